@@ -1,0 +1,48 @@
+# idiombench: every entry point. `make help` lists them.
+#
+#   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--repetitions 20"]
+#   make validate [PYTHON=...]
+#   make test
+PYTHON ?= python3
+QUICK ?=
+FILTER ?=
+ARGS ?=
+
+BENCH_ARGS := $(if $(QUICK),--quick) $(if $(FILTER),--filter '$(FILTER)') $(ARGS)
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+## help: list the targets
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST) | column -t -s ':' | sed 's/^/  /'
+
+.PHONY: deps
+## deps: check (and, as root, install) the Debian packages the suite needs
+deps:
+	@tools/check-deps
+
+.PHONY: build
+## build: build build/<python-tag>/idiombench against PYTHON (default python3)
+build: deps
+	@tools/build-harness '$(PYTHON)' >/dev/null
+
+.PHONY: bench
+## bench: measure the catalogue on PYTHON into results/<run-id> (QUICK=1, FILTER=re)
+bench: deps
+	@bin=$$(tools/build-harness '$(PYTHON)') && "$$bin" $(BENCH_ARGS)
+
+.PHONY: validate
+## validate: compare our figures with timeit and tracemalloc on PYTHON
+validate: deps
+	@bin=$$(tools/build-harness '$(PYTHON)') && '$(PYTHON_FOR_TOOLS)' tools/validate.py --harness "$$bin" --python '$(PYTHON)' $(ARGS)
+
+.PHONY: test
+## test: unit tests, sanitizer build, end-to-end tests of every target
+test: deps
+	@tests/run
+
+.PHONY: clean
+## clean: remove build/ (results/ are kept)
+clean:
+	rm -rf build

@@ -1,0 +1,482 @@
+/* catalogue.c: runs each catalogue file in the interpreter and reads its CASES. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "catalogue.h"
+#include "pyutil.h"
+
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const known_keys[] = {"name", "setup", "stmt", "sizes",
+                                         "instruments", "gc", "scope", NULL};
+
+typedef struct loader {
+    const char *path;
+    char *err;
+    size_t err_size;
+} loader;
+
+static int fail(loader *ld, const char *format, ...)
+{
+    int used = snprintf(ld->err, ld->err_size, "%s: ", ld->path);
+    if (used < 0 || (size_t)used >= ld->err_size)
+        return -1;
+    va_list args;
+    va_start(args, format);
+    vsnprintf(ld->err + used, ld->err_size - (size_t)used, format, args);
+    va_end(args);
+    return -1;
+}
+
+static char *read_whole_file(const char *path)
+{
+    FILE *stream = fopen(path, "rb");
+    if (stream == NULL)
+        return NULL;
+    size_t capacity = 4096, length = 0;
+    char *text = malloc(capacity);
+    while (text != NULL) {
+        length += fread(text + length, 1, capacity - length - 1, stream);
+        if (length < capacity - 1)
+            break;
+        capacity *= 2;
+        char *bigger = realloc(text, capacity);
+        if (bigger == NULL)
+            free(text);
+        text = bigger;
+    }
+    if (text != NULL)
+        text[length] = '\0';
+    fclose(stream);
+    return text;
+}
+
+/* "file.py:12: invalid syntax" from a pending SyntaxError (or other exception). */
+static int fail_with_exception(loader *ld, const char *doing)
+{
+    if (PyErr_ExceptionMatches(PyExc_SyntaxError)) {
+        PyObject *type, *value, *tb;
+        PyErr_Fetch(&type, &value, &tb);
+        PyErr_NormalizeException(&type, &value, &tb);
+        long line = 0;
+        char *message = NULL;
+        PyObject *lineno = value ? PyObject_GetAttrString(value, "lineno") : NULL;
+        PyObject *msg = value ? PyObject_GetAttrString(value, "msg") : NULL;
+        if (lineno != NULL && PyLong_Check(lineno))
+            line = PyLong_AsLong(lineno);
+#if PY_MAJOR_VERSION < 3
+        if (lineno != NULL && PyInt_Check(lineno))
+            line = PyInt_AsLong(lineno);
+#endif
+        if (msg != NULL)
+            message = pyutil_strdup(msg);
+        PyErr_Clear();
+        Py_XDECREF(lineno);
+        Py_XDECREF(msg);
+        Py_XDECREF(type);
+        Py_XDECREF(value);
+        Py_XDECREF(tb);
+        snprintf(ld->err, ld->err_size,
+                 "%s:%ld: syntax error in catalogue file: %s (fix that line)", ld->path,
+                 line, message ? message : "invalid syntax");
+        free(message);
+        return -1;
+    }
+    char *summary = NULL;
+    free(pyutil_take_traceback(&summary));
+    fail(ld, "%s failed: %s (fix the catalogue file)", doing, summary ? summary : "?");
+    free(summary);
+    return -1;
+}
+
+static int read_string(loader *ld, PyObject *entry, const char *key, const char *fallback,
+                       const char *case_name, char **out)
+{
+    PyObject *value = PyDict_GetItemString(entry, key); /* borrowed */
+    if (value == NULL) {
+        if (fallback == NULL)
+            return fail(ld, "case '%s' has no '%s' (add it)", case_name, key);
+        *out = strdup(fallback);
+        return *out ? 0 : fail(ld, "out of memory");
+    }
+    *out = pyutil_strdup(value);
+    if (*out == NULL) {
+        PyErr_Clear();
+        return fail(ld, "case '%s': '%s' must be a string", case_name, key);
+    }
+    return 0;
+}
+
+static int read_long(PyObject *item, long *out)
+{
+#if PY_MAJOR_VERSION < 3
+    if (PyInt_Check(item)) {
+        *out = PyInt_AsLong(item);
+        return 0;
+    }
+#endif
+    if (!PyLong_Check(item))
+        return -1;
+    *out = PyLong_AsLong(item);
+    if (*out == -1 && PyErr_Occurred()) {
+        PyErr_Clear();
+        return -1;
+    }
+    return 0;
+}
+
+static int read_sizes(loader *ld, PyObject *entry, case_def *c)
+{
+    PyObject *sizes = PyDict_GetItemString(entry, "sizes");
+    if (sizes == NULL || sizes == Py_None)
+        return 0;
+    PyObject *seq = PySequence_Fast(sizes, "sizes");
+    if (seq == NULL) {
+        PyErr_Clear();
+        return fail(ld, "case '%s': 'sizes' must be a list of positive integers", c->name);
+    }
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    c->sizes = calloc(count > 0 ? (size_t)count : 1, sizeof *c->sizes);
+    for (Py_ssize_t i = 0; c->sizes != NULL && i < count; i++) {
+        long size;
+        if (read_long(PySequence_Fast_GET_ITEM(seq, i), &size) != 0 || size < 1) {
+            Py_DECREF(seq);
+            return fail(ld, "case '%s': 'sizes' must be a list of positive integers",
+                        c->name);
+        }
+        c->sizes[c->size_count++] = size;
+    }
+    Py_DECREF(seq);
+    if (c->sizes == NULL)
+        return fail(ld, "out of memory");
+    if (count == 0)
+        return fail(ld, "case '%s': 'sizes' is empty (leave it out or give sizes)", c->name);
+    return 0;
+}
+
+static int read_instruments(loader *ld, PyObject *entry, case_def *c)
+{
+    PyObject *names = PyDict_GetItemString(entry, "instruments");
+    if (names == NULL) {
+        c->instruments = INSTRUMENT_TIME | INSTRUMENT_ALLOCS;
+        return 0;
+    }
+    PyObject *seq = PySequence_Fast(names, "instruments");
+    if (seq == NULL) {
+        PyErr_Clear();
+        return fail(ld, "case '%s': 'instruments' must be a list such as ['time', 'allocs']",
+                    c->name);
+    }
+    int status = 0;
+    for (Py_ssize_t i = 0; status == 0 && i < PySequence_Fast_GET_SIZE(seq); i++) {
+        char *name = pyutil_strdup(PySequence_Fast_GET_ITEM(seq, i));
+        PyErr_Clear();
+        if (name != NULL && strcmp(name, "time") == 0)
+            c->instruments |= INSTRUMENT_TIME;
+        else if (name != NULL && strcmp(name, "allocs") == 0)
+            c->instruments |= INSTRUMENT_ALLOCS;
+        else
+            status = fail(ld, "case '%s': unknown instrument '%s' (known: time, allocs)",
+                          c->name, name ? name : "?");
+        free(name);
+    }
+    Py_DECREF(seq);
+    if (status == 0 && c->instruments == 0)
+        return fail(ld, "case '%s': 'instruments' is empty (leave it out for all)", c->name);
+    return status;
+}
+
+static int read_choice_flags(loader *ld, PyObject *entry, case_def *c)
+{
+    PyObject *gc = PyDict_GetItemString(entry, "gc");
+    if (gc != NULL && !PyBool_Check(gc))
+        return fail(ld, "case '%s': 'gc' must be True or False", c->name);
+    c->gc_enabled = gc == Py_True;
+
+    char *scope = NULL;
+    if (read_string(ld, entry, "scope", "function", c->name, &scope) != 0)
+        return -1;
+    int status = 0;
+    if (strcmp(scope, "module") == 0)
+        c->module_scope = true;
+    else if (strcmp(scope, "function") != 0)
+        status = fail(ld, "case '%s': 'scope' must be 'function' or 'module', not '%s'",
+                      c->name, scope);
+    free(scope);
+    return status;
+}
+
+static int check_keys(loader *ld, PyObject *entry, const char *case_name)
+{
+    PyObject *key, *value;
+    Py_ssize_t position = 0;
+    while (PyDict_Next(entry, &position, &key, &value)) {
+        char *name = pyutil_strdup(key);
+        PyErr_Clear();
+        bool known = false;
+        for (size_t i = 0; name != NULL && known_keys[i] != NULL; i++)
+            known = known || strcmp(name, known_keys[i]) == 0;
+        if (!known) {
+            fail(ld, "case '%s': unknown key '%s' (known: name, setup, stmt, sizes, "
+                     "instruments, gc, scope)", case_name, name ? name : "?");
+            free(name);
+            return -1;
+        }
+        free(name);
+    }
+    return 0;
+}
+
+static bool valid_name(const char *name)
+{
+    if (name[0] == '\0')
+        return false;
+    for (const char *p = name; *p != '\0'; p++)
+        if (!(('a' <= *p && *p <= 'z') || ('A' <= *p && *p <= 'Z') ||
+              ('0' <= *p && *p <= '9') || *p == '_' || *p == '-' || *p == '.'))
+            return false;
+    return true;
+}
+
+static void case_free(case_def *c)
+{
+    free(c->family);
+    free(c->name);
+    free(c->setup);
+    free(c->stmt);
+    free(c->sizes);
+    free(c->source);
+    memset(c, 0, sizeof *c);
+}
+
+static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t index,
+                     case_def *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!PyDict_Check(entry))
+        return fail(ld, "CASES[%zd] is not a dict (each case is a dict such as "
+                        "dict(name='x', stmt='...'))", index);
+    char label[32];
+    snprintf(label, sizeof label, "CASES[%zd]", index);
+    int status = read_string(ld, entry, "name", NULL, label, &c->name);
+    if (status == 0 && !valid_name(c->name))
+        status = fail(ld, "case name '%s' may only hold letters, digits, '_', '-' and '.'",
+                      c->name);
+    if (status == 0)
+        status = check_keys(ld, entry, c->name);
+    if (status == 0)
+        status = read_string(ld, entry, "stmt", NULL, c->name, &c->stmt);
+    if (status == 0)
+        status = read_string(ld, entry, "setup", "", c->name, &c->setup);
+    if (status == 0)
+        status = read_sizes(ld, entry, c);
+    if (status == 0)
+        status = read_instruments(ld, entry, c);
+    if (status == 0)
+        status = read_choice_flags(ld, entry, c);
+    if (status == 0) {
+        c->family = strdup(family);
+        c->source = strdup(ld->path);
+        if (c->family == NULL || c->source == NULL)
+            status = fail(ld, "out of memory");
+    }
+    if (status != 0)
+        case_free(c);
+    return status;
+}
+
+static int append_case(catalogue *cat, const case_def *c)
+{
+    case_def *grown = realloc(cat->cases, (cat->count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    cat->cases = grown;
+    cat->cases[cat->count++] = *c;
+    return 0;
+}
+
+static int check_unique(loader *ld, const catalogue *cat, const case_def *c)
+{
+    for (size_t i = 0; i < cat->count; i++)
+        if (strcmp(cat->cases[i].family, c->family) == 0 &&
+            strcmp(cat->cases[i].name, c->name) == 0)
+            return fail(ld, "case '%s/%s' is declared twice (also in %s); rename one",
+                        c->family, c->name, cat->cases[i].source);
+    return 0;
+}
+
+/* The family: FAMILY if the file sets it, else the file's name without .py. */
+static char *family_name(PyObject *globals, const char *path)
+{
+    PyObject *family = PyDict_GetItemString(globals, "FAMILY");
+    if (family != NULL)
+        return pyutil_strdup(family);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t length = strlen(base);
+    if (length > 3 && strcmp(base + length - 3, ".py") == 0)
+        length -= 3;
+    return strndup(base, length);
+}
+
+static int read_cases(loader *ld, PyObject *globals, catalogue *cat)
+{
+    PyObject *cases = PyDict_GetItemString(globals, "CASES");
+    if (cases == NULL || !PyList_Check(cases))
+        return fail(ld, "defines no CASES list (declare CASES = [dict(name=..., stmt=...)])");
+    char *family = family_name(globals, ld->path);
+    if (family == NULL || !valid_name(family)) {
+        PyErr_Clear();
+        free(family);
+        return fail(ld, "FAMILY must be a name of letters, digits, '_', '-' and '.'");
+    }
+    int status = 0;
+    for (Py_ssize_t i = 0; status == 0 && i < PyList_GET_SIZE(cases); i++) {
+        case_def c;
+        status = read_case(ld, PyList_GET_ITEM(cases, i), family, i, &c);
+        if (status == 0 && (status = check_unique(ld, cat, &c)) != 0)
+            case_free(&c);
+        if (status == 0 && append_case(cat, &c) != 0) {
+            case_free(&c);
+            status = fail(ld, "out of memory");
+        }
+    }
+    free(family);
+    return status;
+}
+
+static PyObject *fresh_globals(const char *path)
+{
+    PyObject *globals = PyDict_New();
+    PyObject *file = pyutil_string(path);
+    PyObject *name = pyutil_string("__idiombench_catalogue__");
+    int failed = globals == NULL || file == NULL || name == NULL ||
+                 PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) != 0 ||
+                 PyDict_SetItemString(globals, "__file__", file) != 0 ||
+                 PyDict_SetItemString(globals, "__name__", name) != 0;
+    Py_XDECREF(file);
+    Py_XDECREF(name);
+    if (failed)
+        Py_CLEAR(globals);
+    return globals;
+}
+
+static int load_file(const char *path, catalogue *cat, char *err, size_t err_size)
+{
+    loader ld = {path, err, err_size};
+    char *source = read_whole_file(path);
+    if (source == NULL)
+        return fail(&ld, "cannot read the catalogue file (check the path given to --catalogue)");
+    PyObject *code = Py_CompileString(source, path, Py_file_input);
+    free(source);
+    if (code == NULL)
+        return fail_with_exception(&ld, "compiling");
+    PyObject *globals = fresh_globals(path);
+    PyObject *result = globals ? pyutil_eval_code(code, globals) : NULL;
+    Py_DECREF(code);
+    int status = result == NULL ? fail_with_exception(&ld, "running it")
+                                : read_cases(&ld, globals, cat);
+    Py_XDECREF(result);
+    Py_XDECREF(globals);
+    return status;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folder's catalogue files, sorted; NULL-terminated, malloc'd. */
+static char **list_folder(const char *folder)
+{
+    DIR *dir = opendir(folder);
+    if (dir == NULL)
+        return NULL;
+    char **names = calloc(1, sizeof *names);
+    size_t count = 0;
+    struct dirent *entry;
+    while (names != NULL && (entry = readdir(dir)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (entry->d_name[0] == '_' || entry->d_name[0] == '.' || length < 4 ||
+            strcmp(entry->d_name + length - 3, ".py") != 0)
+            continue;
+        char **grown = realloc(names, (count + 2) * sizeof *names);
+        if (grown == NULL)
+            break;
+        names = grown;
+        size_t path_size = strlen(folder) + length + 2;
+        names[count] = malloc(path_size);
+        if (names[count] == NULL)
+            break;
+        snprintf(names[count], path_size, "%s/%s", folder, entry->d_name);
+        names[++count] = NULL;
+    }
+    closedir(dir);
+    if (names != NULL)
+        qsort(names, count, sizeof *names, compare_names);
+    return names;
+}
+
+static int load_folder(const char *path, catalogue *out, char *err, size_t err_size)
+{
+    char **files = list_folder(path);
+    if (files == NULL) {
+        snprintf(err, err_size, "%s: cannot read the catalogue folder", path);
+        return -1;
+    }
+    int status = 0;
+    for (size_t i = 0; files[i] != NULL; i++) {
+        if (status == 0)
+            status = load_file(files[i], out, err, err_size);
+        free(files[i]);
+    }
+    free(files);
+    return status;
+}
+
+int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size)
+{
+    memset(out, 0, sizeof *out);
+    struct stat info;
+    if (stat(path, &info) != 0) {
+        snprintf(err, err_size, "%s: no such catalogue file or folder (check --catalogue)",
+                 path);
+        return -1;
+    }
+    int status = S_ISDIR(info.st_mode) ? load_folder(path, out, err, err_size)
+                                       : load_file(path, out, err, err_size);
+    if (status == 0 && out->count == 0) {
+        snprintf(err, err_size, "%s: no cases found (add a <family>.py file with CASES)",
+                 path);
+        status = -1;
+    }
+    if (status != 0)
+        catalogue_free(out);
+    return status;
+}
+
+void catalogue_free(catalogue *cat)
+{
+    for (size_t i = 0; i < cat->count; i++)
+        case_free(&cat->cases[i]);
+    free(cat->cases);
+    cat->cases = NULL;
+    cat->count = 0;
+}
+
+const char *catalogue_instrument_name(unsigned instrument)
+{
+    switch (instrument) {
+    case INSTRUMENT_TIME:
+        return "time";
+    case INSTRUMENT_ALLOCS:
+        return "allocs";
+    default:
+        return "?";
+    }
+}

@@ -1,0 +1,41 @@
+/* catalogue.h: the cases to run, loaded from bench/<family>.py files (plain data). */
+#ifndef IDIOMBENCH_CATALOGUE_H
+#define IDIOMBENCH_CATALOGUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum {
+    INSTRUMENT_TIME = 1 << 0,
+    INSTRUMENT_ALLOCS = 1 << 1,
+};
+
+typedef struct case_def {
+    char *family;
+    char *name;
+    char *setup;      /* runs once before the loop; "" for none */
+    char *stmt;       /* the idiom: runs once per operation */
+    long *sizes;      /* values of n the case scales over; NULL when it does not */
+    size_t size_count;
+    unsigned instruments; /* INSTRUMENT_* bits */
+    bool gc_enabled;  /* keep the collector running while measuring */
+    bool module_scope; /* run at module level (globals) instead of in a function */
+    char *source;     /* the catalogue file that declared it */
+} case_def;
+
+typedef struct catalogue {
+    case_def *cases;
+    size_t count;
+} catalogue;
+
+/* Loads every case from path: a .py file, or a folder whose *.py files (not starting
+ * with "_") are read in name order. Needs a running interpreter. Returns 0, or -1 with
+ * one line naming the file (and line) at fault and the fix in err. */
+int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size);
+
+void catalogue_free(catalogue *cat);
+
+/* Names of the instruments, for --list and the results. */
+const char *catalogue_instrument_name(unsigned instrument);
+
+#endif

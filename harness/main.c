@@ -1,0 +1,272 @@
+/* main.c: options → interpreter → catalogue → selection → runs → results. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "catalogue.h"
+#include "gbench_shim.h"
+#include "host_facts.h"
+#include "interp.h"
+#include "measure.h"
+#include "options.h"
+#include "pyutil.h"
+#include "results.h"
+#include "results_csv.h"
+#include "results_meta.h"
+#include "run_dir.h"
+#include "select.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef IDIOMBENCH_PYTHON
+#error "build with -DIDIOMBENCH_PYTHON=\"/path/to/python\" (the Makefile does)"
+#endif
+
+typedef struct run {
+    const options *opts;
+    const catalogue *cat;
+    const bool *chosen;
+    size_t units;         /* (case, size) pairs to measure */
+    char out_dir[4096];
+    results res;
+    int failed;
+    int skipped;
+} run;
+
+static void complain(const char *message)
+{
+    fprintf(stderr, "idiombench: %s\n", message);
+}
+
+/* The suite's folder: the binary lives in <suite>/build/<tag>/idiombench. */
+static void find_suite_dir(char *out, size_t size)
+{
+    char exe[PATH_MAX];
+    ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    snprintf(out, size, ".");
+    if (length <= 0)
+        return;
+    exe[length] = '\0';
+    for (int up = 0; up < 3; up++) {
+        char *slash = strrchr(exe, '/');
+        if (slash == NULL)
+            return;
+        *slash = '\0';
+    }
+    snprintf(out, size, "%s", exe[0] ? exe : "/");
+}
+
+static size_t count_units(const catalogue *cat, const bool *chosen)
+{
+    size_t units = 0;
+    for (size_t i = 0; i < cat->count; i++)
+        if (chosen[i])
+            units += cat->cases[i].sizes ? cat->cases[i].size_count : 1;
+    return units;
+}
+
+static void print_list(const catalogue *cat, const bool *chosen)
+{
+    for (size_t i = 0; i < cat->count; i++) {
+        const case_def *c = &cat->cases[i];
+        if (!chosen[i])
+            continue;
+        printf("%s/%s", c->family, c->name);
+        if (c->sizes != NULL) {
+            printf("  n=");
+            for (size_t k = 0; k < c->size_count; k++)
+                printf("%s%ld", k ? "," : "", c->sizes[k]);
+        }
+        printf("  [%s%s%s%s]\n", c->instruments & INSTRUMENT_TIME ? "time" : "",
+               (c->instruments & INSTRUMENT_TIME) && (c->instruments & INSTRUMENT_ALLOCS)
+                   ? ","
+                   : "",
+               c->instruments & INSTRUMENT_ALLOCS ? "allocs" : "",
+               c->gc_enabled ? ",gc on" : "");
+    }
+}
+
+static int write_results(run *r)
+{
+    char path[4200];
+    if (run_dir_join(path, sizeof path, r->out_dir, "measurements.csv") != 0 ||
+        results_csv_write_measurements(&r->res, path) != 0 ||
+        run_dir_join(path, sizeof path, r->out_dir, "failures.csv") != 0 ||
+        results_csv_write_failures(&r->res, path) != 0) {
+        fprintf(stderr, "idiombench: cannot write results in '%s': %s (free space or "
+                        "permissions?)\n", r->out_dir, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
+{
+    meta_list meta = {0};
+    char text[8192] = "";
+    for (int i = 0; i < argc; i++) {
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof text - used, "%s%s", i ? " " : "", argv[i]);
+    }
+    char settings[256];
+    snprintf(settings, sizeof settings, "repetitions %d, timed loop %lld ns, %d pairs per "
+             "sample%s", r->opts->repetitions, (long long)r->opts->target_ns,
+             r->opts->pairs, r->opts->quick ? ", quick" : "");
+    char path[4200];
+    int status = host_facts_collect(&meta, suite_dir) | meta_add(&meta, "command", text) |
+                 meta_add(&meta, "settings", settings) |
+                 run_dir_join(path, sizeof path, r->out_dir, "meta");
+    if (status == 0 && results_meta_write(&meta, path) != 0) {
+        fprintf(stderr, "idiombench: cannot write '%s': %s\n", path, strerror(errno));
+        status = -1;
+    }
+    meta_free(&meta);
+    return status;
+}
+
+/* Measures every chosen case at every size, writing the results after each. */
+static int run_cases(run *r)
+{
+    measure_settings settings = {r->opts->repetitions, r->opts->target_ns, r->opts->pairs};
+    size_t unit = 0;
+    for (size_t i = 0; i < r->cat->count; i++) {
+        const case_def *c = &r->cat->cases[i];
+        size_t sizes = c->sizes ? c->size_count : 1;
+        for (size_t k = 0; r->chosen[i] && k < sizes; k++) {
+            long n = c->sizes ? c->sizes[k] : -1;
+            char label[512];
+            if (c->sizes)
+                snprintf(label, sizeof label, "%s/%s n=%ld", c->family, c->name, n);
+            else
+                snprintf(label, sizeof label, "%s/%s", c->family, c->name);
+            printf("[%*zu/%zu] %-40s ", r->units >= 100 ? 3 : 2, ++unit, r->units, label);
+            fflush(stdout);
+            measure_outcome outcome = measure_case(c, n, &settings, &r->res);
+            if (outcome == MEASURE_FATAL) {
+                complain("out of memory; the results so far are written");
+                write_results(r);
+                return EXIT_ENVIRONMENT;
+            }
+            if (outcome == MEASURE_SKIPPED)
+                printf("skipped (--benchmark_filter)\n");
+            r->failed += outcome == MEASURE_FAILED;
+            r->skipped += outcome == MEASURE_SKIPPED;
+            if (write_results(r) != 0)
+                return EXIT_ENVIRONMENT;
+        }
+    }
+    return r->failed ? EXIT_CASES_FAILED : EXIT_OK;
+}
+
+static int choose_out_dir(run *r, const char *suite_dir, char *err, size_t err_size)
+{
+    if (r->opts->out_dir != NULL) {
+        snprintf(r->out_dir, sizeof r->out_dir, "%s", r->opts->out_dir);
+        return run_dir_prepare(r->out_dir, err, err_size);
+    }
+    char root[4200];
+    if (run_dir_join(root, sizeof root, suite_dir, "results") != 0) {
+        snprintf(err, err_size, "the suite's path is too long; give --out DIR");
+        return -1;
+    }
+    return run_dir_create_new(root, pyutil_version(), r->out_dir, sizeof r->out_dir, err,
+                              err_size);
+}
+
+static int measure_and_write(run *r, const char *suite_dir, int argc, char **argv)
+{
+    char err[1024];
+    if (choose_out_dir(r, suite_dir, err, sizeof err) != 0) {
+        complain(err);
+        return EXIT_USAGE;
+    }
+    if (results_init(&r->res, pyutil_version()) != 0 || write_meta(r, suite_dir, argc, argv))
+        return EXIT_ENVIRONMENT;
+    printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
+           r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
+    int status = run_cases(r);
+    if (status != EXIT_ENVIRONMENT && write_results(r) != 0)
+        status = EXIT_ENVIRONMENT;
+    if (r->opts->out_dir == NULL) {
+        char root[4200];
+        if (run_dir_join(root, sizeof root, suite_dir, "results") == 0)
+            run_dir_link_latest(root, r->out_dir);
+    }
+    printf("idiombench: %zu measured, %d failed%s, %zu rows in %s/measurements.csv\n",
+           r->units - (size_t)r->failed - (size_t)r->skipped, r->failed,
+           r->failed ? " (see failures.csv)" : "", r->res.row_count, r->out_dir);
+    results_free(&r->res);
+    return status;
+}
+
+/* After the interpreter is up: catalogue, selection, then --list or the run. */
+static int run_with_interpreter(const options *opts, const char *suite_dir, int argc,
+                                char **argv)
+{
+    char err[2048];
+    char default_catalogue[4200];
+    const char *path = opts->catalogue;
+    if (path == NULL) {
+        run_dir_join(default_catalogue, sizeof default_catalogue, suite_dir, "bench");
+        path = default_catalogue;
+    }
+    catalogue cat;
+    if (catalogue_load(path, &cat, err, sizeof err) != 0) {
+        complain(err);
+        return EXIT_USAGE;
+    }
+    int status = EXIT_USAGE;
+    bool *chosen = calloc(cat.count, sizeof *chosen);
+    size_t count = 0;
+    if (chosen == NULL) {
+        status = EXIT_ENVIRONMENT;
+    } else if (select_cases(&cat, opts->filter, chosen, &count, err, sizeof err) != 0) {
+        complain(err);
+    } else if (opts->list) {
+        print_list(&cat, chosen);
+        status = EXIT_OK;
+    } else {
+        run r = {opts, &cat, chosen, count_units(&cat, chosen), "", {0}, 0, 0};
+        status = measure_and_write(&r, suite_dir, argc, argv);
+    }
+    free(chosen);
+    catalogue_free(&cat);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    int original_argc = argc;
+    char **original_argv = calloc((size_t)argc + 1, sizeof *original_argv);
+    if (original_argv == NULL)
+        return EXIT_ENVIRONMENT;
+    memcpy(original_argv, argv, (size_t)argc * sizeof *argv);
+
+    gbench_initialize(&argc, argv);
+    options opts;
+    char err[1024];
+    int status;
+    if (options_parse(argc, argv, &opts, err, sizeof err) != 0) {
+        complain(err);
+        status = EXIT_USAGE;
+    } else if (opts.help) {
+        options_print_help(stdout);
+        status = EXIT_OK;
+    } else if (interp_start(IDIOMBENCH_PYTHON, err, sizeof err) != 0) {
+        complain(err);
+        status = EXIT_ENVIRONMENT;
+    } else {
+        char suite_dir[PATH_MAX];
+        find_suite_dir(suite_dir, sizeof suite_dir);
+        status = run_with_interpreter(&opts, suite_dir, original_argc, original_argv);
+        if (interp_stop() != 0 && status == EXIT_OK)
+            status = EXIT_ENVIRONMENT;
+    }
+    free(original_argv);
+    return status;
+}

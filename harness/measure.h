@@ -1,0 +1,30 @@
+/* measure.h: measures one case at one size with every instrument it asks for. */
+#ifndef IDIOMBENCH_MEASURE_H
+#define IDIOMBENCH_MEASURE_H
+
+#include <stdint.h>
+
+#include "catalogue.h"
+#include "results.h"
+
+typedef struct measure_settings {
+    int repetitions;   /* samples per instrument */
+    int64_t target_ns; /* duration of one timed loop */
+    int pairs;         /* statement/empty pairs per timing sample */
+} measure_settings;
+
+/* What happened to one case at one size. */
+typedef enum measure_outcome {
+    MEASURE_DONE,     /* rows added to the results */
+    MEASURE_FAILED,   /* a failure added to the results */
+    MEASURE_SKIPPED,  /* left out by --benchmark_filter */
+    MEASURE_FATAL,    /* out of memory: the run cannot go on */
+} measure_outcome;
+
+/* Measures case c at size n (ignored when c has no sizes) and adds its figures, or
+ * its failure with the traceback, to r. Prints the figures on one progress line
+ * that the caller has started. */
+measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,
+                             results *r);
+
+#endif

@@ -1,0 +1,135 @@
+/* options.c: declares the options, parses them, validates their values. */
+#include "options.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_REPETITIONS 10
+#define QUICK_REPETITIONS 5
+#define MAX_REPETITIONS 1000
+#define DEFAULT_TARGET_NS 10000000LL /* 10 ms per timed loop */
+#define QUICK_TARGET_NS 2000000LL    /* 2 ms */
+#define DEFAULT_PAIRS 5
+#define QUICK_PAIRS 3
+
+void options_print_help(FILE *out)
+{
+    fputs(
+        "usage: idiombench [options] [--benchmark_* flags]\n"
+        "\n"
+        "Measures Python idioms in the CPython this binary embeds: net time per\n"
+        "operation (the empty loop's cost subtracted), and allocation requests and\n"
+        "bytes per operation. Writes measurements.csv, failures.csv and meta.\n"
+        "\n"
+        "options:\n"
+        "  --help               show this text and exit\n"
+        "  --list               list the selected cases and exit\n"
+        "  --filter REGEX       run the cases whose family/case matches REGEX\n"
+        "                       (POSIX extended), e.g. 'identity/is_' or 'none'\n"
+        "  --repetitions N      samples per case and size, 2..1000\n"
+        "                       (default 10; 5 with --quick)\n"
+        "  --quick              short timed loops (2 ms) and fewer samples: a fast,\n"
+        "                       rougher answer\n"
+        "  --out DIR            write results into DIR (created if needed); default\n"
+        "                       results/<run-id> beside bench/, with results/latest\n"
+        "                       pointing at it\n"
+        "  --catalogue PATH     a catalogue file (family.py) or folder of them;\n"
+        "                       default: the suite's bench/ folder\n"
+        "  --benchmark_*        passed to Google Benchmark (e.g. --benchmark_filter,\n"
+        "                       --benchmark_out=FILE --benchmark_out_format=json)\n"
+        "\n"
+        "exit status:\n"
+        "  0  every selected case was measured\n"
+        "  1  some cases failed (see failures.csv); the others' results are written\n"
+        "  2  bad option, filter, catalogue file or --out folder; nothing measured\n"
+        "  3  the interpreter could not start, or memory ran out\n",
+        out);
+}
+
+static int parse_int(const char *text, long low, long high, long *out)
+{
+    char *end;
+    errno = 0;
+    long value = strtol(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0' || value < low || value > high)
+        return -1;
+    *out = value;
+    return 0;
+}
+
+/* The value of "--name VALUE" or "--name=VALUE", or NULL when argv[*i] is not --name. */
+static const char *option_value(int argc, char **argv, int *i, const char *name,
+                                bool *missing)
+{
+    size_t length = strlen(name);
+    const char *arg = argv[*i];
+    if (strncmp(arg, name, length) != 0)
+        return NULL;
+    if (arg[length] == '=')
+        return arg + length + 1;
+    if (arg[length] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *missing = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+static void apply_mode(options *out)
+{
+    out->target_ns = out->quick ? QUICK_TARGET_NS : DEFAULT_TARGET_NS;
+    out->pairs = out->quick ? QUICK_PAIRS : DEFAULT_PAIRS;
+    if (out->repetitions == 0)
+        out->repetitions = out->quick ? QUICK_REPETITIONS : DEFAULT_REPETITIONS;
+}
+
+int options_parse(int argc, char **argv, options *out, char *err, size_t err_size)
+{
+    memset(out, 0, sizeof *out); /* repetitions 0: chosen once --quick is known */
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *value = NULL;
+        bool missing = false;
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            out->help = true;
+        } else if (strcmp(arg, "--list") == 0) {
+            out->list = true;
+        } else if (strcmp(arg, "--quick") == 0) {
+            out->quick = true;
+        } else if ((value = option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
+            out->filter = value;
+        } else if ((value = option_value(argc, argv, &i, "--out", &missing)) != NULL) {
+            out->out_dir = value;
+        } else if ((value = option_value(argc, argv, &i, "--catalogue", &missing)) != NULL) {
+            out->catalogue = value;
+        } else if ((value = option_value(argc, argv, &i, "--repetitions", &missing)) != NULL) {
+            long count;
+            if (parse_int(value, 2, MAX_REPETITIONS, &count) != 0) {
+                snprintf(err, err_size,
+                         "--repetitions '%s' is not a whole number from 2 to %d "
+                         "(two samples at least give the noise)", value, MAX_REPETITIONS);
+                return -1;
+            }
+            out->repetitions = (int)count;
+        } else if (missing) {
+            snprintf(err, err_size, "%s needs a value (see --help)", arg);
+            return -1;
+        } else if (strncmp(arg, "--benchmark_", 12) == 0) {
+            snprintf(err, err_size,
+                     "unknown or malformed Google Benchmark flag '%s': check its name and "
+                     "value (e.g. --benchmark_filter=REGEX, --benchmark_min_time=0.5)", arg);
+            return -1;
+        } else {
+            snprintf(err, err_size, "unknown argument '%s' (see --help)", arg);
+            return -1;
+        }
+        if (value != NULL && value[0] == '\0') {
+            snprintf(err, err_size, "%s needs a non-empty value (see --help)", arg);
+            return -1;
+        }
+    }
+    apply_mode(out);
+    return 0;
+}

@@ -1,0 +1,36 @@
+/* options.h: the command line, turned into a validated struct; owns --help. */
+#ifndef IDIOMBENCH_OPTIONS_H
+#define IDIOMBENCH_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Exit statuses, as --help and the README document them. */
+enum exit_status {
+    EXIT_OK = 0,            /* every selected case was measured */
+    EXIT_CASES_FAILED = 1,  /* some cases failed; the others' results are written */
+    EXIT_USAGE = 2,         /* bad option, filter, catalogue or --out: nothing measured */
+    EXIT_ENVIRONMENT = 3,   /* the interpreter could not start, or memory ran out */
+};
+
+typedef struct options {
+    bool help;
+    bool list;
+    bool quick;
+    const char *filter;     /* extended regex on "family/case"; NULL for all */
+    int repetitions;        /* samples per case and size */
+    const char *out_dir;    /* NULL: results/<run-id> in the suite's folder */
+    const char *catalogue;  /* NULL: the suite's bench/ folder */
+    int64_t target_ns;      /* calibration target: duration of one timed loop */
+    int pairs;              /* statement/empty loop pairs per sample */
+} options;
+
+/* Parses argv (Google Benchmark's flags already taken out). Returns 0, or -1 with one
+ * line naming the bad argument and the fix in err. */
+int options_parse(int argc, char **argv, options *out, char *err, size_t err_size);
+
+void options_print_help(FILE *out);
+
+#endif

@@ -1,0 +1,125 @@
+/* pyutil.c: strings, tracebacks and evaluation across CPython 2.7 and 3.6+. */
+#include "pyutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+char *pyutil_strdup(PyObject *obj)
+{
+#if PY_MAJOR_VERSION >= 3
+    if (!PyUnicode_Check(obj)) {
+        PyErr_SetString(PyExc_TypeError, "expected a str");
+        return NULL;
+    }
+    const char *utf8 = PyUnicode_AsUTF8(obj);
+    if (utf8 == NULL)
+        return NULL;
+    char *copy = strdup(utf8);
+#else
+    char *copy = NULL;
+    if (PyUnicode_Check(obj)) {
+        PyObject *bytes = PyUnicode_AsUTF8String(obj);
+        if (bytes == NULL)
+            return NULL;
+        copy = strdup(PyString_AS_STRING(bytes));
+        Py_DECREF(bytes);
+    } else if (PyString_Check(obj)) {
+        copy = strdup(PyString_AS_STRING(obj));
+    } else {
+        PyErr_SetString(PyExc_TypeError, "expected a str");
+        return NULL;
+    }
+#endif
+    if (copy == NULL)
+        PyErr_NoMemory();
+    return copy;
+}
+
+PyObject *pyutil_string(const char *text)
+{
+#if PY_MAJOR_VERSION >= 3
+    return PyUnicode_FromString(text);
+#else
+    return PyString_FromString(text);
+#endif
+}
+
+PyObject *pyutil_eval_code(PyObject *code, PyObject *globals)
+{
+#if PY_MAJOR_VERSION >= 3
+    return PyEval_EvalCode(code, globals, globals);
+#else
+    return PyEval_EvalCode((PyCodeObject *)code, globals, globals);
+#endif
+}
+
+/* "".join(traceback.format_exception(type, value, tb)) */
+static PyObject *format_exception(PyObject *type, PyObject *value, PyObject *tb)
+{
+    PyObject *module = NULL, *lines = NULL, *empty = NULL, *text = NULL;
+    module = PyImport_ImportModule("traceback");
+    if (module == NULL)
+        goto done;
+    lines = PyObject_CallMethod(module, "format_exception", "OOO", type,
+                                value ? value : Py_None, tb ? tb : Py_None);
+    if (lines == NULL)
+        goto done;
+    empty = pyutil_string("");
+    if (empty == NULL)
+        goto done;
+    text = PyObject_CallMethod(empty, "join", "O", lines);
+done:
+    Py_XDECREF(module);
+    Py_XDECREF(lines);
+    Py_XDECREF(empty);
+    return text;
+}
+
+static char *last_line(const char *text)
+{
+    size_t length = strlen(text);
+    while (length > 0 && text[length - 1] == '\n')
+        length--;
+    size_t start = length;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    return strndup(text + start, length - start);
+}
+
+char *pyutil_take_traceback(char **summary)
+{
+    PyObject *type = NULL, *value = NULL, *tb = NULL;
+    PyErr_Fetch(&type, &value, &tb);
+    PyErr_NormalizeException(&type, &value, &tb);
+    char *result = NULL;
+    if (type != NULL) {
+        PyObject *text = format_exception(type, value, tb);
+        if (text != NULL)
+            result = pyutil_strdup(text);
+        Py_XDECREF(text);
+        PyErr_Clear();
+    }
+    if (result == NULL)
+        result = strdup("unknown error (the exception could not be formatted)\n");
+    if (summary != NULL)
+        *summary = result ? last_line(result) : NULL;
+    Py_XDECREF(type);
+    Py_XDECREF(value);
+    Py_XDECREF(tb);
+    return result;
+}
+
+const char *pyutil_version(void)
+{
+    static char version[32];
+    if (version[0] == '\0') {
+        /* Py_GetVersion() starts "3.11.7 (main, ...": keep the first word. */
+        const char *full = Py_GetVersion();
+        size_t length = strcspn(full, " ");
+        if (length >= sizeof version)
+            length = sizeof version - 1;
+        memcpy(version, full, length);
+        version[length] = '\0';
+    }
+    return version;
+}

@@ -1,0 +1,26 @@
+/* pyutil.h: small helpers over the parts of the C API that differ between 2.7 and 3.x. */
+#ifndef IDIOMBENCH_PYUTIL_H
+#define IDIOMBENCH_PYUTIL_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+/* A malloc'd UTF-8 copy of a str (or 2.7 unicode/str) object, or NULL with a
+ * Python exception set (TypeError when obj is not a string). */
+char *pyutil_strdup(PyObject *obj);
+
+/* Builds a str object from UTF-8 text; a new reference or NULL. */
+PyObject *pyutil_string(const char *text);
+
+/* Takes the pending Python exception and returns it formatted as a malloc'd
+ * traceback ("Traceback ...\nValueError: ...\n"); clears the exception.
+ * The last line alone goes to *summary when summary is not NULL (also malloc'd). */
+char *pyutil_take_traceback(char **summary);
+
+/* Evaluates a code object in globals (PyEval_EvalCode's signature changed after 2.7). */
+PyObject *pyutil_eval_code(PyObject *code, PyObject *globals);
+
+/* "3.11.7": the running interpreter's version, in a static buffer. */
+const char *pyutil_version(void);
+
+#endif

@@ -1,0 +1,71 @@
+/* results.c: growing arrays of result rows and failures. */
+#include "results.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int results_init(results *r, const char *python_version)
+{
+    memset(r, 0, sizeof *r);
+    r->python_version = strdup(python_version);
+    return r->python_version ? 0 : -1;
+}
+
+int results_add_row(results *r, result_key key, const char *metric, const char *unit,
+                    const summary *figures, long loops)
+{
+    result_row *grown = realloc(r->rows, (r->row_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    r->rows = grown;
+    result_row row = {strdup(key.family), strdup(key.case_name), key.n, metric, unit,
+                      *figures, loops};
+    if (row.family == NULL || row.case_name == NULL) {
+        free(row.family);
+        free(row.case_name);
+        return -1;
+    }
+    r->rows[r->row_count++] = row;
+    return 0;
+}
+
+int results_add_failure(results *r, result_key key, const char *stage, const char *error,
+                        const char *traceback)
+{
+    failure_row *grown = realloc(r->failures, (r->failure_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    r->failures = grown;
+    failure_row row = {strdup(key.family), strdup(key.case_name), key.n, strdup(stage),
+                       strdup(error), strdup(traceback ? traceback : "")};
+    if (!row.family || !row.case_name || !row.stage || !row.error || !row.traceback) {
+        free(row.family);
+        free(row.case_name);
+        free(row.stage);
+        free(row.error);
+        free(row.traceback);
+        return -1;
+    }
+    r->failures[r->failure_count++] = row;
+    return 0;
+}
+
+void results_free(results *r)
+{
+    for (size_t i = 0; i < r->row_count; i++) {
+        free(r->rows[i].family);
+        free(r->rows[i].case_name);
+    }
+    for (size_t i = 0; i < r->failure_count; i++) {
+        failure_row *f = &r->failures[i];
+        free(f->family);
+        free(f->case_name);
+        free(f->stage);
+        free(f->error);
+        free(f->traceback);
+    }
+    free(r->rows);
+    free(r->failures);
+    free(r->python_version);
+    memset(r, 0, sizeof *r);
+}

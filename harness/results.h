@@ -1,0 +1,57 @@
+/* results.h: the figures and failures of a run, held in memory until written. */
+#ifndef IDIOMBENCH_RESULTS_H
+#define IDIOMBENCH_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "stats.h"
+
+/* Identifies what was measured: a case of a family at one size (n < 0: no size). */
+typedef struct result_key {
+    const char *family;
+    const char *case_name;
+    long n;
+} result_key;
+
+typedef struct result_row {
+    char *family;
+    char *case_name;
+    long n;             /* -1 when the case does not scale */
+    const char *metric; /* "time_per_op", "allocs_per_op", "bytes_per_op" */
+    const char *unit;   /* "ns", "allocs", "bytes" */
+    summary figures;
+    long loops;         /* operations per sample */
+} result_row;
+
+typedef struct failure_row {
+    char *family;
+    char *case_name;
+    long n;
+    char *stage;     /* "compile", "calibrate", "time", "allocs" */
+    char *error;     /* the exception's last line, or the reason */
+    char *traceback; /* the whole traceback; may be empty */
+} failure_row;
+
+typedef struct results {
+    char *python_version;
+    result_row *rows;
+    size_t row_count;
+    failure_row *failures;
+    size_t failure_count;
+} results;
+
+/* Starts an empty set of results for one Python version. Returns 0 or -1. */
+int results_init(results *r, const char *python_version);
+
+/* Adds one row; metric and unit must be static strings. Returns 0 or -1 (memory). */
+int results_add_row(results *r, result_key key, const char *metric, const char *unit,
+                    const summary *figures, long loops);
+
+/* Records a failed case. Returns 0 or -1 (memory). */
+int results_add_failure(results *r, result_key key, const char *stage, const char *error,
+                        const char *traceback);
+
+void results_free(results *r);
+
+#endif

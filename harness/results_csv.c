@@ -1,0 +1,74 @@
+/* results_csv.c: one row per python, family, case, n and metric. */
+#include "results_csv.h"
+#include "atomic_file.h"
+
+#include <string.h>
+
+void results_csv_field(FILE *out, const char *value)
+{
+    if (strpbrk(value, ",\"\r\n") == NULL) {
+        fputs(value, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *p = value; *p != '\0'; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* The key columns shared by both files: python_version,family,case,n */
+static void write_key(FILE *out, const char *python_version, const char *family,
+                      const char *case_name, long n)
+{
+    results_csv_field(out, python_version);
+    fputc(',', out);
+    results_csv_field(out, family);
+    fputc(',', out);
+    results_csv_field(out, case_name);
+    fputc(',', out);
+    if (n >= 0)
+        fprintf(out, "%ld", n);
+}
+
+static void write_measurement(FILE *out, const char *python_version, const result_row *row)
+{
+    const summary *s = &row->figures;
+    write_key(out, python_version, row->family, row->case_name, row->n);
+    fprintf(out, ",%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%zu,%ld\n", row->metric, row->unit,
+            s->median, s->mean, s->stddev, s->cv, s->min, s->max, s->count, row->loops);
+}
+
+int results_csv_write_measurements(const results *r, const char *path)
+{
+    atomic_file file;
+    if (atomic_file_open(&file, path) != 0)
+        return -1;
+    fputs("python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,"
+          "repetitions,loops\n", file.stream);
+    for (size_t i = 0; i < r->row_count; i++)
+        write_measurement(file.stream, r->python_version, &r->rows[i]);
+    return atomic_file_commit(&file);
+}
+
+int results_csv_write_failures(const results *r, const char *path)
+{
+    atomic_file file;
+    if (atomic_file_open(&file, path) != 0)
+        return -1;
+    fputs("python_version,family,case,n,stage,error,traceback\n", file.stream);
+    for (size_t i = 0; i < r->failure_count; i++) {
+        const failure_row *f = &r->failures[i];
+        write_key(file.stream, r->python_version, f->family, f->case_name, f->n);
+        fputc(',', file.stream);
+        results_csv_field(file.stream, f->stage);
+        fputc(',', file.stream);
+        results_csv_field(file.stream, f->error);
+        fputc(',', file.stream);
+        results_csv_field(file.stream, f->traceback);
+        fputc('\n', file.stream);
+    }
+    return atomic_file_commit(&file);
+}

@@ -1,0 +1,18 @@
+/* results_csv.h: measurements.csv and failures.csv, tidy and RFC 4180 quoted. */
+#ifndef IDIOMBENCH_RESULTS_CSV_H
+#define IDIOMBENCH_RESULTS_CSV_H
+
+#include <stdio.h>
+
+#include "results.h"
+
+/* Writes one CSV field, quoted when it holds a comma, quote or line break. */
+void results_csv_field(FILE *out, const char *value);
+
+/* Writes every row to path, whole or not at all. Returns 0, or -1 with errno set. */
+int results_csv_write_measurements(const results *r, const char *path);
+
+/* Writes every failure to path (a header alone when none), whole or not at all. */
+int results_csv_write_failures(const results *r, const char *path);
+
+#endif

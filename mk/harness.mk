@@ -1,0 +1,43 @@
+# mk/harness.mk: builds one harness for one interpreter (called by tools/build-harness).
+#   make -f mk/harness.mk PY_TAG=... PY_EXE=... PY_CFLAGS=... PY_LDFLAGS=... PY_LIBDIR=...
+#        [VARIANT=asan]
+VARIANT ?=
+BUILD := build/$(PY_TAG)$(if $(VARIANT),-$(VARIANT))
+
+WARNINGS := -Wall -Wextra
+SANITIZE_asan := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SANITIZE := $(SANITIZE_$(VARIANT))
+OPT := $(if $(VARIANT),-O1,-O2)
+
+# Python's own flags first, so that ours (standard, warnings, optimisation) win.
+CFLAGS_ALL := $(PY_CFLAGS) -std=c11 -D_GNU_SOURCE=1 $(OPT) -g $(WARNINGS) $(SANITIZE) \
+	-DIDIOMBENCH_PYTHON='"$(PY_EXE)"'
+CXXFLAGS_ALL := -std=c++17 $(OPT) -g $(WARNINGS) $(SANITIZE)
+LDFLAGS_ALL := $(SANITIZE) $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -lbenchmark -lpthread -lm
+
+C_SOURCES := $(wildcard harness/*.c)
+OBJECTS := $(C_SOURCES:harness/%.c=$(BUILD)/%.o) $(BUILD)/gbench_shim.o
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+$(BUILD)/idiombench: $(OBJECTS)
+	@echo "  LINK    $@"
+	$(Q)$(CXX) -o $@ $(OBJECTS) $(LDFLAGS_ALL)
+
+$(BUILD)/%.o: harness/%.c | $(BUILD)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/gbench_shim.o: harness/gbench_shim.cc | $(BUILD)
+	@echo "  CXX     $@"
+	$(Q)$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c $< -o $@
+
+# Flags are part of the build: a change of interpreter flags rebuilds.
+$(BUILD):
+	$(Q)mkdir -p $@
+
+-include $(OBJECTS:.o=.d)
