@@ -1,6 +1,9 @@
 /* measure.c: compile → calibrate → time (Google Benchmark) → allocations, per case.
  * Each instrument runs in its own pass; the allocation hooks are installed only for
  * theirs, so they never slow the timed loops. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
 #include "measure.h"
 #include "gbench_shim.h"
 #include "interp.h"
