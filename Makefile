@@ -15,12 +15,13 @@ BENCH_ARGS := $(if $(QUICK),--quick) $(if $(FILTER),--filter '$(FILTER)') $(ARGS
 .PHONY: help
 ## help: list the targets
 help:
-	@sed -n 's/^## //p' $(MAKEFILE_LIST) | column -t -s ':' | sed 's/^/  /'
+	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
+		printf "  %-10s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
 
 .PHONY: deps
 ## deps: check (and, as root, install) the Debian packages the suite needs
 deps:
-	@tools/check-deps
+	@tools/check-deps build
 
 .PHONY: build
 ## build: build build/<python-tag>/idiombench against PYTHON (default python3)
@@ -35,11 +36,13 @@ bench: deps
 .PHONY: validate
 ## validate: compare our figures with timeit and tracemalloc on PYTHON
 validate: deps
-	@bin=$$(tools/build-harness '$(PYTHON)') && '$(PYTHON_FOR_TOOLS)' tools/validate.py --harness "$$bin" --python '$(PYTHON)' $(ARGS)
+	@bin=$$(tools/build-harness '$(PYTHON)') && eval "$$(tools/pyconfig '$(PYTHON)')" && \
+		python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" $(if $(QUICK),--quick) $(ARGS)
 
 .PHONY: test
 ## test: unit tests, sanitizer build, end-to-end tests of every target
-test: deps
+test:
+	@tools/check-deps test
 	@tests/run
 
 .PHONY: clean
