@@ -35,7 +35,8 @@ int interp_start(const char *program_path, char *err, size_t err_size)
 #else /* 2.7, 3.6, 3.7: global flags, and a scrubbed environment for the hash seed */
 
 /* Before 3.8 the hash seed can only come from PYTHONHASHSEED, which -E would also
- * hide: so drop every other PYTHON* variable ourselves and set that one. */
+ * hide (and 3.7's Py_IsolatedFlag implies -E): so instead of those flags, drop every
+ * PYTHON* variable ourselves and set that one. */
 static void scrub_python_environment(void)
 {
     for (size_t i = 0; environ[i] != NULL;) {
@@ -61,7 +62,6 @@ int interp_start(const char *program_path, char *err, size_t err_size)
     Py_NoUserSiteDirectory = 1;
     Py_DontWriteBytecodeFlag = 1;
 #if PY_MAJOR_VERSION >= 3
-    Py_IsolatedFlag = 1;
     static wchar_t *program_name;
     program_name = Py_DecodeLocale(program_path, NULL);
     if (program_name == NULL) {
