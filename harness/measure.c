@@ -11,6 +11,7 @@
 #include "probe_alloc.h"
 #include "pyutil.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,7 @@ static void take_report(void *ctx, const gbench_run *run)
     else if (strcmp(name, "stddev") == 0)
         t->figures.stddev = ns;
     else if (strcmp(name, "cv") == 0)
-        t->figures.cv = run->value;
+        t->figures.cv = fabs(run->value); /* as stats.c: spread relative to |mean| */
     else if (strcmp(name, "min") == 0)
         t->figures.min = ns;
     else if (strcmp(name, "max") == 0)
@@ -186,10 +187,13 @@ static measure_outcome measure_compiled(const case_def *c, long n, const loop_tw
     measure_outcome outcome = MEASURE_DONE;
     if (c->instruments & INSTRUMENT_TIME)
         outcome = time_case(c, n, twins, loops, settings, r);
-    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_ALLOCS) &&
-        probe_alloc_available())
-        outcome = count_allocations(c, n, twins, loops, settings, r);
-    return outcome;
+    if (outcome != MEASURE_DONE || !(c->instruments & INSTRUMENT_ALLOCS))
+        return outcome;
+    if (!probe_alloc_available()) {
+        printf("  allocs: unavailable (no allocator API in Python %s)", pyutil_version());
+        return outcome;
+    }
+    return count_allocations(c, n, twins, loops, settings, r);
 }
 
 measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,
