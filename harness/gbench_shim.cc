@@ -8,21 +8,42 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 namespace {
 
+// --benchmark_out is handled here, not by the library: it would reopen (truncate) the
+// file on every RunSpecifiedBenchmarks call, and we make one call per case. So the
+// file and its reporter live for the whole run, fed through the display reporter.
+std::ofstream out_file;
+std::unique_ptr<benchmark::BenchmarkReporter> out_reporter;
+bool out_context_written = false;
+
 // Hands every run to the C callback instead of printing a table.
 class ForwardingReporter : public benchmark::BenchmarkReporter {
   public:
     ForwardingReporter(gbench_report_fn report, void *ctx) : report_(report), ctx_(ctx) {}
 
-    bool ReportContext(const Context &) override { return true; }
+    bool ReportContext(const Context &context) override
+    {
+        if (out_reporter && !out_context_written) {
+            out_reporter->ReportContext(context);
+            out_context_written = true;
+        }
+        return true;
+    }
 
     void ReportRuns(const std::vector<Run> &runs) override
     {
+        if (out_reporter)
+            out_reporter->ReportRuns(runs);
         for (const Run &run : runs)
             Forward(run);
     }
@@ -61,11 +82,68 @@ double Maximum(const std::vector<double> &values)
     return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
 }
 
+// Removes "--NAME=value" from argv and returns the value (empty when absent).
+std::string TakeFlag(int *argc, char **argv, const char *name)
+{
+    std::string prefix = std::string("--") + name + "=";
+    std::string value;
+    int kept = 0;
+    for (int i = 0; i < *argc; i++) {
+        if (i > 0 && std::strncmp(argv[i], prefix.c_str(), prefix.size()) == 0)
+            value = argv[i] + prefix.size();
+        else
+            argv[kept++] = argv[i];
+    }
+    *argc = kept;
+    argv[kept] = nullptr;
+    return value;
+}
+
+int OpenOutFile(const std::string &path, const std::string &format, char *err,
+                size_t err_size)
+{
+    if (format == "json" || format.empty()) {
+        out_reporter.reset(new benchmark::JSONReporter());
+    } else if (format == "console") {
+        out_reporter.reset(new benchmark::ConsoleReporter(benchmark::ConsoleReporter::OO_None));
+    } else {
+        std::snprintf(err, err_size,
+                      "--benchmark_out_format=%s is not supported: use json or console "
+                      "(measurements.csv is the CSV)", format.c_str());
+        return -1;
+    }
+    out_file.open(path);
+    if (!out_file.is_open()) {
+        std::snprintf(err, err_size, "cannot write --benchmark_out file '%s': %s",
+                      path.c_str(), std::strerror(errno));
+        out_reporter.reset();
+        return -1;
+    }
+    out_reporter->SetOutputStream(&out_file);
+    out_reporter->SetErrorStream(&out_file);
+    return 0;
+}
+
 } // namespace
 
-extern "C" void gbench_initialize(int *argc, char **argv)
+extern "C" int gbench_initialize(int *argc, char **argv, char *err, size_t err_size)
 {
+    std::string out_path = TakeFlag(argc, argv, "benchmark_out");
+    std::string out_format = TakeFlag(argc, argv, "benchmark_out_format");
     benchmark::Initialize(argc, argv);
+    if (out_path.empty())
+        return 0;
+    return OpenOutFile(out_path, out_format, err, err_size);
+}
+
+extern "C" void gbench_finish(void)
+{
+    if (!out_reporter)
+        return;
+    if (out_context_written)
+        out_reporter->Finalize();
+    out_reporter.reset();
+    out_file.close();
 }
 
 extern "C" size_t gbench_run_one(const char *name, int repetitions, gbench_sample_fn sample,

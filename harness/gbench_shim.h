@@ -25,8 +25,13 @@ typedef int (*gbench_sample_fn)(void *ctx, double *seconds_per_op, char *err, si
 /* Receives every run and aggregate, in Google Benchmark's order. */
 typedef void (*gbench_report_fn)(void *ctx, const gbench_run *run);
 
-/* Lets Google Benchmark take its --benchmark_* flags out of argv. */
-void gbench_initialize(int *argc, char **argv);
+/* Lets Google Benchmark take its --benchmark_* flags out of argv. --benchmark_out=FILE
+ * (with --benchmark_out_format=json|console) collects every case of the run in FILE.
+ * Returns 0, or -1 with one line in err (the out file cannot be written). */
+int gbench_initialize(int *argc, char **argv, char *err, size_t err_size);
+
+/* Completes and closes the --benchmark_out file, if any. */
+void gbench_finish(void);
 
 /* Registers one benchmark (manual time, one sample per iteration and one iteration per
  * repetition), runs it `repetitions` times with Google Benchmark's runner, and hands

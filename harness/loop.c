@@ -92,7 +92,8 @@ static char *function_source(const char *setup, const char *stmt)
     text_add_block(&t, setup, "    ");
     text_puts(&t, "    _idiombench_start()\n    for _idiombench_i in _idiombench_it:\n");
     text_add_block(&t, stmt, "        ");
-    text_puts(&t, "    _idiombench_stop()\n");
+    /* In the loop's else clause: a `break` in stmt skips the stop mark (an error). */
+    text_puts(&t, "    else:\n        _idiombench_stop()\n");
     if (t.failed) {
         free(t.data);
         return NULL;
@@ -106,7 +107,7 @@ static char *module_source(const char *setup, const char *stmt)
     text_add_block(&t, setup, "");
     text_puts(&t, "_idiombench_start()\nfor _idiombench_i in _idiombench_it:\n");
     text_add_block(&t, stmt, "    ");
-    text_puts(&t, "_idiombench_stop()\n");
+    text_puts(&t, "else:\n    _idiombench_stop()\n");
     if (t.failed) {
         free(t.data);
         return NULL;
@@ -237,8 +238,8 @@ int loop_run(const loop_body *body, PyObject *n, Py_ssize_t loops, mark_span *ou
     Py_DECREF(result);
     if (marks_span(out) != 0) {
         PyErr_SetString(PyExc_RuntimeError,
-                        "the statement left the loop before its end (return, break or "
-                        "yield in a case's stmt?)");
+                        "the statement left the loop before its end (break, return or "
+                        "yield in the case's stmt): a stmt must run to its end");
         return -1;
     }
     return 0;

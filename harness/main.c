@@ -238,6 +238,15 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
     return status;
 }
 
+/* --help is ours: asked before Google Benchmark, which would answer it with its own. */
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -247,16 +256,18 @@ int main(int argc, char **argv)
         return EXIT_ENVIRONMENT;
     memcpy(original_argv, argv, (size_t)argc * sizeof *argv);
 
-    gbench_initialize(&argc, argv);
     options opts;
     char err[1024];
     int status;
-    if (options_parse(argc, argv, &opts, err, sizeof err) != 0) {
-        complain(err);
-        status = EXIT_USAGE;
-    } else if (opts.help) {
+    if (wants_help(argc, argv)) {
         options_print_help(stdout);
         status = EXIT_OK;
+    } else if (gbench_initialize(&argc, argv, err, sizeof err) != 0) {
+        complain(err);
+        status = EXIT_USAGE;
+    } else if (options_parse(argc, argv, &opts, err, sizeof err) != 0) {
+        complain(err);
+        status = EXIT_USAGE;
     } else if (interp_start(IDIOMBENCH_PYTHON, err, sizeof err) != 0) {
         complain(err);
         status = EXIT_ENVIRONMENT;
@@ -267,6 +278,7 @@ int main(int argc, char **argv)
         if (interp_stop() != 0 && status == EXIT_OK)
             status = EXIT_ENVIRONMENT;
     }
+    gbench_finish();
     free(original_argv);
     return status;
 }

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #define MAX_ALLOC_LOOPS 10000
+#define MIN_ALLOC_LOOPS 10
+#define MAX_ALLOC_SAMPLES 5 /* exact figures: more samples only repeat them */
 #define SECONDS_TO_NS 1e9
 
 /* State shared with the Google Benchmark callbacks while one case is timed. */
@@ -130,22 +132,23 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
     return outcome;
 }
 
-/* A loop count for the allocation pass: fixed, so that amortised figures repeat,
- * and no longer than a timed loop. */
-static Py_ssize_t allocation_loops(Py_ssize_t timed_loops)
+/* Operations per allocation sample: fixed for a case and size, never taken from the
+ * timing, so that amortised figures (a list's growth) are the same run after run.
+ * Fewer for large n, so that a sample stays short. */
+static Py_ssize_t allocation_loops(const case_def *c, long n)
 {
-    Py_ssize_t loops = MAX_ALLOC_LOOPS;
-    while (loops > 1 && loops > timed_loops)
-        loops /= 10;
-    return loops;
+    if (c->sizes == NULL || n <= 1)
+        return MAX_ALLOC_LOOPS;
+    long loops = MAX_ALLOC_LOOPS / n;
+    return loops < MIN_ALLOC_LOOPS ? MIN_ALLOC_LOOPS : loops;
 }
 
 static measure_outcome count_allocations(const case_def *c, long n, const loop_twins *twins,
-                                         Py_ssize_t timed_loops,
                                          const measure_settings *settings, results *r)
 {
-    Py_ssize_t loops = allocation_loops(timed_loops);
-    size_t count = (size_t)settings->repetitions;
+    Py_ssize_t loops = allocation_loops(c, n);
+    size_t count = settings->repetitions < MAX_ALLOC_SAMPLES ? (size_t)settings->repetitions
+                                                             : MAX_ALLOC_SAMPLES;
     double *allocs = calloc(count, sizeof *allocs);
     double *bytes = calloc(count, sizeof *bytes);
     if (allocs == NULL || bytes == NULL || probe_alloc_install() != 0) {
@@ -193,7 +196,7 @@ static measure_outcome measure_compiled(const case_def *c, long n, const loop_tw
         printf("  allocs: unavailable (no allocator API in Python %s)", pyutil_version());
         return outcome;
     }
-    return count_allocations(c, n, twins, loops, settings, r);
+    return count_allocations(c, n, twins, settings, r);
 }
 
 measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,

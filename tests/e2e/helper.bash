@@ -1,0 +1,150 @@
+# tests/e2e/helper.bash: shared by the end-to-end tests (bats 1.5 or newer).
+#
+#   load helper                    in each .bats file
+#   setup_file: build_harness      builds the harness once per file; exports IDIOMBENCH
+#   setup:      make_sandbox       a fresh folder per test in $SANDBOX
+#
+# Commands are run with `run --separate-stderr` where the tests look at stderr, so
+# that "one clear line" means one line on stderr, not one line among the progress.
+#
+# Beware: bats 1.8's `run` with flags clobbers a variable named `i` (its version
+# check loops with a non-local i), so loops around `run` use other names.
+bats_require_minimum_version 1.5.0
+
+REPO_ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+FIXTURES=$BATS_TEST_DIRNAME/fixtures
+# The interpreter the tests use for their own checks (CSV and JSON parsing), and the
+# one the harness is built against.
+TEST_PYTHON=${TEST_PYTHON:-python3}
+export REPO_ROOT FIXTURES TEST_PYTHON
+
+MEASUREMENTS_HEADER=python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops
+FAILURES_HEADER=python_version,family,case,n,stage,error,traceback
+
+# Builds the harness against python3 (a no-op when it is up to date) and exports
+# IDIOMBENCH, its path. Call from setup_file.
+build_harness() {
+    local log=$BATS_FILE_TMPDIR/build-harness.log
+    if ! IDIOMBENCH=$(cd "$REPO_ROOT" && tools/build-harness "$TEST_PYTHON" 2>"$log"); then
+        echo "tools/build-harness $TEST_PYTHON failed:" >&2
+        cat "$log" >&2
+        return 1
+    fi
+    [ -x "$IDIOMBENCH" ] || { echo "build-harness printed '$IDIOMBENCH', not a binary" >&2; return 1; }
+    export IDIOMBENCH
+}
+
+# A fresh, empty folder for this test: $SANDBOX. It is a folder below
+# BATS_TEST_TMPDIR because `run --separate-stderr` leaves its files in that one.
+make_sandbox() {
+    if [ -n "${BATS_TEST_TMPDIR:-}" ]; then
+        SANDBOX=$BATS_TEST_TMPDIR/sandbox
+        mkdir -p "$SANDBOX"
+    else
+        SANDBOX=$(mktemp -d "${TMPDIR:-/tmp}/idiombench-e2e.XXXXXX")
+    fi
+    export SANDBOX
+}
+
+# make in the repository, without "Entering directory" noise (also under `make test`).
+repo_make() {
+    make --no-print-directory -C "$REPO_ROOT" "$@"
+}
+
+# fail MESSAGE [CONTEXT...]: prints them to stderr and returns 1, which fails a test
+# body (bats runs it with errexit); helper functions return 1 explicitly after it.
+fail() {
+    {
+        echo "FAIL: $1"
+        shift
+        for extra in "$@"; do echo "$extra"; done
+    } >&2
+    return 1
+}
+
+# csv_rows FILE COLUMNS [KEY=VALUE...]: for each row of the CSV FILE whose fields
+# equal every KEY=VALUE, prints its COLUMNS (comma-separated names) joined by '|'.
+# Multi-line fields (tracebacks) have their newlines turned into '\n'.
+csv_rows() {
+    "$TEST_PYTHON" - "$@" <<'PY'
+import csv, sys
+path, columns = sys.argv[1], sys.argv[2].split(",")
+conditions = [arg.split("=", 1) for arg in sys.argv[3:]]
+with open(path, newline="") as stream:
+    reader = csv.DictReader(stream)
+    for name in columns + [key for key, _ in conditions]:
+        if name not in reader.fieldnames:
+            sys.exit("csv_rows: %s has no column %r (columns: %s)"
+                     % (path, name, ",".join(reader.fieldnames)))
+    for row in reader:
+        if all(row[key] == value for key, value in conditions):
+            print("|".join(row[c].replace("\n", "\\n") for c in columns))
+PY
+}
+
+# The header line of a CSV file.
+csv_header() {
+    head -n 1 "$1"
+}
+
+# assert_status WANT: the last `run` exited with WANT.
+assert_status() {
+    [ "$status" -eq "$1" ] || {
+        fail "exit status $status, expected $1" "--- stdout:" "$output" "--- stderr:" "${stderr:-}"
+        return 1
+    }
+}
+
+# assert_one_clear_line TEXT...: the last `run --separate-stderr` printed exactly one
+# line on stderr (make's own "make: *** ... Error N" trailer aside), that line starts
+# with "idiombench:" and contains every TEXT (fixed strings).
+assert_one_clear_line() {
+    local lines=() line
+    while IFS= read -r line; do
+        case $line in
+            make:\ \*\*\**|make\[[0-9]*\]:\ \*\*\**) ;;
+            *) lines+=("$line") ;;
+        esac
+    done <<<"${stderr:-}"
+    # An empty stderr reads as one empty line.
+    if [ "${#lines[@]}" -eq 1 ] && [ -z "${lines[0]}" ]; then
+        lines=()
+    fi
+    [ "${#lines[@]}" -eq 1 ] || {
+        fail "expected one line on stderr, got ${#lines[@]}" "--- stderr:" "${stderr:-}" \
+            "--- stdout:" "${output:-}"
+        return 1
+    }
+    case ${lines[0]} in
+        idiombench:*) ;;
+        *) fail "the error line does not start with 'idiombench:'" "${lines[0]}"; return 1 ;;
+    esac
+    local text
+    for text in "$@"; do
+        case ${lines[0]} in
+            *"$text"*) ;;
+            *) fail "the error line does not mention '$text'" "${lines[0]}"; return 1 ;;
+        esac
+    done
+}
+
+# assert_contains HAYSTACK NEEDLE: fixed-string containment, with context on failure.
+assert_contains() {
+    case $1 in
+        *"$2"*) ;;
+        *) fail "expected to find '$2' in:" "$1"; return 1 ;;
+    esac
+}
+
+# assert_no_temp_files DIR: no half-written file (atomic_file's *.tmp.*, the probe
+# .write-test) is left in DIR.
+assert_no_temp_files() {
+    local left
+    left=$(find "$1" \( -name '*.tmp.*' -o -name '.write-test*' \) -print)
+    [ -z "$left" ] || { fail "temporary files left in $1:" "$left"; return 1; }
+}
+
+# The "[ i/N] family/case" progress lines of the last run's stdout.
+progress_lines() {
+    grep -E '^\[ *[0-9]+/[0-9]+\] ' <<<"$output" || true
+}

@@ -1,0 +1,201 @@
+#!/usr/bin/env bats
+# make's entry points: help, bench (into --out and into results/<run-id>), build.
+
+load helper
+
+setup_file() {
+    build_harness
+}
+
+setup() {
+    make_sandbox
+}
+
+teardown() {
+    restore_results_folder
+}
+
+# --- results/ is the suite's: a test that runs into it puts it back as it was. ---
+
+remember_results_folder() {
+    RESULTS=$REPO_ROOT/results
+    LATEST_WAS=absent
+    if [ -L "$RESULTS/latest" ]; then
+        LATEST_WAS=$(readlink "$RESULTS/latest")
+    elif [ -e "$RESULTS/latest" ]; then
+        skip "results/latest is not a symbolic link; not touching it"
+    fi
+    RUNS_BEFORE=$BATS_TEST_TMPDIR/runs-before
+    ls -A "$RESULTS" 2>/dev/null | sort >"$RUNS_BEFORE" || true
+    RESULTS_REMEMBERED=1
+}
+
+restore_results_folder() {
+    [ -n "${RESULTS_REMEMBERED:-}" ] || return 0
+    # Remove the run folder this test made, and nothing else: when the output did not
+    # name it, the new folders whose meta records this test's command.
+    local name
+    if [ -n "${CREATED_RUN:-}" ]; then
+        case $CREATED_RUN in
+            "$RESULTS"/[0-9]*-py*) rm -rf "$CREATED_RUN" ;;
+        esac
+    else
+        ls -A "$RESULTS" 2>/dev/null | sort | comm -13 "$RUNS_BEFORE" - | while read -r name; do
+            case $name in
+                [0-9]*-py*)
+                    grep -qxF "command: $IDIOMBENCH $DEFAULT_RUN_ARGS" "$RESULTS/$name/meta" 2>/dev/null &&
+                        rm -rf "${RESULTS:?}/$name"
+                    ;;
+            esac
+        done
+    fi
+    rm -f "$RESULTS/.latest.tmp"
+    if [ "$LATEST_WAS" = absent ]; then
+        rm -f "$RESULTS/latest"
+    else
+        ln -sfn "$LATEST_WAS" "$RESULTS/latest"
+    fi
+    RESULTS_REMEMBERED=
+}
+
+# --- help ---
+
+@test "make help lists bench, validate, test, build and clean" {
+    run repo_make help
+    assert_status 0
+    local target
+    for target in bench validate test build clean; do
+        grep -Eq "^[[:space:]]*${target}[[:space:]]+[^[:space:]]" <<<"$output" ||
+            fail "make help does not list '$target'" "$output"
+    done
+}
+
+@test "make with no target prints the help" {
+    run repo_make
+    assert_status 0
+    grep -Eq '^[[:space:]]*bench[[:space:]]' <<<"$output" || fail "no help from plain make" "$output"
+}
+
+# --- bench into --out ---
+
+@test "make bench QUICK=1 FILTER=... ARGS='--out DIR' measures the selected cases" {
+    local out=$SANDBOX/run
+    run --separate-stderr repo_make bench QUICK=1 FILTER='identity/(is|eq)_(none|true)$' \
+        ARGS="--out $out --repetitions 2"
+    assert_status 0
+
+    # Progress: one "[ i/4] identity/..." line per case, numbered 1..4.
+    local progress
+    progress=$(progress_lines)
+    [ "$(wc -l <<<"$progress")" -eq 4 ] || fail "expected 4 progress lines" "$output"
+    local i
+    for i in 1 2 3 4; do
+        grep -Eq "^\[ ?$i/4\] identity/(is|eq)_(none|true) " <<<"$progress" ||
+            fail "no progress line [ $i/4] identity/..." "$output"
+    done
+    assert_contains "$output" "results in $out"
+
+    # measurements.csv: the exact header, one row per case and metric.
+    [ -f "$out/measurements.csv" ] || fail "no $out/measurements.csv" "$output"
+    [ "$(csv_header "$out/measurements.csv")" = "$MEASUREMENTS_HEADER" ] ||
+        fail "measurements.csv header differs" "$(csv_header "$out/measurements.csv")"
+    local metric cases
+    for metric in time_per_op allocs_per_op bytes_per_op; do
+        cases=$(csv_rows "$out/measurements.csv" case metric="$metric" | sort | tr '\n' ' ')
+        [ "$cases" = "eq_none eq_true is_none is_true " ] ||
+            fail "$metric rows are for '$cases', expected one per selected case"
+    done
+    [ "$(csv_rows "$out/measurements.csv" case | wc -l)" -eq 12 ] ||
+        fail "expected 12 rows (4 cases x 3 metrics)" "$(cat "$out/measurements.csv")"
+    # Every row: this Python, the identity family, no n, 2 repetitions, some loops.
+    local python_version
+    python_version=$("$TEST_PYTHON" -c 'import platform; print(platform.python_version())')
+    run csv_rows "$out/measurements.csv" python_version,family,n,repetitions
+    [ "$(sort -u <<<"$output")" = "$python_version|identity||2" ] ||
+        fail "unexpected key columns" "$output"
+    run csv_rows "$out/measurements.csv" loops
+    ! grep -Evq '^[1-9][0-9]*$' <<<"$output" || fail "loops must be positive integers" "$output"
+
+    # failures.csv: written, empty but for its header.
+    [ "$(cat "$out/failures.csv")" = "$FAILURES_HEADER" ] ||
+        fail "failures.csv should hold only its header" "$(cat "$out/failures.csv")"
+
+    # meta: the facts of the run, one "key: value" line each.
+    [ -f "$out/meta" ] || fail "no $out/meta"
+    local key
+    for key in host cpu kernel compiler python_version python_path python_cflags \
+        suite_commit clock gbench_build_type command settings; do
+        grep -Eq "^$key: ." "$out/meta" || fail "meta has no '$key: ...' line" "$(cat "$out/meta")"
+    done
+    grep -qx "python_version: $python_version" "$out/meta" ||
+        fail "meta python_version is not $python_version" "$(cat "$out/meta")"
+    grep -E '^command: ' "$out/meta" | grep -q -- "--filter" ||
+        fail "meta command does not record --filter" "$(cat "$out/meta")"
+    grep -E '^settings: ' "$out/meta" | grep -q "repetitions 2" ||
+        fail "meta settings do not record the repetitions" "$(cat "$out/meta")"
+    assert_no_temp_files "$out"
+}
+
+@test "make bench without --out writes results/<run-id> and points results/latest at it" {
+    remember_results_folder
+    DEFAULT_RUN_ARGS="--quick --filter identity/is_none$ --repetitions 2"
+    run repo_make bench QUICK=1 FILTER='identity/is_none$' ARGS="--repetitions 2"
+    local run_dir
+    run_dir=$(sed -n 's/^idiombench: .* results in \(.*\)$/\1/p' <<<"$output")
+    CREATED_RUN=$run_dir
+    assert_status 0
+    [ -n "$run_dir" ] || fail "no 'results in DIR' line" "$output"
+    [ "$(dirname "$run_dir")" = "$RESULTS" ] || fail "the run went to $run_dir, not into $RESULTS"
+    local run_id
+    run_id=$(basename "$run_dir")
+    [[ $run_id =~ ^[0-9]{8}-[0-9]{6}-py[0-9]+\.[0-9]+\.[0-9]+(-[0-9]+)?$ ]] ||
+        fail "run id '$run_id' is not YYYYmmdd-HHMMSS-pyX.Y.Z[-k]"
+    ! grep -qxF "$run_id" "$RUNS_BEFORE" || fail "the run reused an existing folder $run_id"
+
+    [ -f "$run_dir/measurements.csv" ] || fail "no measurements.csv in $run_dir"
+    [ "$(csv_header "$run_dir/measurements.csv")" = "$MEASUREMENTS_HEADER" ] || fail "bad header"
+    [ "$(csv_rows "$run_dir/measurements.csv" case,metric | sort | tr '\n' ' ')" = \
+        "is_none|allocs_per_op is_none|bytes_per_op is_none|time_per_op " ] ||
+        fail "unexpected rows" "$(cat "$run_dir/measurements.csv")"
+    [ -f "$run_dir/failures.csv" ] && [ -f "$run_dir/meta" ] || fail "failures.csv or meta missing"
+
+    [ -L "$RESULTS/latest" ] || fail "results/latest is not a symbolic link"
+    [ "$(readlink "$RESULTS/latest")" = "$run_id" ] ||
+        fail "results/latest points at '$(readlink "$RESULTS/latest")', not '$run_id'"
+    [ "$(cd "$RESULTS/latest" && pwd -P)" = "$(cd "$run_dir" && pwd -P)" ] ||
+        fail "results/latest does not resolve to the run folder"
+    [ ! -e "$RESULTS/.latest.tmp" ] || fail "results/.latest.tmp was left behind"
+    assert_no_temp_files "$run_dir"
+}
+
+@test "make bench PYTHON=/usr/bin/python3.11 measures that interpreter" {
+    local python=/usr/bin/python3.11
+    [ -x "$python" ] || skip "$python is not installed"
+    local out=$SANDBOX/run version
+    version=$("$python" -c 'import platform; print(platform.python_version())')
+    run --separate-stderr repo_make bench PYTHON="$python" QUICK=1 FILTER='identity/is_none$' \
+        ARGS="--out $out --repetitions 2"
+    assert_status 0
+    assert_contains "$output" "Python $version"
+    grep -Eq '^\[ ?1/1\] identity/is_none ' <<<"$output" || fail "no progress line" "$output"
+    [ "$(csv_rows "$out/measurements.csv" python_version,case,metric | sort | tr '\n' ' ')" = \
+        "$version|is_none|allocs_per_op $version|is_none|bytes_per_op $version|is_none|time_per_op " ] ||
+        fail "rows are not for Python $version" "$(cat "$out/measurements.csv")"
+    grep -qx "python_path: $python" "$out/meta" || fail "meta python_path is not $python" "$(cat "$out/meta")"
+    grep -qx "python_version: $version" "$out/meta" || fail "meta python_version is not $version"
+}
+
+# --- build ---
+
+@test "make build PYTHON=python9.9 fails with one line naming the unknown Python" {
+    run --separate-stderr repo_make build PYTHON=python9.9
+    [ "$status" -ne 0 ] || fail "make build PYTHON=python9.9 succeeded"
+    assert_one_clear_line "unknown Python" "python9.9"
+    [ -z "$output" ] || fail "make build printed on stdout" "$output"
+}
+
+@test "make build builds the harness for the default Python" {
+    run --separate-stderr repo_make build
+    assert_status 0
+    [ -x "$IDIOMBENCH" ] || fail "no harness at $IDIOMBENCH after make build"
+}

@@ -1,0 +1,65 @@
+#!/usr/bin/env bats
+# tools/validate.py: the harness's figures against timeit and tracemalloc.
+# The quick validation with two harness runs takes a few seconds.
+
+load helper
+
+setup_file() {
+    build_harness
+    # The interpreter the harness embeds, as tools/pyconfig resolves it.
+    VALIDATE_PYTHON=$(cd "$REPO_ROOT" && eval "$(tools/pyconfig "$TEST_PYTHON")" &&
+        printf '%s' "$PY_EXE") || { echo "tools/pyconfig $TEST_PYTHON failed" >&2; return 1; }
+    export VALIDATE_PYTHON
+}
+
+setup() {
+    cd "$REPO_ROOT"
+}
+
+@test "quick validation with two runs: the tables, and allocations equal to tracemalloc's" {
+    run --separate-stderr python3 tools/validate.py --harness "$IDIOMBENCH" \
+        --python "$VALIDATE_PYTHON" --quick --runs 2
+    assert_status 0
+    # The time table's headers, and the definition of timeit's figure.
+    local header
+    header=$(grep -E '^statement +ours ns +timeit ns' <<<"$output") ||
+        fail "no time table header" "$output"
+    local column
+    for column in "ratio run 1" "ratio run 2" "within +/-5%"; do
+        assert_contains "$header" "$column"
+    done
+    assert_contains "$output" \
+        "timeit = median(Timer(stmt, setup).repeat(R, N))/N - median(Timer('pass', setup).repeat(R, N))/N"
+    assert_contains "$output" "x == y"
+    # The allocation table's headers.
+    header=$(grep -E '^statement +loops +our allocs/op' <<<"$output") ||
+        fail "no allocation table header" "$output"
+    for column in "tracemalloc blocks/op" "equal?" "our bytes/op" "tracemalloc bytes/op"; do
+        assert_contains "$header" "$column"
+    done
+    # Every allocation figure matched, in both runs, and the runs agree.
+    local table
+    table=$(sed -n '/^Allocations per operation/,/^allocations:/p' <<<"$output")
+    assert_contains "$table" "keep(object())"
+    ! grep -Eq ' NO( |$)' <<<"$table" || fail "an allocation figure differs" "$table"
+    assert_contains "$output" "allocations: 5 of 5 statements equal to tracemalloc in every run"
+    assert_contains "$output" "repeatability: allocs_per_op identical across the 2 runs"
+    [ "${lines[-1]}" = "validate: PASS" ] || fail "no PASS line at the end" "$output"
+    [ -z "$stderr" ] || fail "unexpected stderr" "$stderr"
+}
+
+@test "a missing harness gives one clear line and a non-zero exit" {
+    run --separate-stderr python3 tools/validate.py --harness /nonexistent/idiombench \
+        --python "$VALIDATE_PYTHON"
+    [ "$status" -ne 0 ] || fail "exit status 0" "$output"
+    assert_one_clear_line "--harness '/nonexistent/idiombench'" "no such file" \
+        "tools/build-harness"
+    [ -z "$output" ] || fail "unexpected stdout" "$output"
+}
+
+@test "a missing python gives one clear line and a non-zero exit" {
+    run --separate-stderr python3 tools/validate.py --harness "$IDIOMBENCH" \
+        --python /nonexistent/python3
+    [ "$status" -ne 0 ] || fail "exit status 0" "$output"
+    assert_one_clear_line "--python '/nonexistent/python3'"
+}
