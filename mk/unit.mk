@@ -1,0 +1,164 @@
+# mk/unit.mk: unit tests of the harness's C modules (tests/unit/test_*.c), one binary
+# per module, built from harness/*.c directly into build/unit-<python-tag>[-asan]/.
+# Run from the suite's folder:
+#
+#   make -f mk/unit.mk run                     # build and run every unit test
+#   make -f mk/unit.mk run SANITIZE=1          # the same under ASan and UBSan
+#   make -f mk/unit.mk run PYTHON=python3.12   # embed another interpreter (default python3)
+#   make -f mk/unit.mk run PY_EXE=... PY_TAG=... PY_CFLAGS=... PY_LDFLAGS=... PY_LIBDIR=...
+#                                              # flags as `tools/pyconfig` prints them; without
+#                                              # PY_CFLAGS this file asks tools/pyconfig itself
+#   CHECK_FILTER=median make -f mk/unit.mk run # only the tests whose name holds "median"
+#
+# Every binary prints "N passed, N failed" last; `run` prefixes each binary's lines with
+# its name and ends with one line "N passed, N failed" summing them all (a binary that
+# crashes or exits non-zero after its summary counts as one more failure). `run` exits
+# non-zero when anything failed. Pure modules link no Python; the others embed PYTHON.
+# Under SANITIZE=1 leaks are reported, except CPython's own (tests/unit/fixtures/lsan.supp).
+PYTHON ?= python3
+SANITIZE ?=
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.DEFAULT_GOAL := run
+
+# --- the interpreter: given on the command line, or asked of tools/pyconfig --------------
+# Without PY_CFLAGS, tools/pyconfig describes PY_EXE (or PYTHON); values given on the
+# command line still win over what it prints.
+NEEDS_PYTHON := $(filter-out help clean,$(or $(MAKECMDGOALS),run))
+ifndef PY_CFLAGS
+ifneq ($(NEEDS_PYTHON),)
+define newline
+
+
+endef
+PYCONFIG_MAKE := $(shell out=$$(tools/pyconfig '$(or $(PY_EXE),$(PYTHON))' 2>&1) || \
+	{ printf 'PY_ERROR := %s' "$$out"; exit 0; }; eval "$$out"; \
+	printf 'PY_EXE := %s|NL|PY_TAG := %s|NL|PY_CFLAGS := %s|NL|PY_LDFLAGS := %s|NL|PY_LIBDIR := %s|NL|' \
+	"$$PY_EXE" "$$PY_TAG" "$$PY_CFLAGS" "$$PY_LDFLAGS" "$$PY_LIBDIR")
+$(eval $(subst |NL|,$(newline),$(PYCONFIG_MAKE)))
+ifdef PY_ERROR
+$(error $(PY_ERROR))
+endif
+endif
+endif
+PY_TAG ?= custom
+
+BUILD := build/unit-$(PY_TAG)$(if $(SANITIZE),-asan)
+
+# --- flags --------------------------------------------------------------------------------
+ASAN_UBSAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+SANITIZE_FLAGS := $(if $(SANITIZE),$(ASAN_UBSAN_FLAGS))
+OPT := $(if $(SANITIZE),-O1,-O2)
+# Python's own flags first (they carry -O3 and -DNDEBUG), so that ours win.
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE=1 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS)
+PURE_CFLAGS := $(BASE_CFLAGS)
+EMBED_CFLAGS := $(PY_CFLAGS) $(BASE_CFLAGS)
+TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fixtures)"' \
+	-DPY_EXE_PATH='"$(PY_EXE)"'
+EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
+
+# --- what each test links -----------------------------------------------------------------
+PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir
+EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop
+
+test_stats_MODULES := stats
+test_atomic_file_MODULES := atomic_file
+test_results_csv_MODULES := results_csv results atomic_file
+test_results_meta_MODULES := results_meta atomic_file
+test_options_MODULES := options
+test_select_MODULES := select
+test_run_dir_MODULES := run_dir atomic_file
+test_interp_MODULES := interp
+test_pyutil_MODULES := pyutil interp
+test_catalogue_MODULES := catalogue pyutil interp
+test_probe_alloc_MODULES := probe_alloc interp
+test_marks_MODULES := marks clock probe_alloc interp
+test_loop_MODULES := loop marks clock probe_alloc pyutil stats interp
+
+# Harness modules that include Python.h; the rest compile without Python's flags.
+EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop
+
+PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)
+EMBED_BINS := $(EMBED_TESTS:%=$(BUILD)/test_%)
+TEST_BINS := $(PURE_BINS) $(EMBED_BINS)
+ALL_MODULES := $(sort $(foreach t,$(PURE_TESTS) $(EMBED_TESTS),$(test_$(t)_MODULES)))
+MODULE_OBJECTS := $(ALL_MODULES:%=$(BUILD)/harness/%.o)
+TEST_OBJECTS := $(TEST_BINS:%=%.o)
+
+# --- running ------------------------------------------------------------------------------
+LSAN_SUPP := $(abspath tests/unit/fixtures/lsan.supp)
+# CPython leaks by design at exit: the suppression hides leaks with libpython on the
+# stack, so the harness's own leaks are still reported.
+RUN_ENV := $(if $(SANITIZE),ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	LSAN_OPTIONS=suppressions=$(LSAN_SUPP):print_suppressions=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+
+.PHONY: run
+## run: build and run every unit test; last line "N passed, N failed" for them all
+run: $(TEST_BINS)
+	@echo "unit tests: Python $(PY_EXE)$(if $(SANITIZE), under ASan + UBSan), in $(BUILD)"
+	$(Q)passed=0; failed=0; \
+	for bin in $(TEST_BINS); do \
+	    name=$${bin##*/}; \
+	    out=$$($(RUN_ENV) "$$bin" 2>&1); status=$$?; \
+	    printf '%s\n' "$$out" | sed "s|^|$$name: |"; \
+	    line=$$(printf '%s\n' "$$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$$' | tail -n 1); \
+	    if [ -n "$$line" ]; then \
+	        p=$${line%% passed*}; f=$${line#*, }; f=$${f%% failed}; \
+	    else \
+	        p=0; f=0; \
+	    fi; \
+	    if [ "$$status" -ne 0 ] && [ "$$f" -eq 0 ]; then \
+	        echo "$$name: FAIL exited with status $$status$${line:+ after its summary}"; \
+	        f=1; \
+	    fi; \
+	    passed=$$((passed + p)); failed=$$((failed + f)); \
+	done; \
+	echo "$$passed passed, $$failed failed"; \
+	[ "$$failed" -eq 0 ]
+
+.PHONY: build
+## build: build the unit-test binaries without running them
+build: $(TEST_BINS)
+
+.PHONY: clean
+## clean: remove every unit-test build folder (build/unit-*)
+clean:
+	rm -rf build/unit-*
+
+.PHONY: help
+## help: list the targets
+help:
+	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
+		printf "  %-10s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
+
+# --- building -----------------------------------------------------------------------------
+.SECONDEXPANSION:
+$(TEST_BINS): %: %.o \
+		$$(addprefix $(BUILD)/harness/,$$(addsuffix .o,$$($$(notdir $$*)_MODULES)))
+	@echo "  LINK    $@"
+	$(Q)$(CC) -o $@ $^ $(SANITIZE_FLAGS) $(LINK_LIBS) -lm
+
+$(PURE_BINS): private LINK_LIBS :=
+$(EMBED_BINS): private LINK_LIBS := $(EMBED_LDLIBS)
+
+$(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(if $(filter $*,$(EMBED_TESTS)),$(EMBED_CFLAGS),$(PURE_CFLAGS)) \
+		$(TEST_DEFINES) -MMD -MP -c $< -o $@
+
+$(BUILD)/harness/%.o: harness/%.c | $(BUILD)/harness
+	@echo "  CC      $@"
+	$(Q)$(CC) $(if $(filter $*,$(EMBED_MODULES)),$(EMBED_CFLAGS),$(PURE_CFLAGS)) \
+		-MMD -MP -c $< -o $@
+
+$(BUILD) $(BUILD)/harness:
+	$(Q)mkdir -p $@
+
+-include $(TEST_OBJECTS:.o=.d) $(MODULE_OBJECTS:.o=.d)

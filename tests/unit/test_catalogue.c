@@ -1,0 +1,397 @@
+/* test_catalogue.c: catalogue.c reads cases from catalogue files (fixtures, and small
+ * files written per test), and names the file, line and fix for each mistake. */
+#include "catalogue.h"
+#include "check.h"
+#include "embed.h"
+#include "sandbox.h"
+
+#ifndef FIXTURES_DIR
+#error "build with -DFIXTURES_DIR='\"/path/to/tests/unit/fixtures\"' (mk/unit.mk does)"
+#endif
+
+static char sandbox[SANDBOX_PATH_MAX];
+
+/* Writes text to sandbox/name and loads it; the file's path goes to path. */
+static int load_text(const char *name, const char *text, catalogue *cat, char *err,
+                     size_t err_size, char path[SANDBOX_PATH_MAX])
+{
+    sandbox_path(path, sandbox, name);
+    if (sandbox_write(path, text) != 0) {
+        printf("    cannot write %s\n", path);
+        return -2;
+    }
+    err[0] = '\0';
+    return catalogue_load(path, cat, err, err_size);
+}
+
+/* Loads text that must fail; checks that err is exactly "<path>: " + expected (or, with
+ * expected ending in "...", that it starts so) and that the catalogue is left empty. */
+static void check_error(const char *text, const char *expected)
+{
+    char path[SANDBOX_PATH_MAX], err[2048], want[SANDBOX_PATH_MAX + 512];
+    catalogue cat = {(case_def *)1, 99};
+    CHECK_EQ_INT(load_text("bad.py", text, &cat, err, sizeof err, path), -1);
+    CHECK(cat.cases == NULL && cat.count == 0);
+    snprintf(want, sizeof want, "%s: %s", path, expected);
+    size_t length = strlen(want);
+    if (length > 3 && strcmp(want + length - 3, "...") == 0) {
+        want[length - 3] = '\0';
+        CHECK_STR_STARTS(err, want);
+    } else {
+        CHECK_STR_EQ(err, want);
+    }
+    CHECK(!PyErr_Occurred());
+    catalogue_free(&cat);
+}
+
+TEST(fixture_file_loads_every_field)
+{
+    catalogue cat;
+    char err[1024] = "";
+    const char *path = FIXTURES_DIR "/two_cases.py";
+    REQUIRE(catalogue_load(path, &cat, err, sizeof err) == 0);
+    CHECK_STR_EQ(err, "");
+    REQUIRE(cat.count == 2);
+
+    const case_def *plain = &cat.cases[0];
+    CHECK_STR_EQ(plain->family, "two_cases");
+    CHECK_STR_EQ(plain->name, "plain");
+    CHECK_STR_EQ(plain->setup, "");
+    CHECK_STR_EQ(plain->stmt, "x is None");
+    CHECK(plain->sizes == NULL);
+    CHECK_EQ_INT(plain->size_count, 0);
+    CHECK_EQ_INT(plain->instruments, INSTRUMENT_TIME | INSTRUMENT_ALLOCS);
+    CHECK(plain->gc_enabled == false);
+    CHECK(plain->module_scope == false);
+    CHECK_STR_EQ(plain->source, path);
+
+    const case_def *every = &cat.cases[1];
+    CHECK_STR_EQ(every->family, "two_cases");
+    CHECK_STR_EQ(every->name, "every-key.v2");
+    CHECK_STR_EQ(every->setup, "import collections\nd = collections.deque()");
+    CHECK_STR_EQ(every->stmt, "d.append(n)");
+    REQUIRE(every->sizes != NULL);
+    CHECK_EQ_INT(every->size_count, 3);
+    CHECK_EQ_INT(every->sizes[0], 1);
+    CHECK_EQ_INT(every->sizes[1], 10);
+    CHECK_EQ_INT(every->sizes[2], 1000);
+    CHECK_EQ_INT(every->instruments, INSTRUMENT_ALLOCS);
+    CHECK(every->gc_enabled == true);
+    CHECK(every->module_scope == true);
+    CHECK_STR_EQ(every->source, path);
+
+    catalogue_free(&cat);
+    CHECK(cat.cases == NULL && cat.count == 0);
+    CHECK(!PyErr_Occurred());
+}
+
+TEST(folder_loads_py_files_in_name_order_skipping_underscore_and_dot)
+{
+    catalogue cat;
+    char err[1024] = "";
+    REQUIRE(catalogue_load(FIXTURES_DIR "/folder", &cat, err, sizeof err) == 0);
+    REQUIRE(cat.count == 4);
+    const char *expected[4][2] = {
+        {"a_first", "alpha"}, {"a_first", "same"}, {"b_second", "same"}, {"b_second", "beta"}};
+    for (size_t i = 0; i < 4; i++) {
+        CHECK_STR_EQ(cat.cases[i].family, expected[i][0]);
+        CHECK_STR_EQ(cat.cases[i].name, expected[i][1]);
+    }
+    CHECK_STR_EQ(cat.cases[0].source, FIXTURES_DIR "/folder/a_first.py");
+    CHECK_STR_EQ(cat.cases[3].source, FIXTURES_DIR "/folder/b_second.py");
+    CHECK_EQ_INT(cat.cases[1].instruments, INSTRUMENT_TIME);
+    catalogue_free(&cat);
+}
+
+TEST(the_suites_own_catalogue_loads)
+{
+    catalogue cat;
+    char err[1024] = "";
+    REQUIRE(catalogue_load(FIXTURES_DIR "/../../../bench", &cat, err, sizeof err) == 0);
+    CHECK(cat.count > 0);
+    catalogue_free(&cat);
+}
+
+TEST(family_override)
+{
+    catalogue cat;
+    char err[1024], path[SANDBOX_PATH_MAX];
+    REQUIRE(load_text("file_name.py", "FAMILY = 'custom'\nCASES = [dict(name='a', stmt='1')]\n",
+                      &cat, err, sizeof err, path) == 0);
+    REQUIRE(cat.count == 1);
+    CHECK_STR_EQ(cat.cases[0].family, "custom");
+    catalogue_free(&cat);
+    check_error("FAMILY = 'two words'\nCASES = [dict(name='a', stmt='1')]\n",
+                "FAMILY must be a name of letters, digits, '_', '-' and '.'");
+    check_error("FAMILY = 3\nCASES = [dict(name='a', stmt='1')]\n",
+                "FAMILY must be a name of letters, digits, '_', '-' and '.'");
+}
+
+TEST(file_name_that_is_no_valid_family_is_refused)
+{
+    catalogue cat;
+    char err[1024], path[SANDBOX_PATH_MAX];
+    CHECK_EQ_INT(load_text("has space.py", "CASES = [dict(name='a', stmt='1')]\n", &cat, err,
+                           sizeof err, path), -1);
+    CHECK_STR_CONTAINS(err, "FAMILY must be a name");
+}
+
+TEST(syntax_error_names_the_file_and_line)
+{
+    char path[SANDBOX_PATH_MAX], err[2048], want[SANDBOX_PATH_MAX + 64];
+    catalogue cat;
+    CHECK_EQ_INT(load_text("syntax.py",
+                           "CASES = [\n"
+                           "    dict(name='a', stmt='pass'),\n"
+                           "    dict(name='b' stmt='pass'),\n"
+                           "]\n",
+                           &cat, err, sizeof err, path),
+                 -1);
+    snprintf(want, sizeof want, "%s:3: syntax error in catalogue file: ", path);
+    CHECK_STR_STARTS(err, want);
+    CHECK_STR_CONTAINS(err, "(fix that line)");
+    CHECK(!PyErr_Occurred());
+
+    CHECK_EQ_INT(load_text("indent.py", "X = 1\nCASES = []\n    Y = 2\n", &cat, err, sizeof err,
+                           path), -1);
+    snprintf(want, sizeof want, "%s:3: syntax error in catalogue file: ", path);
+    CHECK_STR_STARTS(err, want);
+    CHECK_STR_CONTAINS(err, "indent");
+}
+
+TEST(exception_while_running_the_file)
+{
+    check_error("CASES = []\nraise ValueError('nope')\n",
+                "running it failed: ValueError: nope (fix the catalogue file)");
+    check_error("import no_such_module_anywhere\n", "running it failed: ...");
+}
+
+TEST(missing_cases)
+{
+    check_error("X = 1\n",
+                "defines no CASES list (declare CASES = [dict(name=..., stmt=...)])");
+    check_error("CASES = (dict(name='a', stmt='1'),)\n", "defines no CASES list...");
+}
+
+TEST(no_cases_at_all)
+{
+    catalogue cat;
+    char err[1024], path[SANDBOX_PATH_MAX];
+    CHECK_EQ_INT(load_text("empty.py", "CASES = []\n", &cat, err, sizeof err, path), -1);
+    char want[SANDBOX_PATH_MAX + 128];
+    snprintf(want, sizeof want, "%s: no cases found (add a <family>.py file with CASES)", path);
+    CHECK_STR_EQ(err, want);
+}
+
+TEST(unknown_key_is_named)
+{
+    check_error("CASES = [dict(name='a', stmt='1', stepup='x = 1')]\n",
+                "case 'a': unknown key 'stepup' (known: name, setup, stmt, sizes, instruments, "
+                "gc, scope)");
+}
+
+TEST(duplicate_case_name)
+{
+    char want[SANDBOX_PATH_MAX + 128];
+    snprintf(want, sizeof want, "case 'bad/a' is declared twice (also in %s/bad.py); rename one",
+             sandbox);
+    check_error("CASES = [dict(name='a', stmt='1'), dict(name='b', stmt='1'),\n"
+                "         dict(name='a', stmt='2')]\n",
+                want);
+}
+
+TEST(duplicate_across_files_of_one_family)
+{
+    char folder[SANDBOX_PATH_MAX], first[SANDBOX_PATH_MAX], second[SANDBOX_PATH_MAX];
+    sandbox_path(folder, sandbox, "two_files");
+    REQUIRE(mkdir(folder, 0755) == 0);
+    REQUIRE(sandbox_write(sandbox_path(first, folder, "one.py"),
+                          "FAMILY = 'shared'\nCASES = [dict(name='a', stmt='1')]\n") == 0);
+    REQUIRE(sandbox_write(sandbox_path(second, folder, "two.py"),
+                          "FAMILY = 'shared'\nCASES = [dict(name='a', stmt='2')]\n") == 0);
+    catalogue cat;
+    char err[2048] = "", want[3 * SANDBOX_PATH_MAX];
+    CHECK_EQ_INT(catalogue_load(folder, &cat, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s: case 'shared/a' is declared twice (also in %s); rename one",
+             second, first);
+    CHECK_STR_EQ(err, want);
+    CHECK(cat.cases == NULL && cat.count == 0);
+}
+
+TEST(bad_sizes)
+{
+    const char *message = "case 'a': 'sizes' must be a list of positive integers";
+    check_error("CASES = [dict(name='a', stmt='1', sizes=[0])]\n", message);
+    check_error("CASES = [dict(name='a', stmt='1', sizes=[1, -2])]\n", message);
+    check_error("CASES = [dict(name='a', stmt='1', sizes=5)]\n", message);
+    check_error("CASES = [dict(name='a', stmt='1', sizes=['1'])]\n", message);
+    check_error("CASES = [dict(name='a', stmt='1', sizes=[1.5])]\n", message);
+    check_error("CASES = [dict(name='a', stmt='1', sizes=[10**30])]\n", message);
+    check_error("CASES = [dict(name='a', stmt='1', sizes=[])]\n",
+                "case 'a': 'sizes' is empty (leave it out or give sizes)");
+}
+
+TEST(sizes_none_and_tuples_are_accepted)
+{
+    catalogue cat;
+    char err[1024], path[SANDBOX_PATH_MAX];
+    REQUIRE(load_text("sizes.py",
+                      "CASES = [dict(name='a', stmt='1', sizes=None),\n"
+                      "         dict(name='b', stmt='1', sizes=(3, 2))]\n",
+                      &cat, err, sizeof err, path) == 0);
+    REQUIRE(cat.count == 2);
+    CHECK(cat.cases[0].sizes == NULL);
+    REQUIRE(cat.cases[1].sizes != NULL);
+    CHECK_EQ_INT(cat.cases[1].size_count, 2);
+    CHECK_EQ_INT(cat.cases[1].sizes[0], 3);
+    CHECK_EQ_INT(cat.cases[1].sizes[1], 2);
+    catalogue_free(&cat);
+}
+
+TEST(bad_scope)
+{
+    check_error("CASES = [dict(name='a', stmt='1', scope='global')]\n",
+                "case 'a': 'scope' must be 'function' or 'module', not 'global'");
+    check_error("CASES = [dict(name='a', stmt='1', scope=1)]\n",
+                "case 'a': 'scope' must be a string");
+}
+
+TEST(bad_instruments)
+{
+    check_error("CASES = [dict(name='a', stmt='1', instruments=['time', 'memory'])]\n",
+                "case 'a': unknown instrument 'memory' (known: time, allocs)");
+    check_error("CASES = [dict(name='a', stmt='1', instruments=[])]\n",
+                "case 'a': 'instruments' is empty (leave it out for all)");
+    check_error("CASES = [dict(name='a', stmt='1', instruments=3)]\n",
+                "case 'a': 'instruments' must be a list such as ['time', 'allocs']");
+}
+
+TEST(bad_gc)
+{
+    check_error("CASES = [dict(name='a', stmt='1', gc=1)]\n",
+                "case 'a': 'gc' must be True or False");
+}
+
+TEST(missing_or_bad_name_and_stmt)
+{
+    check_error("CASES = [dict(name='a', stmt='1'), dict(stmt='1')]\n",
+                "case 'CASES[1]' has no 'name' (add it)");
+    check_error("CASES = [dict(name='a')]\n", "case 'a' has no 'stmt' (add it)");
+    check_error("CASES = [dict(name='a', stmt=None)]\n", "case 'a': 'stmt' must be a string");
+    check_error("CASES = [dict(name='a', stmt='1', setup=1)]\n",
+                "case 'a': 'setup' must be a string");
+    check_error("CASES = [dict(name='a b', stmt='1')]\n",
+                "case name 'a b' may only hold letters, digits, '_', '-' and '.'");
+    check_error("CASES = [dict(name='', stmt='1')]\n",
+                "case name '' may only hold letters, digits, '_', '-' and '.'");
+    check_error("CASES = [dict(name='a', stmt='1'), 'b']\n",
+                "CASES[1] is not a dict (each case is a dict such as dict(name='x', "
+                "stmt='...'))");
+}
+
+TEST(missing_path)
+{
+    catalogue cat;
+    char err[1024];
+    CHECK_EQ_INT(catalogue_load(FIXTURES_DIR "/no_such_file.py", &cat, err, sizeof err), -1);
+    CHECK_STR_EQ(err, FIXTURES_DIR "/no_such_file.py: no such catalogue file or folder "
+                                   "(check --catalogue)");
+}
+
+TEST(empty_folder_has_no_cases)
+{
+    char folder[SANDBOX_PATH_MAX];
+    sandbox_path(folder, sandbox, "empty_folder");
+    REQUIRE(mkdir(folder, 0755) == 0);
+    catalogue cat;
+    char err[2048], want[SANDBOX_PATH_MAX + 128];
+    CHECK_EQ_INT(catalogue_load(folder, &cat, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s: no cases found (add a <family>.py file with CASES)",
+             folder);
+    CHECK_STR_EQ(err, want);
+}
+
+TEST(error_in_a_later_file_of_a_folder_names_that_file)
+{
+    char folder[SANDBOX_PATH_MAX], good[SANDBOX_PATH_MAX], bad[SANDBOX_PATH_MAX];
+    sandbox_path(folder, sandbox, "mixed");
+    REQUIRE(mkdir(folder, 0755) == 0);
+    REQUIRE(sandbox_write(sandbox_path(good, folder, "a.py"),
+                          "CASES = [dict(name='x', stmt='1')]\n") == 0);
+    REQUIRE(sandbox_write(sandbox_path(bad, folder, "b.py"), "CASES = [dict(name='y')]\n") ==
+            0);
+    catalogue cat;
+    char err[2048], want[SANDBOX_PATH_MAX + 128];
+    CHECK_EQ_INT(catalogue_load(folder, &cat, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s: case 'y' has no 'stmt' (add it)", bad);
+    CHECK_STR_EQ(err, want);
+    CHECK(cat.cases == NULL && cat.count == 0);
+}
+
+TEST(long_file_is_read_whole)
+{
+    /* Longer than the reader's first 4096-byte buffer: the last case must still load. */
+    size_t size = 20000;
+    char *text = malloc(size);
+    REQUIRE(text != NULL);
+    size_t used = (size_t)snprintf(text, size, "CASES = [\n");
+    int count = 0;
+    while (used < 9000) {
+        used += (size_t)snprintf(text + used, size - used,
+                                 "    dict(name='case_%03d', stmt='pass'),\n", count);
+        count++;
+    }
+    snprintf(text + used, size - used, "]\n");
+    catalogue cat;
+    char err[1024], path[SANDBOX_PATH_MAX];
+    int status = load_text("long.py", text, &cat, err, sizeof err, path);
+    free(text);
+    REQUIRE(status == 0);
+    CHECK_EQ_INT(cat.count, count);
+    char last[32];
+    snprintf(last, sizeof last, "case_%03d", count - 1);
+    CHECK_STR_EQ(cat.cases[cat.count - 1].name, last);
+    catalogue_free(&cat);
+}
+
+TEST(instrument_names)
+{
+    CHECK_STR_EQ(catalogue_instrument_name(INSTRUMENT_TIME), "time");
+    CHECK_STR_EQ(catalogue_instrument_name(INSTRUMENT_ALLOCS), "allocs");
+    CHECK_STR_EQ(catalogue_instrument_name(0), "?");
+}
+
+int main(void)
+{
+    if (sandbox_create(sandbox) != 0) {
+        printf("FAIL cannot make a temporary folder\n0 passed, 1 failed\n");
+        return 1;
+    }
+    embed_start();
+    RUN(fixture_file_loads_every_field);
+    RUN(folder_loads_py_files_in_name_order_skipping_underscore_and_dot);
+    RUN(the_suites_own_catalogue_loads);
+    RUN(family_override);
+    RUN(file_name_that_is_no_valid_family_is_refused);
+    RUN(syntax_error_names_the_file_and_line);
+    RUN(exception_while_running_the_file);
+    RUN(missing_cases);
+    RUN(no_cases_at_all);
+    RUN(unknown_key_is_named);
+    RUN(duplicate_case_name);
+    RUN(duplicate_across_files_of_one_family);
+    RUN(bad_sizes);
+    RUN(sizes_none_and_tuples_are_accepted);
+    RUN(bad_scope);
+    RUN(bad_instruments);
+    RUN(bad_gc);
+    RUN(missing_or_bad_name_and_stmt);
+    RUN(missing_path);
+    RUN(empty_folder_has_no_cases);
+    RUN(error_in_a_later_file_of_a_folder_names_that_file);
+    RUN(long_file_is_read_whole);
+    RUN(instrument_names);
+    RUN(embed_interpreter_stops_cleanly);
+    sandbox_remove(sandbox);
+    return check_summary();
+}

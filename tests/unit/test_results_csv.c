@@ -1,0 +1,215 @@
+/* test_results_csv.c: measurements.csv and failures.csv, byte for byte (golden output),
+ * and RFC 4180 quoting of single fields. */
+#include "check.h"
+#include "results.h"
+#include "results_csv.h"
+#include "sandbox.h"
+
+#include <errno.h>
+
+#define MEASUREMENTS_HEADER \
+    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops\n"
+#define FAILURES_HEADER "python_version,family,case,n,stage,error,traceback\n"
+
+static void write_field(FILE *out, const void *value)
+{
+    results_csv_field(out, value);
+}
+
+/* What results_csv_field writes for value. */
+static char *field(const char *value)
+{
+    return sandbox_capture(write_field, value);
+}
+
+TEST(field_without_special_characters_is_written_as_is)
+{
+    char *text = field("identity");
+    CHECK_STR_EQ(text, "identity");
+    free(text);
+    text = field(" spaced out ");
+    CHECK_STR_EQ(text, " spaced out ");
+    free(text);
+    text = field("");
+    CHECK_STR_EQ(text, "");
+    free(text);
+}
+
+TEST(field_with_a_comma_is_quoted)
+{
+    char *text = field("ValueError: a, b");
+    CHECK_STR_EQ(text, "\"ValueError: a, b\"");
+    free(text);
+}
+
+TEST(field_with_quotes_doubles_them)
+{
+    char *text = field("say \"hi\"");
+    CHECK_STR_EQ(text, "\"say \"\"hi\"\"\"");
+    free(text);
+    text = field("\"");
+    CHECK_STR_EQ(text, "\"\"\"\"");
+    free(text);
+}
+
+TEST(field_with_line_breaks_is_quoted_and_keeps_them)
+{
+    char *text = field("line one\nline two\n");
+    CHECK_STR_EQ(text, "\"line one\nline two\n\"");
+    free(text);
+    text = field("carriage\rreturn");
+    CHECK_STR_EQ(text, "\"carriage\rreturn\"");
+    free(text);
+}
+
+/* A run with three rows (one without a size) and two failures. */
+static int fill(results *r)
+{
+    summary time = {12.5, 12.75, 0.5, 0.5 / 12.75, 12.25, 13.5, 10};
+    summary allocs = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 5};
+    summary bytes = {1234.5678, 2.9999999, 1e-9, 0.0, 0.0, 123456789.0, 5};
+    result_key none = {"identity", "is_none", -1};
+    result_key sized = {"sizes", "list_append", 1000};
+    result_key zero = {"sizes", "list_append", 0};
+    if (results_init(r, "3.11.7") != 0 ||
+        results_add_row(r, none, "time_per_op", "ns", &time, 2000000) != 0 ||
+        results_add_row(r, sized, "allocs_per_op", "allocs", &allocs, 6400) != 0 ||
+        results_add_row(r, zero, "bytes_per_op", "bytes", &bytes, 1) != 0)
+        return -1;
+    result_key failed = {"identity", "eq_instance", -1};
+    result_key failed_sized = {"sizes", "list_append", 10};
+    if (results_add_failure(r, failed, "compile", "SyntaxError: invalid syntax",
+                            "Traceback (most recent call last):\n"
+                            "  File \"<identity/eq_instance>\", line 1\n"
+                            "SyntaxError: invalid syntax\n") != 0 ||
+        results_add_failure(r, failed_sized, "time", "ValueError: a, b", NULL) != 0)
+        return -1;
+    return 0;
+}
+
+TEST(measurements_golden_output)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(fill(&r) == 0);
+    CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "measurements.csv")),
+                 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text,
+                 MEASUREMENTS_HEADER
+                 "3.11.7,identity,is_none,,time_per_op,ns,12.5,12.75,0.5,0.0392157,12.25,13.5,"
+                 "10,2000000\n"
+                 "3.11.7,sizes,list_append,1000,allocs_per_op,allocs,1,1,0,0,1,1,5,6400\n"
+                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,1234.57,3,1e-09,0,0,"
+                 "1.23457e+08,5,1\n");
+    free(text);
+    CHECK_EQ_INT(sandbox_count_names(dir, ""), 1);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+TEST(failures_golden_output)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(fill(&r) == 0);
+    CHECK_EQ_INT(results_csv_write_failures(&r, sandbox_path(path, dir, "failures.csv")), 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text,
+                 FAILURES_HEADER
+                 "3.11.7,identity,eq_instance,,compile,SyntaxError: invalid syntax,"
+                 "\"Traceback (most recent call last):\n"
+                 "  File \"\"<identity/eq_instance>\"\", line 1\n"
+                 "SyntaxError: invalid syntax\n\"\n"
+                 "3.11.7,sizes,list_append,10,time,\"ValueError: a, b\",\n");
+    free(text);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+TEST(empty_results_write_the_headers_alone)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(results_init(&r, "3.6.15") == 0);
+    CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "m.csv")), 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text, MEASUREMENTS_HEADER);
+    free(text);
+    CHECK_EQ_INT(results_csv_write_failures(&r, sandbox_path(path, dir, "f.csv")), 0);
+    text = sandbox_read(path);
+    CHECK_STR_EQ(text, FAILURES_HEADER);
+    free(text);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+TEST(any_negative_n_is_written_empty)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(results_init(&r, "3.12.1") == 0);
+    summary s = {2.0, 2.0, 0.0, 0.0, 2.0, 2.0, 2};
+    result_key key = {"f", "c", -7};
+    REQUIRE(results_add_row(&r, key, "time_per_op", "ns", &s, 3) == 0);
+    CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "m.csv")), 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text, MEASUREMENTS_HEADER "3.12.1,f,c,,time_per_op,ns,2,2,0,0,2,2,2,3\n");
+    free(text);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+TEST(names_needing_quotes_are_quoted_in_rows)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(results_init(&r, "3.13.0,free\"threaded") == 0);
+    summary s = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2};
+    result_key key = {"fam,ily", "ca\"se", 4};
+    REQUIRE(results_add_row(&r, key, "time_per_op", "ns", &s, 1) == 0);
+    CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "m.csv")), 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text, MEASUREMENTS_HEADER
+                 "\"3.13.0,free\"\"threaded\",\"fam,ily\",\"ca\"\"se\",4,time_per_op,ns,"
+                 "1,1,0,0,1,1,2,1\n");
+    free(text);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+TEST(writing_into_a_missing_folder_fails_with_errno)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(results_init(&r, "3.11.7") == 0);
+    errno = 0;
+    CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "no/m.csv")), -1);
+    CHECK_EQ_INT(errno, ENOENT);
+    errno = 0;
+    CHECK_EQ_INT(results_csv_write_failures(&r, path), -1);
+    CHECK_EQ_INT(errno, ENOENT);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+int main(void)
+{
+    RUN(field_without_special_characters_is_written_as_is);
+    RUN(field_with_a_comma_is_quoted);
+    RUN(field_with_quotes_doubles_them);
+    RUN(field_with_line_breaks_is_quoted_and_keeps_them);
+    RUN(measurements_golden_output);
+    RUN(failures_golden_output);
+    RUN(empty_results_write_the_headers_alone);
+    RUN(any_negative_n_is_written_empty);
+    RUN(names_needing_quotes_are_quoted_in_rows);
+    RUN(writing_into_a_missing_folder_fails_with_errno);
+    return check_summary();
+}
