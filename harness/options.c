@@ -1,6 +1,7 @@
 /* options.c: declares the options, parses them, validates their values. */
 #include "options.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,8 @@ void options_print_help(FILE *out)
 static int parse_int(const char *text, long low, long high, long *out)
 {
     char *end;
+    if (!isdigit((unsigned char)text[0]))
+        return -1; /* strtol would accept leading spaces and signs */
     errno = 0;
     long value = strtol(text, &end, 10);
     if (errno != 0 || end == text || *end != '\0' || value < low || value > high)

@@ -75,15 +75,29 @@ done:
     return text;
 }
 
-static char *last_line(const char *text)
+/* "TypeName: message" on one line (line breaks in the message become spaces). */
+static char *one_line_summary(PyObject *type, PyObject *value)
 {
-    size_t length = strlen(text);
-    while (length > 0 && text[length - 1] == '\n')
-        length--;
-    size_t start = length;
-    while (start > 0 && text[start - 1] != '\n')
-        start--;
-    return strndup(text + start, length - start);
+    const char *type_name = PyExceptionClass_Check(type)
+                                ? PyExceptionClass_Name(type)
+                                : "exception";
+    const char *dot = strrchr(type_name, '.');
+    type_name = dot ? dot + 1 : type_name;
+    PyObject *text = value ? PyObject_Str(value) : NULL;
+    char *message = text ? pyutil_strdup(text) : NULL;
+    Py_XDECREF(text);
+    PyErr_Clear();
+    size_t size = strlen(type_name) + (message ? strlen(message) : 0) + 3;
+    char *summary = malloc(size);
+    if (summary != NULL) {
+        snprintf(summary, size, message && message[0] ? "%s: %s" : "%s", type_name,
+                 message ? message : "");
+        for (char *p = summary; *p != '\0'; p++)
+            if (*p == '\n' || *p == '\r')
+                *p = ' ';
+    }
+    free(message);
+    return summary;
 }
 
 char *pyutil_take_traceback(char **summary)
@@ -102,7 +116,8 @@ char *pyutil_take_traceback(char **summary)
     if (result == NULL)
         result = strdup("unknown error (the exception could not be formatted)\n");
     if (summary != NULL)
-        *summary = result ? last_line(result) : NULL;
+        *summary = type != NULL ? one_line_summary(type, value)
+                                : strdup("unknown error (the exception could not be formatted)");
     Py_XDECREF(type);
     Py_XDECREF(value);
     Py_XDECREF(tb);

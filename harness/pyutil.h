@@ -14,7 +14,8 @@ PyObject *pyutil_string(const char *text);
 
 /* Takes the pending Python exception and returns it formatted as a malloc'd
  * traceback ("Traceback ...\nValueError: ...\n"); clears the exception.
- * The last line alone goes to *summary when summary is not NULL (also malloc'd). */
+ * "ExceptionType: message" on one line goes to *summary when summary is not NULL
+ * (also malloc'd). */
 char *pyutil_take_traceback(char **summary);
 
 /* Evaluates a code object in globals (PyEval_EvalCode's signature changed after 2.7). */

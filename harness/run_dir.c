@@ -46,6 +46,10 @@ static int make_folders(const char *dir)
 int run_dir_prepare(const char *dir, char *err, size_t err_size)
 {
     char probe[4096];
+    if (dir[0] == '\0') {
+        snprintf(err, err_size, "the results folder is empty: give a folder with --out DIR");
+        return -1;
+    }
     atomic_file file;
     if (make_folders(dir) != 0 || run_dir_join(probe, sizeof probe, dir, ".write-test") != 0 ||
         atomic_file_open(&file, probe) != 0) {
@@ -72,8 +76,10 @@ int run_dir_create_new(const char *results_root, const char *python_version, cha
                                   python_version)
                        : snprintf(out, out_size, "%s/%s-py%s-%d", results_root, stamp,
                                   python_version, attempt);
-        if (used < 0 || (size_t)used >= out_size)
+        if (used < 0 || (size_t)used >= out_size) {
+            errno = ENAMETOOLONG;
             break;
+        }
         if (mkdir(out, 0755) == 0)
             return 0;
         if (errno != EEXIST)
@@ -95,5 +101,9 @@ int run_dir_link_latest(const char *results_root, const char *run_path)
     unlink(temp);
     if (symlink(name, temp) != 0)
         return -1;
-    return rename(temp, latest);
+    if (rename(temp, latest) != 0) { /* e.g. results/latest is a real folder */
+        unlink(temp);
+        return -1;
+    }
+    return 0;
 }

@@ -83,6 +83,16 @@ TEST(take_traceback_without_a_traceback_object)
     free(traceback);
 }
 
+TEST(take_traceback_summary_is_one_line_with_the_type)
+{
+    PyErr_SetString(PyExc_ValueError, "first\nsecond");
+    char *summary = NULL;
+    char *traceback = pyutil_take_traceback(&summary);
+    CHECK_STR_EQ(summary, "ValueError: first second");
+    free(summary);
+    free(traceback);
+}
+
 TEST(take_traceback_without_an_exception_says_unknown)
 {
     char *summary = NULL;
@@ -117,6 +127,7 @@ int main(void)
     RUN(eval_code_runs_in_the_given_globals);
     RUN(take_traceback_formats_and_clears_the_exception);
     RUN(take_traceback_without_a_traceback_object);
+    RUN(take_traceback_summary_is_one_line_with_the_type);
     RUN(take_traceback_without_an_exception_says_unknown);
     RUN(version_is_the_running_interpreters);
     RUN(embed_interpreter_stops_cleanly);
