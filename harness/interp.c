@@ -112,3 +112,12 @@ int interp_set_gc(int enabled)
     Py_DECREF(gc);
     return previous;
 }
+
+int interp_collect(void)
+{
+    PyObject *gc = PyImport_ImportModule("gc");
+    PyObject *collected = gc ? PyObject_CallMethod(gc, "collect", NULL) : NULL;
+    Py_XDECREF(gc);
+    Py_XDECREF(collected);
+    return collected ? 0 : -1;
+}

@@ -15,4 +15,8 @@ int interp_stop(void);
 /* Sets gc enabled or disabled; returns the previous state (1/0), or -1 on error. */
 int interp_set_gc(int enabled);
 
+/* Runs a full collection (gc.collect(), which works while the collector is disabled;
+ * it also empties CPython's free lists). Returns 0, or -1 with an exception set. */
+int interp_collect(void);
+
 #endif

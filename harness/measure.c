@@ -158,8 +158,13 @@ static measure_outcome count_allocations(const case_def *c, long n, const loop_t
     }
     double warm_allocs, warm_bytes; /* one-time costs (caches, specialisation) */
     int status = loop_sample_allocs(twins, loops, &warm_allocs, &warm_bytes);
-    for (size_t i = 0; status == 0 && i < count; i++)
-        status = loop_sample_allocs(twins, loops, &allocs[i], &bytes[i]);
+    /* A full collection before each sample empties the free lists, so that what ran
+     * before (other cases, the timing pass) cannot change the count. */
+    for (size_t i = 0; status == 0 && i < count; i++) {
+        status = interp_collect();
+        if (status == 0)
+            status = loop_sample_allocs(twins, loops, &allocs[i], &bytes[i]);
+    }
     probe_alloc_uninstall();
 
     measure_outcome outcome = MEASURE_DONE;

@@ -20,17 +20,22 @@ setup() {
     run --separate-stderr python3 tools/validate.py --harness "$IDIOMBENCH" \
         --python "$VALIDATE_PYTHON" --quick --runs 2
     assert_status 0
-    # The time table's headers, and the definition of timeit's figure.
+    # The time table's headers, the definitions of timeit's figures, and one figure
+    # per run (run 1/run 2) in each row.
     local header
     header=$(grep -E '^statement +ours ns +timeit ns' <<<"$output") ||
         fail "no time table header" "$output"
     local column
-    for column in "ratio run 1" "ratio run 2" "within +/-5%"; do
+    for column in "ours/timeit" "within +/-5%" "timeit spread" "timeit(pass) ns" \
+        "ours/timeit(pass)"; do
         assert_contains "$header" "$column"
     done
     assert_contains "$output" \
-        "timeit = median(Timer(stmt, setup).repeat(R, N))/N - median(Timer('pass', setup).repeat(R, N))/N"
-    assert_contains "$output" "x == y"
+        "timeit(pass) = median(R x Timer(stmt, setup).timeit(N))/N - median(R x Timer('pass', setup).timeit(N))/N"
+    assert_contains "$output" "timeit       = the same with Timer('', setup) as the empty loop"
+    grep -Eq '^x == y +[0-9.]+/[0-9.]+ +[0-9.]+/[0-9.]+ +[0-9.]+/[0-9.]+ +(yes|NO) ' \
+        <<<"$output" || fail "no 'x == y' row with a figure per run" "$output"
+    assert_contains "$output" "time: "
     # The allocation table's headers.
     header=$(grep -E '^statement +loops +our allocs/op' <<<"$output") ||
         fail "no allocation table header" "$output"
