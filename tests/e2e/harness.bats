@@ -166,6 +166,18 @@ PY
     [ -z "$report" ] || fail "allocs/bytes per operation differ between runs of the same catalogue:" "$report"
 }
 
+@test "allocation figures do not depend on what ran before in the process" {
+    run_harness "$SANDBOX/alone" --repetitions 2 --catalogue "$FIXTURES/history.py" --filter instance
+    assert_status 0
+    run_harness "$SANDBOX/after" --repetitions 12 --catalogue "$FIXTURES/history.py"
+    assert_status 0
+    local alone after
+    alone=$(csv_rows "$SANDBOX/alone/measurements.csv" median case=instance metric=allocs_per_op)
+    after=$(csv_rows "$SANDBOX/after/measurements.csv" median case=instance metric=allocs_per_op)
+    [ -n "$alone" ] && [ "$alone" = "$after" ] ||
+        fail "allocs_per_op of keep(Point(1)): $alone alone, $after after other cases"
+}
+
 # --- catalogues ---
 
 @test "--catalogue FILE measures that file's cases (family from its name)" {
