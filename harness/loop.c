@@ -264,7 +264,10 @@ int loop_calibrate(const loop_twins *twins, int64_t target_ns, Py_ssize_t *loops
         count = next < MAX_LOOPS ? next : MAX_LOOPS;
     }
     *loops = count;
-    return 0;
+    /* Calibration ran only the statement's loop: warm the empty twin up too, or the
+     * first sample compares a warm loop with a cold one. */
+    double ignored;
+    return loop_sample_ns(twins, count, 2, &ignored);
 }
 
 int loop_sample_ns(const loop_twins *twins, Py_ssize_t loops, int pairs, double *net_ns)

@@ -36,7 +36,8 @@ void loop_release(loop_twins *twins);
 int loop_run(const loop_body *body, PyObject *n, Py_ssize_t loops, mark_span *out);
 
 /* The smallest loop count whose statement loop lasts at least target_ns (at least 1),
- * found by growing it; the runs also warm the loop up. Returns 0, or -1 (exception). */
+ * found by growing it; then both loops run twice more at that count as warm-up.
+ * Returns 0, or -1 (exception). */
 int loop_calibrate(const loop_twins *twins, int64_t target_ns, Py_ssize_t *loops);
 
 /* One timing sample: the median over `pairs` interleaved runs of statement and empty

@@ -13,6 +13,7 @@
 #define QUICK_TARGET_NS 2000000LL    /* 2 ms */
 #define DEFAULT_PAIRS 5
 #define QUICK_PAIRS 3
+#define MAX_PAIRS 64 /* as loop.c allows */
 
 void options_print_help(FILE *out)
 {
@@ -32,6 +33,10 @@ void options_print_help(FILE *out)
         "                       (default 10; 5 with --quick)\n"
         "  --quick              short timed loops (2 ms) and fewer samples: a fast,\n"
         "                       rougher answer\n"
+        "  --loop-ms MS         duration of one timed loop, 0.1..1000 ms\n"
+        "                       (default 10; 2 with --quick)\n"
+        "  --pairs N            statement/empty loop pairs per sample, 1..64; a\n"
+        "                       sample is their median (default 5; 3 with --quick)\n"
         "  --out DIR            write results into DIR (created if needed); default\n"
         "                       results/<run-id> beside bench/, with results/latest\n"
         "                       pointing at it\n"
@@ -82,15 +87,17 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
 
 static void apply_mode(options *out)
 {
-    out->target_ns = out->quick ? QUICK_TARGET_NS : DEFAULT_TARGET_NS;
-    out->pairs = out->quick ? QUICK_PAIRS : DEFAULT_PAIRS;
+    if (out->target_ns == 0)
+        out->target_ns = out->quick ? QUICK_TARGET_NS : DEFAULT_TARGET_NS;
+    if (out->pairs == 0)
+        out->pairs = out->quick ? QUICK_PAIRS : DEFAULT_PAIRS;
     if (out->repetitions == 0)
         out->repetitions = out->quick ? QUICK_REPETITIONS : DEFAULT_REPETITIONS;
 }
 
 int options_parse(int argc, char **argv, options *out, char *err, size_t err_size)
 {
-    memset(out, 0, sizeof *out); /* repetitions 0: chosen once --quick is known */
+    memset(out, 0, sizeof *out); /* 0: chosen once --quick is known */
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = NULL;
@@ -116,6 +123,23 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
                 return -1;
             }
             out->repetitions = (int)count;
+        } else if ((value = option_value(argc, argv, &i, "--pairs", &missing)) != NULL) {
+            long count;
+            if (parse_int(value, 1, MAX_PAIRS, &count) != 0) {
+                snprintf(err, err_size, "--pairs '%s' is not a whole number from 1 to %d",
+                         value, MAX_PAIRS);
+                return -1;
+            }
+            out->pairs = (int)count;
+        } else if ((value = option_value(argc, argv, &i, "--loop-ms", &missing)) != NULL) {
+            char *end;
+            double ms = strtod(value, &end);
+            if (end == value || *end != '\0' || !(ms >= 0.1 && ms <= 1000.0)) {
+                snprintf(err, err_size, "--loop-ms '%s' is not a duration from 0.1 to 1000 ms",
+                         value);
+                return -1;
+            }
+            out->target_ns = (int64_t)(ms * 1e6);
         } else if (missing) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return -1;

@@ -59,6 +59,30 @@ TEST(explicit_repetitions_win_over_quick_in_either_order)
     CHECK_EQ_INT(o.pairs, 3);
 }
 
+TEST(loop_ms_and_pairs_override_the_mode)
+{
+    options o;
+    char err[256];
+    REQUIRE(PARSE(&o, err, "--quick", "--loop-ms", "0.5", "--pairs=21") == 0);
+    CHECK_EQ_INT(o.target_ns, 500000);
+    CHECK_EQ_INT(o.pairs, 21);
+    CHECK_EQ_INT(o.repetitions, 5);
+}
+
+TEST(bad_loop_ms_and_pairs_are_rejected_naming_the_option)
+{
+    options o;
+    char err[256];
+    CHECK(PARSE(&o, err, "--loop-ms", "0.01") == -1);
+    CHECK_STR_CONTAINS(err, "--loop-ms");
+    CHECK(PARSE(&o, err, "--loop-ms", "ten") == -1);
+    CHECK_STR_CONTAINS(err, "--loop-ms");
+    CHECK(PARSE(&o, err, "--pairs", "0") == -1);
+    CHECK_STR_CONTAINS(err, "--pairs");
+    CHECK(PARSE(&o, err, "--pairs", "65") == -1);
+    CHECK_STR_CONTAINS(err, "--pairs");
+}
+
 TEST(filter_as_two_arguments_or_with_equals)
 {
     options o;
@@ -207,6 +231,8 @@ int main(void)
     RUN(defaults);
     RUN(quick_takes_fewer_shorter_samples);
     RUN(explicit_repetitions_win_over_quick_in_either_order);
+    RUN(loop_ms_and_pairs_override_the_mode);
+    RUN(bad_loop_ms_and_pairs_are_rejected_naming_the_option);
     RUN(filter_as_two_arguments_or_with_equals);
     RUN(out_and_catalogue_take_paths);
     RUN(repetitions_within_bounds_are_accepted);
