@@ -64,10 +64,11 @@ TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fix
 EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
-PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir
+PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity
 EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop
 
 test_stats_MODULES := stats
+test_complexity_MODULES := complexity results_complexity results results_csv atomic_file
 test_atomic_file_MODULES := atomic_file
 test_results_csv_MODULES := results_csv results atomic_file
 test_results_meta_MODULES := results_meta atomic_file
