@@ -324,6 +324,76 @@ static char *family_name(PyObject *globals, const char *path)
     return strndup(base, length);
 }
 
+static void observation_free(observation_def *o)
+{
+    free(o->family);
+    free(o->name);
+    free(o->code);
+    free(o->source);
+    memset(o, 0, sizeof *o);
+}
+
+static int append_observation(catalogue *cat, const observation_def *o)
+{
+    observation_def *grown =
+        realloc(cat->observations, (cat->observation_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    cat->observations = grown;
+    cat->observations[cat->observation_count++] = *o;
+    return 0;
+}
+
+static int read_observation(loader *ld, PyObject *entry, const char *family,
+                            const catalogue *cat, Py_ssize_t index, observation_def *o)
+{
+    memset(o, 0, sizeof *o);
+    char label[40];
+    snprintf(label, sizeof label, "OBSERVATIONS[%zd]", index);
+    if (!PyDict_Check(entry) || PyDict_Size(entry) != 2)
+        return fail(ld, "%s must be a dict with exactly 'name' and 'code'", label);
+    int status = read_string(ld, entry, "name", NULL, label, &o->name);
+    if (status == 0 && !valid_name(o->name))
+        status = fail(ld, "observation name '%s' may only hold letters, digits, '_', '-' "
+                          "and '.'", o->name);
+    if (status == 0)
+        status = read_string(ld, entry, "code", NULL, o->name, &o->code);
+    for (size_t i = 0; status == 0 && i < cat->observation_count; i++)
+        if (strcmp(cat->observations[i].family, family) == 0 &&
+            strcmp(cat->observations[i].name, o->name) == 0)
+            status = fail(ld, "observation '%s/%s' is declared twice; rename one", family,
+                          o->name);
+    if (status == 0) {
+        o->family = strdup(family);
+        o->source = strdup(ld->path);
+        if (o->family == NULL || o->source == NULL)
+            status = fail(ld, "out of memory");
+    }
+    if (status != 0)
+        observation_free(o);
+    return status;
+}
+
+static int read_observations(loader *ld, PyObject *globals, const char *family,
+                             catalogue *cat)
+{
+    PyObject *list = PyDict_GetItemString(globals, "OBSERVATIONS");
+    if (list == NULL)
+        return 0;
+    if (!PyList_Check(list))
+        return fail(ld, "OBSERVATIONS must be a list of dict(name=..., code=...)");
+    int status = 0;
+    for (Py_ssize_t i = 0; status == 0 && i < PyList_GET_SIZE(list); i++) {
+        observation_def o;
+        status = read_observation(ld, PyList_GET_ITEM(list, i), family, cat, i, &o);
+        if (status == 0 && append_observation(cat, &o) != 0) {
+            observation_free(&o);
+            status = fail(ld, "out of memory");
+        }
+    }
+    return status;
+}
+
 static int read_cases(loader *ld, PyObject *globals, catalogue *cat)
 {
     PyObject *cases = PyDict_GetItemString(globals, "CASES");
@@ -346,6 +416,8 @@ static int read_cases(loader *ld, PyObject *globals, catalogue *cat)
             status = fail(ld, "out of memory");
         }
     }
+    if (status == 0)
+        status = read_observations(ld, globals, family, cat);
     free(family);
     return status;
 }
@@ -464,9 +536,13 @@ void catalogue_free(catalogue *cat)
 {
     for (size_t i = 0; i < cat->count; i++)
         case_free(&cat->cases[i]);
+    for (size_t i = 0; i < cat->observation_count; i++)
+        observation_free(&cat->observations[i]);
     free(cat->cases);
+    free(cat->observations);
     cat->cases = NULL;
-    cat->count = 0;
+    cat->observations = NULL;
+    cat->count = cat->observation_count = 0;
 }
 
 const char *catalogue_instrument_name(unsigned instrument)

@@ -23,9 +23,20 @@ typedef struct case_def {
     char *source;     /* the catalogue file that declared it */
 } case_def;
 
+/* Behaviour to record, not to time: code run once in a fresh namespace that sets
+ * `result`; its repr is the observation (the claims report decides from it). */
+typedef struct observation_def {
+    char *family;
+    char *name;
+    char *code;
+    char *source; /* the catalogue file that declared it */
+} observation_def;
+
 typedef struct catalogue {
     case_def *cases;
     size_t count;
+    observation_def *observations; /* from each file's optional OBSERVATIONS list */
+    size_t observation_count;
 } catalogue;
 
 /* Loads every case from path: a .py file, or a folder whose *.py files (not starting

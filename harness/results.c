@@ -50,6 +50,27 @@ int results_add_failure(results *r, result_key key, const char *stage, const cha
     return 0;
 }
 
+int results_add_observation(results *r, const char *family, const char *name,
+                            const char *value, const char *error)
+{
+    observation_row *grown =
+        realloc(r->observations, (r->observation_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    r->observations = grown;
+    observation_row row = {strdup(family), strdup(name), strdup(value ? value : ""),
+                           strdup(error ? error : "")};
+    if (!row.family || !row.name || !row.value || !row.error) {
+        free(row.family);
+        free(row.name);
+        free(row.value);
+        free(row.error);
+        return -1;
+    }
+    r->observations[r->observation_count++] = row;
+    return 0;
+}
+
 void results_free(results *r)
 {
     for (size_t i = 0; i < r->row_count; i++) {
@@ -64,8 +85,16 @@ void results_free(results *r)
         free(f->error);
         free(f->traceback);
     }
+    for (size_t i = 0; i < r->observation_count; i++) {
+        observation_row *o = &r->observations[i];
+        free(o->family);
+        free(o->name);
+        free(o->value);
+        free(o->error);
+    }
     free(r->rows);
     free(r->failures);
+    free(r->observations);
     free(r->python_version);
     memset(r, 0, sizeof *r);
 }

@@ -33,12 +33,21 @@ typedef struct failure_row {
     char *traceback; /* the whole traceback; may be empty */
 } failure_row;
 
+typedef struct observation_row {
+    char *family;
+    char *name;
+    char *value; /* repr of the observed result; "" when the code raised */
+    char *error; /* "Type: message" when the code raised; "" otherwise */
+} observation_row;
+
 typedef struct results {
     char *python_version;
     result_row *rows;
     size_t row_count;
     failure_row *failures;
     size_t failure_count;
+    observation_row *observations;
+    size_t observation_count;
 } results;
 
 /* Starts an empty set of results for one Python version. Returns 0 or -1. */
@@ -51,6 +60,10 @@ int results_add_row(results *r, result_key key, const char *metric, const char *
 /* Records a failed case. Returns 0 or -1 (memory). */
 int results_add_failure(results *r, result_key key, const char *stage, const char *error,
                         const char *traceback);
+
+/* Records an observation; value or error may be NULL. Returns 0 or -1 (memory). */
+int results_add_observation(results *r, const char *family, const char *name,
+                            const char *value, const char *error);
 
 void results_free(results *r);
 

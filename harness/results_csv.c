@@ -72,3 +72,22 @@ int results_csv_write_failures(const results *r, const char *path)
     }
     return atomic_file_commit(&file);
 }
+
+int results_csv_write_observations(const results *r, const char *path)
+{
+    atomic_file file;
+    if (atomic_file_open(&file, path) != 0)
+        return -1;
+    fputs("python_version,family,observation,value,error\n", file.stream);
+    for (size_t i = 0; i < r->observation_count; i++) {
+        const observation_row *o = &r->observations[i];
+        const char *fields[] = {r->python_version, o->family, o->name, o->value, o->error};
+        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
+            if (k > 0)
+                fputc(',', file.stream);
+            results_csv_field(file.stream, fields[k]);
+        }
+        fputc('\n', file.stream);
+    }
+    return atomic_file_commit(&file);
+}

@@ -15,4 +15,7 @@ int results_csv_write_measurements(const results *r, const char *path);
 /* Writes every failure to path (a header alone when none), whole or not at all. */
 int results_csv_write_failures(const results *r, const char *path);
 
+/* Writes every observation to path (a header alone when none), whole or not at all. */
+int results_csv_write_observations(const results *r, const char *path);
+
 #endif
