@@ -13,18 +13,35 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <new>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/mman.h>
 
 namespace {
 
 // --benchmark_out is handled here, not by the library: it would reopen (truncate) the
 // file on every RunSpecifiedBenchmarks call, and we make one call per case. So the
 // file and its reporter live for the whole run, fed through the display reporter.
+//
+// The harness measures in child processes forked from the one that opened the file:
+// each child writes through its copy of the stream and reporter (the file offset is
+// shared), and what the file already holds is kept in memory shared by them all, so
+// that the context is written once and JSON runs are separated by commas across
+// children.
+struct OutProgress {
+    bool context_written;
+    bool runs_written;
+};
 std::ofstream out_file;
 std::unique_ptr<benchmark::BenchmarkReporter> out_reporter;
-bool out_context_written = false;
+bool out_is_json = false;
+OutProgress *out_progress = nullptr; // shared by every process of the run
+bool context_seen_here = false;      // by this process's copy of out_reporter
+bool runs_written_here = false;
+std::ostringstream muted;            // what a console reporter's context would repeat
 
 // Hands every run to the C callback instead of printing a table.
 class ForwardingReporter : public benchmark::BenchmarkReporter {
@@ -33,17 +50,32 @@ class ForwardingReporter : public benchmark::BenchmarkReporter {
 
     bool ReportContext(const Context &context) override
     {
-        if (out_reporter && !out_context_written) {
+        if (!out_reporter || context_seen_here)
+            return true;
+        context_seen_here = true;
+        if (!out_progress->context_written) {
             out_reporter->ReportContext(context);
-            out_context_written = true;
+            out_file.flush();
+            out_progress->context_written = true;
+        } else if (!out_is_json) {
+            // A later process's console reporter needs the column widths, not the text.
+            out_reporter->SetErrorStream(&muted);
+            out_reporter->ReportContext(context);
+            out_reporter->SetErrorStream(&out_file);
         }
         return true;
     }
 
     void ReportRuns(const std::vector<Run> &runs) override
     {
-        if (out_reporter)
+        if (out_reporter && !runs.empty()) {
+            // Our reporter separates its own runs; those of an earlier process, not.
+            if (out_is_json && out_progress->runs_written && !runs_written_here)
+                out_file << ",\n";
             out_reporter->ReportRuns(runs);
+            out_file.flush(); // before the process can die or end with _exit
+            out_progress->runs_written = runs_written_here = true;
+        }
         for (const Run &run : runs)
             Forward(run);
     }
@@ -112,6 +144,16 @@ int OpenOutFile(const std::string &path, const std::string &format, char *err,
                       "(measurements.csv is the CSV)", format.c_str());
         return -1;
     }
+    void *shared = mmap(nullptr, sizeof(OutProgress), PROT_READ | PROT_WRITE,
+                        MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (shared == MAP_FAILED) {
+        std::snprintf(err, err_size, "cannot map memory for --benchmark_out: %s",
+                      std::strerror(errno));
+        out_reporter.reset();
+        return -1;
+    }
+    out_progress = new (shared) OutProgress{false, false};
+    out_is_json = format == "json" || format.empty();
     out_file.open(path);
     if (!out_file.is_open()) {
         std::snprintf(err, err_size, "cannot write --benchmark_out file '%s': %s",
@@ -140,7 +182,7 @@ extern "C" void gbench_finish(void)
 {
     if (!out_reporter)
         return;
-    if (out_context_written)
+    if (out_progress->context_written)
         out_reporter->Finalize();
     out_reporter.reset();
     out_file.close();

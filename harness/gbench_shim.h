@@ -26,11 +26,13 @@ typedef int (*gbench_sample_fn)(void *ctx, double *seconds_per_op, char *err, si
 typedef void (*gbench_report_fn)(void *ctx, const gbench_run *run);
 
 /* Lets Google Benchmark take its --benchmark_* flags out of argv. --benchmark_out=FILE
- * (with --benchmark_out_format=json|console) collects every case of the run in FILE.
+ * (with --benchmark_out_format=json|console) collects every case of the run in FILE,
+ * also when the cases run in processes forked after this call, one after another.
  * Returns 0, or -1 with one line in err (the out file cannot be written). */
 int gbench_initialize(int *argc, char **argv, char *err, size_t err_size);
 
-/* Completes and closes the --benchmark_out file, if any. */
+/* Completes and closes the --benchmark_out file, if any (in the process that opened it,
+ * once no child writes to it any more). */
 void gbench_finish(void);
 
 /* Registers one benchmark (manual time, one sample per iteration and one iteration per

@@ -6,6 +6,7 @@
 #include "gbench_shim.h"
 #include "host_facts.h"
 #include "interp.h"
+#include "isolate.h"
 #include "measure.h"
 #include "options.h"
 #include "pyutil.h"
@@ -114,8 +115,8 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
     }
     char settings[256];
     snprintf(settings, sizeof settings, "repetitions %d, timed loop %lld ns, %d pairs per "
-             "sample%s", r->opts->repetitions, (long long)r->opts->target_ns,
-             r->opts->pairs, r->opts->quick ? ", quick" : "");
+             "sample, case timeout %d s%s", r->opts->repetitions, (long long)r->opts->target_ns,
+             r->opts->pairs, r->opts->case_timeout_s, r->opts->quick ? ", quick" : "");
     char path[4200];
     int status = host_facts_collect(&meta, suite_dir) | meta_add(&meta, "command", text) |
                  meta_add(&meta, "settings", settings) |
@@ -128,36 +129,52 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
     return status;
 }
 
-/* Measures every chosen case at every size, writing the results after each. */
-static int run_cases(run *r)
+/* Every chosen case at every size, in catalogue order (malloc'd; NULL: no memory). */
+static isolate_unit *list_units(const run *r)
 {
-    measure_settings settings = {r->opts->repetitions, r->opts->target_ns, r->opts->pairs};
-    size_t unit = 0;
-    for (size_t i = 0; i < r->cat->count; i++) {
+    isolate_unit *units = calloc(r->units ? r->units : 1, sizeof *units);
+    size_t count = 0;
+    for (size_t i = 0; units != NULL && i < r->cat->count; i++) {
         const case_def *c = &r->cat->cases[i];
         size_t sizes = c->sizes ? c->size_count : 1;
         for (size_t k = 0; r->chosen[i] && k < sizes; k++) {
-            long n = c->sizes ? c->sizes[k] : -1;
-            char label[512];
-            if (c->sizes)
-                snprintf(label, sizeof label, "%s/%s n=%ld", c->family, c->name, n);
-            else
-                snprintf(label, sizeof label, "%s/%s", c->family, c->name);
-            printf("[%*zu/%zu] %-40s ", r->units >= 100 ? 3 : 2, ++unit, r->units, label);
-            fflush(stdout);
-            measure_outcome outcome = measure_case(c, n, &settings, &r->res);
-            if (outcome == MEASURE_FATAL) {
-                complain("out of memory; the results so far are written");
-                write_results(r);
-                return EXIT_ENVIRONMENT;
-            }
-            if (outcome == MEASURE_SKIPPED)
-                printf("skipped (--benchmark_filter)\n");
-            r->failed += outcome == MEASURE_FAILED;
-            r->skipped += outcome == MEASURE_SKIPPED;
-            if (write_results(r) != 0)
-                return EXIT_ENVIRONMENT;
+            isolate_unit unit = {c, c->sizes ? c->sizes[k] : -1};
+            units[count++] = unit;
         }
+    }
+    return units;
+}
+
+/* After each case: count it and write the results so far. */
+static int after_case(void *ctx, measure_outcome outcome)
+{
+    run *r = ctx;
+    r->failed += outcome == MEASURE_FAILED;
+    r->skipped += outcome == MEASURE_SKIPPED;
+    return write_results(r);
+}
+
+/* Measures every chosen case at every size, each family in its own child process,
+ * writing the results after each case. */
+static int run_cases(run *r)
+{
+    isolate_unit *units = list_units(r);
+    if (units == NULL) {
+        complain("out of memory");
+        return EXIT_ENVIRONMENT;
+    }
+    isolate_plan plan = {units, r->units,
+                         {r->opts->repetitions, r->opts->target_ns, r->opts->pairs},
+                         r->opts->case_timeout_s};
+    char err[1024];
+    int status = isolate_run(&plan, &r->res, after_case, r, err, sizeof err);
+    free(units);
+    if (status != 0) {
+        if (err[0] != '\0') {
+            fprintf(stderr, "idiombench: %s; the results so far are written\n", err);
+            write_results(r);
+        }
+        return EXIT_ENVIRONMENT;
     }
     return r->failed ? EXIT_CASES_FAILED : EXIT_OK;
 }

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,9 @@
 #define DEFAULT_PAIRS 5
 #define QUICK_PAIRS 3
 #define MAX_PAIRS 64 /* as loop.c allows */
+#define MIN_CASE_TIMEOUT_S 120
+#define MAX_CASE_TIMEOUT_S 86400
+#define CASE_TIMEOUT_FACTOR 10 /* × the timed loops' planned duration, when longer */
 
 void options_print_help(FILE *out)
 {
@@ -23,6 +27,8 @@ void options_print_help(FILE *out)
         "Measures Python idioms in the CPython this binary embeds: net time per\n"
         "operation (the empty loop's cost subtracted), and allocation requests and\n"
         "bytes per operation. Writes measurements.csv, failures.csv and meta.\n"
+        "Each family runs in a child process: a case that crashes, hangs or runs\n"
+        "out of memory is recorded as failed, and the run goes on.\n"
         "\n"
         "options:\n"
         "  --help               show this text and exit\n"
@@ -42,6 +48,10 @@ void options_print_help(FILE *out)
         "                       pointing at it\n"
         "  --catalogue PATH     a catalogue file (family.py) or folder of them;\n"
         "                       default: the suite's bench/ folder\n"
+        "  --case-timeout S     time limit of one case at one size, 1..86400 s;\n"
+        "                       a case that exceeds it is recorded as failed\n"
+        "                       (default 120, or 10 times the timed loops' total\n"
+        "                       duration when that is longer)\n"
         "  --benchmark_*        passed to Google Benchmark (e.g. --benchmark_filter,\n"
         "                       --benchmark_out=FILE --benchmark_out_format=json)\n"
         "\n"
@@ -93,6 +103,13 @@ static void apply_mode(options *out)
         out->pairs = out->quick ? QUICK_PAIRS : DEFAULT_PAIRS;
     if (out->repetitions == 0)
         out->repetitions = out->quick ? QUICK_REPETITIONS : DEFAULT_REPETITIONS;
+    if (out->case_timeout_s == 0) {
+        double timed_s = (double)out->repetitions * out->pairs * 2 * (double)out->target_ns / 1e9;
+        double limit_s = ceil(CASE_TIMEOUT_FACTOR * timed_s);
+        out->case_timeout_s = limit_s < MIN_CASE_TIMEOUT_S   ? MIN_CASE_TIMEOUT_S
+                              : limit_s > MAX_CASE_TIMEOUT_S ? MAX_CASE_TIMEOUT_S
+                                                             : (int)limit_s;
+    }
 }
 
 int options_parse(int argc, char **argv, options *out, char *err, size_t err_size)
@@ -140,6 +157,14 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
                 return -1;
             }
             out->target_ns = (int64_t)(ms * 1e6);
+        } else if ((value = option_value(argc, argv, &i, "--case-timeout", &missing)) != NULL) {
+            long seconds;
+            if (parse_int(value, 1, MAX_CASE_TIMEOUT_S, &seconds) != 0) {
+                snprintf(err, err_size, "--case-timeout '%s' is not a whole number of seconds "
+                         "from 1 to %d", value, MAX_CASE_TIMEOUT_S);
+                return -1;
+            }
+            out->case_timeout_s = (int)seconds;
         } else if (missing) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
             return -1;

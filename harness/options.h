@@ -25,6 +25,7 @@ typedef struct options {
     const char *catalogue;  /* NULL: the suite's bench/ folder */
     int64_t target_ns;      /* calibration target: duration of one timed loop */
     int pairs;              /* statement/empty loop pairs per sample */
+    int case_timeout_s;     /* time limit of one case at one size, in its child process */
 } options;
 
 /* Parses argv (Google Benchmark's flags already taken out). Returns 0, or -1 with one

@@ -1,0 +1,614 @@
+/* isolate.c: a child process per family, the time limit per case, and a child's death
+ * turned into a failed case.
+ *
+ * The parent forks a child for the first unit of a family not yet measured. The child
+ * prints each unit's progress line, measures it (measure.c, as without isolation) and
+ * sends what it found through a socket; it ends after the family's last unit, or after
+ * a unit that failed, so that no failure can disturb the units after it. The parent
+ * adds what it receives to the results and writes them, then lets the child go on to
+ * the next unit (so that writing never overlaps a measurement). When the child dies in
+ * the middle of a unit, or does not finish it in time, the parent records that unit as
+ * failed and forks a new child for the rest of the family. */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include "isolate.h"
+#include "clock.h"
+#include "options.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define STAGE "process"                 /* the stage of failures found by the parent */
+#define TRACEBACK_SIGNAL SIGUSR1        /* a child's faulthandler dumps its traceback */
+#define TRACEBACK_GRACE_NS 500000000LL  /* how long a hung child gets to write it */
+#define MAX_TRACEBACK_BYTES 65536
+#define MAX_TEXT_BYTES (1 << 20)        /* a failure's text beyond this is garbage */
+#define GO 'g'                          /* the parent's word: measure the next unit */
+#define NAME_BYTES 32                   /* of a metric's or a unit's name */
+#define MAX_NAMES 32                    /* different names a run can receive */
+#define NS_PER_S 1000000000LL
+#define NS_PER_MS 1000000LL
+
+/* --- what a child sends ------------------------------------------------------------
+ * For each unit, in order: STARTED once its progress prefix is printed, a ROW per
+ * result row and a FAILURE per failure, then DONE with the unit's outcome. A FAILURE
+ * is followed by its stage, error and traceback, text_bytes[i] bytes each, without
+ * their NULs. The parent checks what it can: a child may have corrupted its memory.
+ * After DONE, a child with units left waits for the parent's one byte, GO. */
+typedef enum message_kind {
+    MESSAGE_STARTED,
+    MESSAGE_ROW,
+    MESSAGE_FAILURE,
+    MESSAGE_DONE,
+} message_kind;
+
+typedef struct message {
+    message_kind kind;
+    measure_outcome outcome; /* DONE */
+    char metric[NAME_BYTES]; /* ROW */
+    char unit[NAME_BYTES];   /* ROW */
+    summary figures;         /* ROW */
+    long loops;              /* ROW */
+    size_t text_bytes[3];    /* FAILURE */
+} message;
+
+/* The parent's view of the child measuring a family. */
+typedef struct child {
+    pid_t pid;
+    int fd;              /* the parent's end of the socket to it */
+    size_t next;         /* the unit it measures now, or will next */
+    size_t end;          /* one past the family's last unit */
+    bool started;        /* the child printed next's progress prefix */
+    int64_t deadline_ns; /* when next's time is up */
+} child;
+
+typedef struct isolation {
+    const isolate_plan *plan;
+    results *res;
+    isolate_after_fn after;
+    void *ctx;
+    FILE *trace_file; /* where a child's faulthandler writes; NULL without one */
+    char *err;
+    size_t err_size;
+} isolation;
+
+/* What became of a child after a message or the lack of one. */
+typedef enum follow {
+    FOLLOW_ON,    /* more messages to come */
+    FOLLOW_ENDED, /* the child is reaped; the family goes on from ch->next */
+    FOLLOW_STOP,  /* the run cannot go on (err says why, or after stopped it) */
+} follow;
+
+static message new_message(message_kind kind)
+{
+    message m;
+    memset(&m, 0, sizeof m); /* no uninitialised padding goes to the parent */
+    m.kind = kind;
+    return m;
+}
+
+static void print_prefix(const isolate_plan *plan, size_t index)
+{
+    const isolate_unit *u = &plan->units[index];
+    char label[512];
+    if (u->c->sizes != NULL)
+        snprintf(label, sizeof label, "%s/%s n=%ld", u->c->family, u->c->name, u->n);
+    else
+        snprintf(label, sizeof label, "%s/%s", u->c->family, u->c->name);
+    printf("[%*zu/%zu] %-40s ", plan->count >= 100 ? 3 : 2, index + 1, plan->count, label);
+    fflush(stdout);
+}
+
+/* ===================================================================== the child === */
+
+/* Writes all of data, or ends the child: without the parent, its work is lost. */
+static void send_bytes(int fd, const void *data, size_t size)
+{
+    const char *at = data;
+    while (size > 0) {
+        ssize_t written = write(fd, at, size);
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0)
+            _exit(EXIT_ENVIRONMENT);
+        at += written;
+        size -= (size_t)written;
+    }
+}
+
+static void send_rows_and_failures(int fd, const results *r, size_t rows_from,
+                                   size_t failures_from)
+{
+    for (size_t i = rows_from; i < r->row_count; i++) {
+        message m = new_message(MESSAGE_ROW);
+        snprintf(m.metric, sizeof m.metric, "%s", r->rows[i].metric);
+        snprintf(m.unit, sizeof m.unit, "%s", r->rows[i].unit);
+        m.figures = r->rows[i].figures;
+        m.loops = r->rows[i].loops;
+        send_bytes(fd, &m, sizeof m);
+    }
+    for (size_t i = failures_from; i < r->failure_count; i++) {
+        const failure_row *f = &r->failures[i];
+        const char *texts[3] = {f->stage, f->error, f->traceback};
+        message m = new_message(MESSAGE_FAILURE);
+        for (int k = 0; k < 3; k++)
+            m.text_bytes[k] = strlen(texts[k]);
+        send_bytes(fd, &m, sizeof m);
+        for (int k = 0; k < 3; k++)
+            send_bytes(fd, texts[k], m.text_bytes[k]);
+    }
+}
+
+/* A crash (or TRACEBACK_SIGNAL) writes the Python traceback to trace_fd. Python 3 only:
+ * 2.7 has no faulthandler, and its failures keep their signal alone. */
+static void enable_faulthandler(int trace_fd)
+{
+    if (trace_fd < 0)
+        return;
+    PyObject *module = PyImport_ImportModule("faulthandler");
+    PyObject *enabled = module ? PyObject_CallMethod(module, "enable", "i", trace_fd) : NULL;
+    PyObject *registered =
+        enabled ? PyObject_CallMethod(module, "register", "ii", TRACEBACK_SIGNAL, trace_fd)
+                : NULL;
+    if (registered == NULL)
+        PyErr_Clear();
+    Py_XDECREF(registered);
+    Py_XDECREF(enabled);
+    Py_XDECREF(module);
+}
+
+/* The interpreter's own repairs after fork(): its locks, threads and at-fork hooks. */
+static void python_before_fork(void)
+{
+#if PY_VERSION_HEX >= 0x03070000
+    PyOS_BeforeFork();
+#endif
+}
+
+static void python_after_fork(bool in_child)
+{
+#if PY_VERSION_HEX >= 0x03070000
+    if (in_child)
+        PyOS_AfterFork_Child();
+    else
+        PyOS_AfterFork_Parent();
+#else
+    if (in_child)
+        PyOS_AfterFork();
+#endif
+}
+
+/* Waits for the parent's GO. False when the parent is gone. */
+static bool parent_says_go(int fd)
+{
+    char word = 0;
+    ssize_t got;
+    while ((got = read(fd, &word, 1)) < 0 && errno == EINTR)
+        ;
+    return got == 1 && word == GO;
+}
+
+/* Measures units [first, end) and sends their results; ends after a failed one. */
+static void measure_units(const isolate_plan *plan, size_t first, size_t end, int fd)
+{
+    results r;
+    if (results_init(&r, "") != 0)
+        return;
+    for (size_t i = first; i < end; i++) {
+        print_prefix(plan, i);
+        message started = new_message(MESSAGE_STARTED);
+        send_bytes(fd, &started, sizeof started);
+        size_t rows = r.row_count, failures = r.failure_count;
+        const isolate_unit *u = &plan->units[i];
+        measure_outcome outcome = measure_case(u->c, u->n, &plan->settings, &r);
+        if (outcome == MEASURE_SKIPPED)
+            printf("skipped (--benchmark_filter)\n");
+        fflush(stdout);
+        send_rows_and_failures(fd, &r, rows, failures);
+        message done = new_message(MESSAGE_DONE);
+        done.outcome = outcome;
+        send_bytes(fd, &done, sizeof done);
+        if (outcome == MEASURE_FAILED || outcome == MEASURE_FATAL || i + 1 == end ||
+            !parent_says_go(fd))
+            break;
+    }
+    /* No results_free: the process ends now, and memory may have run out. */
+}
+
+static _Noreturn void run_child(const isolate_plan *plan, size_t first, size_t end, int fd,
+                                int trace_fd, pid_t parent)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* a run interrupted leaves no child behind */
+    if (getppid() != parent)
+        _exit(EXIT_ENVIRONMENT);
+    python_after_fork(true);
+    enable_faulthandler(trace_fd);
+    measure_units(plan, first, end, fd);
+    fflush(stdout);
+    _exit(EXIT_OK); /* no interpreter finalisation, no atexit: the parent owns those */
+}
+
+/* ==================================================================== the parent === */
+
+static follow stop_run(isolation *iso, const char *what)
+{
+    snprintf(iso->err, iso->err_size, "%s", what);
+    return FOLLOW_STOP;
+}
+
+static result_key key_of(const isolation *iso, size_t index)
+{
+    const isolate_unit *u = &iso->plan->units[index];
+    result_key key = {u->c->family, u->c->name, u->c->sizes != NULL ? u->n : -1};
+    return key;
+}
+
+static int64_t deadline_after(const isolation *iso)
+{
+    return clock_now_ns() + (int64_t)iso->plan->timeout_s * NS_PER_S;
+}
+
+static int trace_fd(const isolation *iso)
+{
+    return iso->trace_file ? fileno(iso->trace_file) : -1;
+}
+
+/* Empties the traceback file before a child may write to it. */
+static void reset_traceback(const isolation *iso)
+{
+    if (iso->trace_file != NULL && ftruncate(trace_fd(iso), 0) == 0)
+        lseek(trace_fd(iso), 0, SEEK_SET);
+}
+
+/* What the last child's faulthandler wrote (malloc'd; "" when nothing), or NULL. */
+static char *read_traceback(const isolation *iso)
+{
+    char *text = malloc(MAX_TRACEBACK_BYTES + 1);
+    if (text == NULL)
+        return NULL;
+    ssize_t length = iso->trace_file ? pread(trace_fd(iso), text, MAX_TRACEBACK_BYTES, 0) : 0;
+    text[length > 0 ? length : 0] = '\0';
+    return text;
+}
+
+/* Forks the child that measures ch->next onwards. Returns 0, or -1 with err set. */
+static int start_child(isolation *iso, child *ch)
+{
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) {
+        snprintf(iso->err, iso->err_size, "cannot create a socket to a child process: %s",
+                 strerror(errno));
+        return -1;
+    }
+    reset_traceback(iso);
+    fflush(NULL); /* or the child would print the parent's buffered output again */
+    pid_t parent = getpid();
+    python_before_fork();
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        run_child(iso->plan, ch->next, ch->end, fds[1], trace_fd(iso), parent);
+    }
+    int fork_errno = errno;
+    python_after_fork(false);
+    close(fds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        snprintf(iso->err, iso->err_size, "cannot start a child process: %s (too many "
+                 "processes, or memory?)", strerror(fork_errno));
+        return -1;
+    }
+    ch->pid = pid;
+    ch->fd = fds[0];
+    ch->started = false;
+    ch->deadline_ns = deadline_after(iso);
+    return 0;
+}
+
+/* Waits for the child to end (killing it first when told) and closes its socket.
+ * Returns its wait status. */
+static int reap_child(child *ch, bool kill_first)
+{
+    if (kill_first)
+        kill(ch->pid, SIGKILL);
+    int status = 0;
+    while (waitpid(ch->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    close(ch->fd);
+    ch->pid = -1;
+    ch->fd = -1;
+    return status;
+}
+
+typedef enum read_status {
+    READ_OK,
+    READ_ENDED,     /* the socket closed or broke: the child ended */
+    READ_TIMED_OUT, /* the unit's time is up */
+    READ_GARBLED,   /* the child sent what it cannot have meant */
+    READ_NO_MEMORY, /* the parent's memory ran out */
+} read_status;
+
+/* Reads size bytes from fd by deadline_ns. */
+static read_status read_exactly(int fd, void *buffer, size_t size, int64_t deadline_ns)
+{
+    char *at = buffer;
+    while (size > 0) {
+        int64_t left_ns = deadline_ns - clock_now_ns();
+        if (left_ns <= 0)
+            return READ_TIMED_OUT;
+        int64_t wait_ms = (left_ns + NS_PER_MS - 1) / NS_PER_MS;
+        struct pollfd ready = {fd, POLLIN, 0};
+        int polled = poll(&ready, 1, wait_ms > INT_MAX ? INT_MAX : (int)wait_ms);
+        if (polled < 0 && errno != EINTR)
+            return READ_ENDED;
+        if (polled <= 0)
+            continue;
+        ssize_t got = read(fd, at, size);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            return READ_ENDED;
+        at += got;
+        size -= (size_t)got;
+    }
+    return READ_OK;
+}
+
+/* Reads the three texts that follow a FAILURE message into texts (malloc'd). */
+static read_status read_texts(const child *ch, const message *m, char *texts[3])
+{
+    for (int k = 0; k < 3; k++) {
+        if (m->text_bytes[k] > MAX_TEXT_BYTES)
+            return READ_GARBLED;
+        texts[k] = malloc(m->text_bytes[k] + 1);
+        if (texts[k] == NULL)
+            return READ_NO_MEMORY;
+        read_status status = read_exactly(ch->fd, texts[k], m->text_bytes[k], ch->deadline_ns);
+        if (status != READ_OK)
+            return status;
+        texts[k][m->text_bytes[k]] = '\0';
+    }
+    return READ_OK;
+}
+
+/* The unit ch->next is over: its rows or failure are in, and the run can know. */
+static follow finish_unit(isolation *iso, child *ch, measure_outcome outcome)
+{
+    ch->next++;
+    ch->started = false;
+    if (iso->after(iso->ctx, outcome) != 0)
+        return stop_run(iso, "");
+    return FOLLOW_ON;
+}
+
+/* Lets the child measure ch->next, from now on the clock. A child gone by now is
+ * found when the parent reads (send() must not raise SIGPIPE in the parent). */
+static void say_go(isolation *iso, child *ch)
+{
+    char word = GO;
+    while (send(ch->fd, &word, 1, MSG_NOSIGNAL) < 0 && errno == EINTR)
+        ;
+    ch->deadline_ns = deadline_after(iso);
+}
+
+/* Records ch->next as failed for reason, completing (or writing) its progress line. */
+static follow fail_unit(isolation *iso, child *ch, const char *reason, const char *traceback)
+{
+    if (!ch->started)
+        print_prefix(iso->plan, ch->next);
+    printf("FAILED (%s): %s\n", STAGE, reason);
+    if (results_add_failure(iso->res, key_of(iso, ch->next), STAGE, reason,
+                            traceback ? traceback : "") != 0)
+        return stop_run(iso, "out of memory");
+    return finish_unit(iso, ch, MEASURE_FAILED);
+}
+
+static follow take_done(isolation *iso, child *ch, measure_outcome outcome)
+{
+    follow next = outcome == MEASURE_FATAL
+                      ? fail_unit(iso, ch, "out of memory", NULL)
+                      : finish_unit(iso, ch, outcome);
+    bool child_ends = outcome == MEASURE_FAILED || outcome == MEASURE_FATAL ||
+                      ch->next == ch->end;
+    if (next == FOLLOW_ON && child_ends) {
+        reap_child(ch, false);
+        return FOLLOW_ENDED;
+    }
+    if (next == FOLLOW_ON)
+        say_go(iso, ch);
+    return next;
+}
+
+/* The one copy of a metric's or unit's name: result rows keep them by address, as
+ * static strings, so they live as long as the process. NULL when the table is full. */
+static const char *keep_name(const char *name)
+{
+    static char names[MAX_NAMES][NAME_BYTES];
+    static size_t count;
+    for (size_t i = 0; i < count; i++)
+        if (strcmp(names[i], name) == 0)
+            return names[i];
+    if (count == MAX_NAMES)
+        return NULL;
+    snprintf(names[count], NAME_BYTES, "%s", name);
+    return names[count++];
+}
+
+static follow take_row(isolation *iso, child *ch, message *m)
+{
+    m->metric[NAME_BYTES - 1] = m->unit[NAME_BYTES - 1] = '\0';
+    const char *metric = keep_name(m->metric), *unit = keep_name(m->unit);
+    if (metric == NULL || unit == NULL ||
+        results_add_row(iso->res, key_of(iso, ch->next), metric, unit, &m->figures,
+                        m->loops) != 0)
+        return stop_run(iso, "out of memory");
+    return FOLLOW_ON;
+}
+
+static follow take_message(isolation *iso, child *ch, message *m, char *texts[3])
+{
+    switch (m->kind) {
+    case MESSAGE_STARTED:
+        ch->started = true;
+        return FOLLOW_ON;
+    case MESSAGE_ROW:
+        return take_row(iso, ch, m);
+    case MESSAGE_FAILURE:
+        if (results_add_failure(iso->res, key_of(iso, ch->next), texts[0], texts[1],
+                                texts[2]) != 0)
+            return stop_run(iso, "out of memory");
+        return FOLLOW_ON;
+    case MESSAGE_DONE:
+        return take_done(iso, ch, m->outcome);
+    }
+    return FOLLOW_STOP; /* not reached: follow_child checks the kind */
+}
+
+static bool plausible(const message *m)
+{
+    return (int)m->kind >= MESSAGE_STARTED && (int)m->kind <= MESSAGE_DONE &&
+           (int)m->outcome >= MEASURE_DONE && (int)m->outcome <= MEASURE_FATAL;
+}
+
+static const char *signal_name(int number)
+{
+    static const struct {
+        int number;
+        const char *name;
+    } names[] = {
+        {SIGSEGV, "SIGSEGV"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},   {SIGFPE, "SIGFPE"},
+        {SIGILL, "SIGILL"},   {SIGKILL, "SIGKILL"}, {SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"},
+        {SIGHUP, "SIGHUP"},   {SIGPIPE, "SIGPIPE"}, {SIGXCPU, "SIGXCPU"}, {SIGTRAP, "SIGTRAP"},
+        {SIGSYS, "SIGSYS"},   {SIGUSR1, "SIGUSR1"}, {SIGUSR2, "SIGUSR2"}, {SIGQUIT, "SIGQUIT"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].number == number)
+            return names[i].name;
+    return "signal";
+}
+
+/* "crashed: SIGSEGV (Segmentation fault)", "killed: SIGKILL (out of memory?)",
+ * "exited with status 3": how a child that did not finish its unit ended. */
+static void describe_end(int wait_status, char *out, size_t size)
+{
+    if (WIFEXITED(wait_status)) {
+        snprintf(out, size, "exited with status %d", WEXITSTATUS(wait_status));
+        return;
+    }
+    int number = WIFSIGNALED(wait_status) ? WTERMSIG(wait_status) : 0;
+    bool crash = number == SIGSEGV || number == SIGABRT || number == SIGBUS ||
+                 number == SIGFPE || number == SIGILL || number == SIGTRAP || number == SIGSYS;
+    if (number == SIGKILL)
+        snprintf(out, size, "killed: SIGKILL (out of memory?)");
+    else
+        snprintf(out, size, "%s: %s (%s)", crash ? "crashed" : "killed", signal_name(number),
+                 strsignal(number));
+}
+
+static void sleep_ns(int64_t duration_ns)
+{
+    struct timespec pause = {(time_t)(duration_ns / NS_PER_S), (long)(duration_ns % NS_PER_S)};
+    while (nanosleep(&pause, &pause) != 0 && errno == EINTR)
+        ;
+}
+
+/* The child did not finish unit ch->next: it ended, garbled its messages, or ran out
+ * of time (then it is asked for its traceback and killed). */
+static follow end_abnormally(isolation *iso, child *ch, read_status status)
+{
+    char reason[256];
+    if (status == READ_GARBLED) {
+        reap_child(ch, true);
+        snprintf(reason, sizeof reason, "sent garbled results (memory corrupted?)");
+    } else if (status == READ_TIMED_OUT) {
+        if (iso->trace_file != NULL) {
+            kill(ch->pid, TRACEBACK_SIGNAL);
+            sleep_ns(TRACEBACK_GRACE_NS);
+        }
+        reap_child(ch, true);
+        snprintf(reason, sizeof reason, "timed out after %d s (--case-timeout)",
+                 iso->plan->timeout_s);
+    } else {
+        /* Killing is harmless if it has exited, and needed if it closed its socket. */
+        describe_end(reap_child(ch, true), reason, sizeof reason);
+    }
+    char *traceback = read_traceback(iso);
+    follow next = fail_unit(iso, ch, reason, traceback);
+    free(traceback);
+    return next == FOLLOW_ON ? FOLLOW_ENDED : next;
+}
+
+/* Reads the child's messages until it ends, recording what it measured. */
+static follow follow_child(isolation *iso, child *ch)
+{
+    follow next = FOLLOW_ON;
+    while (next == FOLLOW_ON) {
+        message m;
+        char *texts[3] = {NULL, NULL, NULL};
+        read_status status = read_exactly(ch->fd, &m, sizeof m, ch->deadline_ns);
+        if (status == READ_OK && !plausible(&m))
+            status = READ_GARBLED;
+        if (status == READ_OK && m.kind == MESSAGE_FAILURE)
+            status = read_texts(ch, &m, texts);
+        if (status == READ_OK)
+            next = take_message(iso, ch, &m, texts);
+        else if (status == READ_NO_MEMORY)
+            next = stop_run(iso, "out of memory");
+        else
+            next = end_abnormally(iso, ch, status);
+        for (int k = 0; k < 3; k++)
+            free(texts[k]);
+    }
+    if (next == FOLLOW_STOP && ch->pid > 0)
+        reap_child(ch, true);
+    return next;
+}
+
+/* Measures units [first, end), one family, in as many children as it takes. */
+static int run_family(isolation *iso, size_t first, size_t end)
+{
+    child ch = {.pid = -1, .fd = -1, .next = first, .end = end};
+    while (ch.next < ch.end) {
+        if (start_child(iso, &ch) != 0 || follow_child(iso, &ch) == FOLLOW_STOP)
+            return -1;
+    }
+    return 0;
+}
+
+static size_t family_end(const isolate_plan *plan, size_t first)
+{
+    size_t end = first + 1;
+    while (end < plan->count &&
+           strcmp(plan->units[end].c->family, plan->units[first].c->family) == 0)
+        end++;
+    return end;
+}
+
+int isolate_run(const isolate_plan *plan, results *res, isolate_after_fn after, void *ctx,
+                char *err, size_t err_size)
+{
+    isolation iso = {plan, res, after, ctx, tmpfile(), err, err_size};
+    err[0] = '\0';
+    int status = 0;
+    for (size_t first = 0; status == 0 && first < plan->count;) {
+        size_t end = family_end(plan, first);
+        status = run_family(&iso, first, end);
+        first = end;
+    }
+    if (iso.trace_file != NULL)
+        fclose(iso.trace_file);
+    return status;
+}

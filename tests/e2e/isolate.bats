@@ -1,0 +1,189 @@
+#!/usr/bin/env bats
+# Each family runs in a child process with a time limit per case: a case that crashes,
+# exits, is killed, hangs or runs out of memory is recorded as failed, and the run goes
+# on with the next case of its family and with the other families.
+
+load helper
+
+# One run over fixtures/isolate_families (crashing.py, then steady.py) serves most
+# tests: its stdout, stderr and status are in $CRASH_RUN.{out,err,status}, its results
+# in $CRASH_RUN/, Google Benchmark's JSON in $CRASH_RUN.json.
+setup_file() {
+    build_harness
+    CRASH_RUN=$BATS_FILE_TMPDIR/crash-run
+    export CRASH_RUN
+    local started=$SECONDS
+    "$IDIOMBENCH" --quick --repetitions 2 --case-timeout 2 --out "$CRASH_RUN" \
+        --catalogue "$FIXTURES/isolate_families" --benchmark_out="$CRASH_RUN.json" \
+        >"$CRASH_RUN.out" 2>"$CRASH_RUN.err" && echo 0 >"$CRASH_RUN.status" ||
+        echo $? >"$CRASH_RUN.status"
+    echo $((SECONDS - started)) >"$CRASH_RUN.seconds"
+}
+
+setup() {
+    make_sandbox
+}
+
+# The progress line of crashing/CASE in the crash run, spaces squeezed.
+progress_of() {
+    grep -E "^\[ ?[0-9]+/14\] crashing/$1 " "$CRASH_RUN.out" | tr -s ' '
+}
+
+# "stage|error" of crashing/CASE in the crash run's failures.csv.
+failure_of() {
+    csv_rows "$CRASH_RUN/failures.csv" stage,error family=crashing case="$1"
+}
+
+# assert_failed CASE REASON: CASE's progress line and failures.csv give REASON, stage
+# "process".
+assert_failed() {
+    local line
+    line=$(progress_of "$1")
+    assert_contains "$line" "FAILED (process): $2"
+    [ "$(failure_of "$1")" = "process|$2" ] ||
+        fail "failures.csv for $1: '$(failure_of "$1")', expected 'process|$2'" \
+            "$(cat "$CRASH_RUN/failures.csv")"
+}
+
+# assert_measured FAMILY CASE: its three rows are in the crash run's measurements.csv.
+assert_measured() {
+    [ "$(csv_rows "$CRASH_RUN/measurements.csv" metric family="$1" case="$2" | tr '\n' ' ')" = \
+        "time_per_op allocs_per_op bytes_per_op " ] ||
+        fail "$1/$2 was not measured after the failure before it" \
+            "$(cat "$CRASH_RUN/measurements.csv")" "--- stdout:" "$(cat "$CRASH_RUN.out")"
+    grep -Eq "^\[ ?[0-9]+/14\] $1/$2 +[0-9.-]+ ns/op" "$CRASH_RUN.out" ||
+        fail "no progress line with figures for $1/$2" "$(cat "$CRASH_RUN.out")"
+}
+
+@test "a run with failed cases exits 1 and counts them" {
+    [ "$(cat "$CRASH_RUN.status")" -eq 1 ] ||
+        fail "exit status $(cat "$CRASH_RUN.status"), expected 1" "$(cat "$CRASH_RUN.err")"
+    assert_contains "$(cat "$CRASH_RUN.out")" "8 measured, 6 failed (see failures.csv)"
+    [ "$(grep -Ec '^\[ ?[0-9]+/14\] ' "$CRASH_RUN.out")" -eq 14 ] ||
+        fail "expected 14 progress lines" "$(cat "$CRASH_RUN.out")"
+    [ "$(csv_rows "$CRASH_RUN/failures.csv" case | tr '\n' ' ')" = \
+        "segfault abort exits killed hangs runs_out_of_memory " ] ||
+        fail "failures.csv lists other cases" "$(cat "$CRASH_RUN/failures.csv")"
+    assert_no_temp_files "$CRASH_RUN"
+}
+
+@test "a segfault is recorded with its signal and Python traceback; the next case is measured" {
+    assert_failed segfault "crashed: SIGSEGV (Segmentation fault)"
+    local traceback
+    traceback=$(csv_rows "$CRASH_RUN/failures.csv" traceback case=segfault)
+    assert_contains "$traceback" "Segmentation fault"
+    assert_contains "$traceback" "<crashing/segfault>"
+    assert_measured crashing after_segfault
+}
+
+@test "an abort is recorded as SIGABRT; the next case is measured" {
+    assert_failed abort "crashed: SIGABRT (Aborted)"
+    assert_measured crashing after_abort
+}
+
+@test "os._exit(3) is recorded with the exit status; the next case is measured" {
+    assert_failed exits "exited with status 3"
+    assert_measured crashing after_exits
+}
+
+@test "a SIGKILL (the out-of-memory killer) is recorded as such; the next case is measured" {
+    assert_failed killed "killed: SIGKILL (out of memory?)"
+    assert_measured crashing after_killed
+}
+
+@test "a hung case fails after --case-timeout, with where it hung; the next case is measured" {
+    assert_failed hangs "timed out after 2 s (--case-timeout)"
+    assert_contains "$(csv_rows "$CRASH_RUN/failures.csv" traceback case=hangs)" "<crashing/hangs>"
+    assert_measured crashing after_hangs
+    [ "$(cat "$CRASH_RUN.seconds")" -lt 60 ] ||
+        fail "the run took $(cat "$CRASH_RUN.seconds") s: the limit did not cut the hang short"
+}
+
+@test "a case that runs out of memory fails; the next case runs in a process without its limit" {
+    local row
+    row=$(failure_of runs_out_of_memory)
+    [[ $row == *MemoryError* || $row == "process|out of memory" ]] ||
+        fail "runs_out_of_memory: '$row', expected a MemoryError or 'out of memory'"
+    assert_measured crashing after_runs_out_of_memory
+}
+
+@test "the family after the crashing one is measured as usual" {
+    assert_measured steady add
+    assert_measured steady make_list
+    [ "$(csv_rows "$CRASH_RUN/failures.csv" case family=steady)" = "" ] ||
+        fail "a steady case failed" "$(cat "$CRASH_RUN/failures.csv")"
+}
+
+@test "--benchmark_out holds every measured case of every child process, as valid JSON" {
+    run "$TEST_PYTHON" - "$CRASH_RUN.json" <<'PY'
+import json, sys
+with open(sys.argv[1]) as stream:
+    document = json.load(stream)
+print(" ".join(sorted({b["run_name"].split("/iterations:")[0] for b in document["benchmarks"]})))
+PY
+    assert_status 0
+    [ "$output" = "crashing/after_abort crashing/after_exits crashing/after_hangs crashing/after_killed crashing/after_runs_out_of_memory crashing/after_segfault steady/add steady/make_list" ] ||
+        fail "the JSON holds: $output"
+}
+
+@test "state left by one family does not reach the next (each has its own process)" {
+    local out=$SANDBOX/out
+    run --separate-stderr "$IDIOMBENCH" --quick --repetitions 2 --out "$out" \
+        --catalogue "$FIXTURES/isolate_state"
+    assert_status 0
+    [ "$(csv_rows "$out/measurements.csv" family,case metric=time_per_op | tr '\n' ' ')" = \
+        "first|leave_mark first|sees_mark second|sees_no_mark " ] ||
+        fail "unexpected rows" "$(cat "$out/failures.csv")"
+}
+
+@test "a normal run gives three rows per listed case, in catalogue order" {
+    local out=$SANDBOX/out filter='^identity/(is|eq)_(none|true)$'
+    run --separate-stderr "$IDIOMBENCH" --list --filter "$filter"
+    assert_status 0
+    local expected="" name metric
+    for name in $(cut -d' ' -f1 <<<"$output"); do
+        for metric in time_per_op allocs_per_op bytes_per_op; do
+            expected+="${name%%/*}|${name#*/}|$metric "
+        done
+    done
+    run --separate-stderr "$IDIOMBENCH" --quick --repetitions 2 --out "$out" --filter "$filter"
+    assert_status 0
+    [ -z "$stderr" ] || fail "stderr is not empty" "$stderr"
+    [ "$(csv_rows "$out/measurements.csv" family,case,metric | tr '\n' ' ')" = "$expected" ] ||
+        fail "rows differ from the listed cases" "$(cat "$out/measurements.csv")"
+    [ "$(cat "$out/failures.csv")" = "$FAILURES_HEADER" ] || fail "failures in a normal run"
+    grep -q '^settings: .*case timeout 120 s' "$out/meta" || fail "meta settings" "$(cat "$out/meta")"
+}
+
+@test "an interrupted run leaves no child behind and keeps the cases measured so far" {
+    local out=$SANDBOX/out
+    "$IDIOMBENCH" --quick --repetitions 2 --out "$out" --catalogue "$FIXTURES/isolate_families" \
+        --filter 'after_segfault|hangs$' >"$SANDBOX/stdout" 2>&1 &
+    local parent=$! child="" waited
+    for waited in $(seq 100); do
+        grep -q 'crashing/hangs' "$SANDBOX/stdout" && child=$(pgrep -P "$parent") && break
+        sleep 0.1
+    done
+    [ -n "$child" ] || { kill "$parent"; fail "the hung case did not start" "$(cat "$SANDBOX/stdout")"; }
+    kill -TERM "$parent"
+    wait "$parent" || true
+    for waited in $(seq 50); do
+        kill -0 "$child" 2>/dev/null || break
+        sleep 0.1
+    done
+    ! kill -0 "$child" 2>/dev/null || { kill -KILL "$child"; fail "the child outlived the run"; }
+    [ "$(csv_rows "$out/measurements.csv" case metric=time_per_op)" = after_segfault ] ||
+        fail "the case measured before the interruption is lost" "$(cat "$out/measurements.csv")"
+}
+
+@test "--case-timeout takes whole seconds from 1 to 86400" {
+    local value
+    for value in 0 -1 abc 1.5 86401 ""; do
+        run --separate-stderr "$IDIOMBENCH" --quick --out "$SANDBOX/out" --case-timeout "$value"
+        assert_status 2
+        assert_one_clear_line "--case-timeout"
+    done
+    [ ! -e "$SANDBOX/out" ] || fail "a bad --case-timeout created the out folder"
+    run --separate-stderr "$IDIOMBENCH" --help
+    assert_contains "$output" "--case-timeout"
+}
