@@ -8,9 +8,11 @@
 #include "interp.h"
 #include "isolate.h"
 #include "measure.h"
+#include "observe.h"
 #include "options.h"
 #include "pyutil.h"
 #include "results.h"
+#include "results_complexity.h"
 #include "results_csv.h"
 #include "results_meta.h"
 #include "run_dir.h"
@@ -97,7 +99,11 @@ static int write_results(run *r)
     if (run_dir_join(path, sizeof path, r->out_dir, "measurements.csv") != 0 ||
         results_csv_write_measurements(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->out_dir, "failures.csv") != 0 ||
-        results_csv_write_failures(&r->res, path) != 0) {
+        results_csv_write_failures(&r->res, path) != 0 ||
+        run_dir_join(path, sizeof path, r->out_dir, "complexity.csv") != 0 ||
+        results_csv_write_complexity(&r->res, path) != 0 ||
+        run_dir_join(path, sizeof path, r->out_dir, "observations.csv") != 0 ||
+        results_csv_write_observations(&r->res, path) != 0) {
         fprintf(stderr, "idiombench: cannot write results in '%s': %s (free space or "
                         "permissions?)\n", r->out_dir, strerror(errno));
         return -1;
@@ -179,6 +185,39 @@ static int run_cases(run *r)
     return r->failed ? EXIT_CASES_FAILED : EXIT_OK;
 }
 
+/* True when the run measures at least one case of the family. */
+static bool family_chosen(const run *r, const char *family)
+{
+    for (size_t i = 0; i < r->cat->count; i++)
+        if (r->chosen[i] && strcmp(r->cat->cases[i].family, family) == 0)
+            return true;
+    return false;
+}
+
+/* Runs the observations of every family the run measured, after the measurements, so
+ * that nothing they do to the interpreter can reach a measurement. */
+static int record_observations(run *r)
+{
+    size_t recorded = 0;
+    for (size_t i = 0; i < r->cat->observation_count; i++) {
+        const observation_def *o = &r->cat->observations[i];
+        char *value, *error;
+        if (!family_chosen(r, o->family))
+            continue;
+        if (observe_run(o, &value, &error) != 0 ||
+            results_add_observation(&r->res, o->family, o->name, value, error) != 0) {
+            complain("out of memory while recording observations");
+            return -1;
+        }
+        free(value);
+        free(error);
+        recorded++;
+    }
+    if (recorded > 0)
+        printf("idiombench: %zu observations recorded\n", recorded);
+    return 0;
+}
+
 static int choose_out_dir(run *r, const char *suite_dir, char *err, size_t err_size)
 {
     if (r->opts->out_dir != NULL) {
@@ -206,6 +245,8 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
     printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
            r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
     int status = run_cases(r);
+    if (status != EXIT_ENVIRONMENT && record_observations(r) != 0)
+        status = EXIT_ENVIRONMENT;
     if (status != EXIT_ENVIRONMENT && write_results(r) != 0)
         status = EXIT_ENVIRONMENT;
     if (r->opts->out_dir == NULL) {

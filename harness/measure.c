@@ -104,6 +104,19 @@ static measure_outcome record_exception(results *r, const case_def *c, long n,
     return outcome;
 }
 
+/* "  12.345 ns/op ± 1.2%", in ns, us, ms or s so that the figure stays readable. */
+static void print_time(double median_ns, double cv)
+{
+    static const char *const units[] = {"ns", "us", "ms", "s"};
+    double value = median_ns;
+    size_t unit = 0;
+    while (unit + 1 < sizeof units / sizeof *units && (value >= 10000.0 || value <= -10000.0)) {
+        value /= 1000.0;
+        unit++;
+    }
+    printf("%10.3f %s/op ±%4.1f%%", value, units[unit], cv * 100.0);
+}
+
 static measure_outcome time_case(const case_def *c, long n, const loop_twins *twins,
                                  Py_ssize_t loops, const measure_settings *settings,
                                  results *r)
@@ -125,7 +138,7 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
         if (results_add_row(r, key_of(c, n), "time_per_op", "ns", &t.figures, (long)loops) != 0)
             outcome = MEASURE_FATAL;
         else
-            printf("%10.3f ns/op ±%4.1f%%", t.figures.median, t.figures.cv * 100.0);
+            print_time(t.figures.median, t.figures.cv);
     }
     free(t.traceback);
     free(t.error);
