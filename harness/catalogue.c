@@ -424,17 +424,11 @@ static int read_cases(loader *ld, PyObject *globals, catalogue *cat)
 
 static PyObject *fresh_globals(const char *path)
 {
-    PyObject *globals = PyDict_New();
+    PyObject *globals = pyutil_new_globals("__idiombench_catalogue__");
     PyObject *file = pyutil_string(path);
-    PyObject *name = pyutil_string("__idiombench_catalogue__");
-    int failed = globals == NULL || file == NULL || name == NULL ||
-                 PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) != 0 ||
-                 PyDict_SetItemString(globals, "__file__", file) != 0 ||
-                 PyDict_SetItemString(globals, "__name__", name) != 0;
-    Py_XDECREF(file);
-    Py_XDECREF(name);
-    if (failed)
+    if (globals == NULL || file == NULL || PyDict_SetItemString(globals, "__file__", file) != 0)
         Py_CLEAR(globals);
+    Py_XDECREF(file);
     return globals;
 }
 

@@ -115,18 +115,6 @@ static char *module_source(const char *setup, const char *stmt)
     return t.data;
 }
 
-static PyObject *base_globals(void)
-{
-    PyObject *globals = PyDict_New();
-    PyObject *name = pyutil_string("__main__");
-    if (globals == NULL || name == NULL ||
-        PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) != 0 ||
-        PyDict_SetItemString(globals, "__name__", name) != 0)
-        Py_CLEAR(globals);
-    Py_XDECREF(name);
-    return globals;
-}
-
 static int compile_body(const case_def *c, const char *stmt, loop_body *body)
 {
     char filename[512];
@@ -145,7 +133,7 @@ static int compile_body(const case_def *c, const char *stmt, loop_body *body)
         body->code = code;
         return 0;
     }
-    PyObject *globals = base_globals();
+    PyObject *globals = pyutil_new_globals("__main__");
     PyObject *result = globals ? pyutil_eval_code(code, globals) : NULL;
     Py_DECREF(code);
     if (result != NULL) {
@@ -206,7 +194,7 @@ static PyObject *repeat_none(Py_ssize_t loops)
 static PyObject *run_module_body(PyObject *code, PyObject *iterator, PyObject *start,
                                  PyObject *stop, PyObject *n)
 {
-    PyObject *globals = base_globals();
+    PyObject *globals = pyutil_new_globals("__main__");
     PyObject *result = NULL;
     if (globals != NULL && PyDict_SetItemString(globals, "_idiombench_it", iterator) == 0 &&
         PyDict_SetItemString(globals, "_idiombench_start", start) == 0 &&

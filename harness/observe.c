@@ -9,18 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static PyObject *fresh_namespace(void)
-{
-    PyObject *globals = PyDict_New();
-    PyObject *name = pyutil_string("__main__");
-    if (globals == NULL || name == NULL ||
-        PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) != 0 ||
-        PyDict_SetItemString(globals, "__name__", name) != 0)
-        Py_CLEAR(globals);
-    Py_XDECREF(name);
-    return globals;
-}
-
 /* repr(globals["result"]), or NULL with an exception set. */
 static char *result_repr(PyObject *globals)
 {
@@ -40,7 +28,7 @@ int observe_run(const observation_def *o, char **value, char **error)
     char filename[512];
     snprintf(filename, sizeof filename, "<%s/%s>", o->family, o->name);
     *value = *error = NULL;
-    PyObject *globals = fresh_namespace();
+    PyObject *globals = pyutil_new_globals("__main__");
     PyObject *code = globals ? Py_CompileString(o->code, filename, Py_file_input) : NULL;
     PyObject *done = code ? pyutil_eval_code(code, globals) : NULL;
     if (done != NULL)

@@ -44,6 +44,18 @@ PyObject *pyutil_string(const char *text)
 #endif
 }
 
+PyObject *pyutil_new_globals(const char *module_name)
+{
+    PyObject *globals = PyDict_New();
+    PyObject *name = pyutil_string(module_name);
+    if (globals == NULL || name == NULL ||
+        PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins()) != 0 ||
+        PyDict_SetItemString(globals, "__name__", name) != 0)
+        Py_CLEAR(globals);
+    Py_XDECREF(name);
+    return globals;
+}
+
 PyObject *pyutil_eval_code(PyObject *code, PyObject *globals)
 {
 #if PY_MAJOR_VERSION >= 3

@@ -18,6 +18,10 @@ PyObject *pyutil_string(const char *text);
  * (also malloc'd). */
 char *pyutil_take_traceback(char **summary);
 
+/* A new globals dict holding __builtins__ and __name__ = module_name; a new reference,
+ * or NULL with an exception set. */
+PyObject *pyutil_new_globals(const char *module_name);
+
 /* Evaluates a code object in globals (PyEval_EvalCode's signature changed after 2.7). */
 PyObject *pyutil_eval_code(PyObject *code, PyObject *globals);
 
