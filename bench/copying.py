@@ -92,3 +92,23 @@ CASES = [
     for name, stmt, since in (DICT_COPIES if prefix == "dict" else LIST_COPIES)
     if sys.version_info[:2] >= since
 ]
+
+# Behaviour, recorded in observations.csv (never judged here). Each code string runs
+# once at module level of a fresh namespace and sets `result`.
+OBSERVATIONS = [
+    # C06: b = a is the same object.
+    dict(name="C06_alias_is", code="a = [[1]]; b = a; result = a is b"),
+    # C07: (outer is the same?, inner is the same?) for each shallow copy.
+    dict(name="C07_slice", code="a = [[1]]; b = a[:]; result = (a is b, a[0] is b[0])"),
+    dict(name="C07_copy_method", code="a = [[1]]; b = a.copy(); result = (a is b, a[0] is b[0])"),
+    dict(name="C07_list_call", code="a = [[1]]; b = list(a); result = (a is b, a[0] is b[0])"),
+    dict(name="C07_copy_copy", code="import copy; a = [[1]]; b = copy.copy(a); result = (a is b, a[0] is b[0])"),
+    dict(name="C07_dict_copy", code="a = {'k': [1]}; b = a.copy(); result = (a is b, a['k'] is b['k'])"),
+    # C07: a change to the shared inner list shows through the copy.
+    dict(name="C07_slice_inner_change_visible", code="a = [[1]]; b = a[:]; b[0].append(2); result = a"),
+    # C08: deepcopy: (outer is the same?, inner is the same?)
+    dict(name="C08_deepcopy", code="import copy; a = [[1]]; b = copy.deepcopy(a); result = (a is b, a[0] is b[0])"),
+    dict(name="C08_deepcopy_inner_change_hidden", code="import copy; a = [[1]]; b = copy.deepcopy(a); b[0].append(2); result = a"),
+    # C08: deepcopy shares immutable items (ints, strings): (item shared?, tuple of ints shared?)
+    dict(name="C08_deepcopy_shares_immutables", code="import copy; a = [10 ** 20, (1, 2)]; b = copy.deepcopy(a); result = (a[0] is b[0], a[1] is b[1])"),
+]

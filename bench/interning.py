@@ -80,3 +80,22 @@ CASES = [
     dict(name="keep_duplicate", setup=SETUP_KEEP, stmt="keep(''.join(parts))"),
     dict(name="keep_interned", setup=SETUP_KEEP, stmt="keep(intern(''.join(parts)))"),
 ]
+
+# Behaviour, recorded in observations.csv (never judged here): which equal strings are
+# the same object (C11, C12). Each code string runs once at module level of a fresh
+# namespace and sets `result`.
+OBSERVATIONS = [
+    # Two equal identifier-like literals, each compiled separately.
+    dict(name="C11_literal_separate_compiles", code="result = eval(\"'zedd'\") is eval(\"'zedd'\")"),
+    # Two equal literals that are not identifier-like, each compiled separately.
+    dict(name="C11_nonidentifier_separate_compiles", code="result = eval(\"'zedd zedd'\") is eval(\"'zedd zedd'\")"),
+    # Two equal literals in one code object.
+    dict(name="C11_literal_same_code", code="a = 'zedd'; b = 'zedd'; result = a is b"),
+    dict(name="C11_nonidentifier_same_code", code="a = 'zedd zedd'; b = 'zedd zedd'; result = a is b"),
+    # A string built at run time, against the literal.
+    dict(name="C11_runtime_built", code="result = ''.join(['ze', 'dd']) is 'zedd'"),
+    # sys.intern of the run-time string gives the literal's object.
+    dict(name="C12_sys_intern_runtime", code="import sys; result = sys.intern(''.join(['ze', 'dd'])) is 'zedd'"),
+    # The run-time string is equal to the literal, though not the same object.
+    dict(name="C11_runtime_eq", code="result = ''.join(['ze', 'dd']) == 'zedd'"),
+]

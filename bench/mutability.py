@@ -57,3 +57,22 @@ CASES = [
     # 10**20 + 10: a multi-digit int, a new object each time.
     dict(name="int_iadd_large", setup="i0 = 10 ** 20", stmt="i = i0; i += 10"),
 ]
+
+# Behaviour, recorded in observations.csv (never judged here). Each code string runs
+# once at module level of a fresh namespace and sets `result`.
+OBSERVATIONS = [
+    # C04: append keeps the list's id; lst + [x] is a new object.
+    dict(name="C04_append_keeps_id", code="lst = [1]; before = id(lst); lst.append(2); result = before == id(lst)"),
+    dict(name="C04_iadd_keeps_id", code="lst = [1]; before = id(lst); lst += [2]; result = before == id(lst)"),
+    # (new is lst, new == lst + [] ...): is the concatenation a different object?
+    dict(name="C04_concat_new_object", code="lst = [1]; new = lst + [2]; result = (new is lst, lst, new)"),
+    # C05: `i += 10` on an int outside the small-int cache, and inside it.
+    dict(name="C05_int_iadd_300", code="i = 300; before = id(i); i += 10; result = before == id(i)"),
+    dict(name="C05_int_iadd_5", code="i = 5; before = id(i); i += 10; result = before == id(i)"),
+    # C05: the small result is the cached object (15 from two routes).
+    dict(name="C05_small_result_cached", code="i = 5; i += 10; result = i is int('15')"),
+    dict(name="C05_large_result_not_cached", code="i = 300; i += 10; result = i is int('310')"),
+    # C06: an alias: the change through b shows through a, and a is b.
+    # (a after b.append(4), a is b)
+    dict(name="C06_alias_visible", code="a = [1, 2, 3]; b = a; b.append(4); result = (a, a is b)"),
+]

@@ -1,0 +1,115 @@
+#!/usr/bin/env bats
+# The refcount and weakref families (bench/refcount.py, bench/weakrefs.py), and
+# identity/id: their cases are listed, run without failures in quick mode, and give
+# figures that hold on every CPython 3.6+. Allocation figures are exact and compared
+# exactly; times only through ratios with a wide margin (seen on 3.6, 3.11 and 3.13:
+# WeakValueDictionary.get is 2.7x to 4.2x dict.get). Takes 5 to 10 s.
+
+load helper
+
+setup_file() {
+    build_harness
+    local dir=$BATS_FILE_TMPDIR/run status=0
+    "$IDIOMBENCH" --quick --repetitions 2 --filter '^(refcount/.*|weakref/.*|identity/id)$' \
+        --out "$dir" >"$dir.stdout" 2>"$dir.stderr" || status=$?
+    echo "$status" >"$dir.status"
+}
+
+# check_figures: runs the Python checks on stdin against the run's measurements.
+# They see fig(case, n, metric) (the median; n None for an unsized case; a missing
+# or repeated row is an error) and expect(condition, message).
+check_figures() {
+    local checks
+    checks=$(cat)
+    "$TEST_PYTHON" - "$BATS_FILE_TMPDIR/run/measurements.csv" "$checks" <<'PY'
+import csv, sys
+path, checks = sys.argv[1], sys.argv[2]
+with open(path, newline="") as stream:
+    rows = list(csv.DictReader(stream))
+failures = []
+
+def fig(case, n, metric):
+    key = "" if n is None else str(n)
+    found = [r for r in rows if r["case"] == case and r["n"] == key and r["metric"] == metric]
+    if len(found) != 1:
+        raise SystemExit("%d rows for %s n=%s %s in %s" % (len(found), case, key, metric, path))
+    return float(found[0]["median"])
+
+def expect(condition, message):
+    if not condition:
+        failures.append(message)
+
+exec(checks)
+if failures:
+    sys.exit("FAIL:\n  " + "\n  ".join(failures))
+PY
+}
+
+@test "--list shows every refcount and weakref case" {
+    run --separate-stderr "$IDIOMBENCH" --list --filter '^(refcount|weakref)/'
+    assert_status 0
+    local line
+    for line in \
+        "refcount/build_del  n=10,100,1000,10000,100000  [time,allocs]" \
+        "refcount/build_rebind  n=10,100,1000,10000,100000  [time,allocs]" \
+        "refcount/del_name  [time,allocs]" \
+        "refcount/getrefcount  [time,allocs]" \
+        "weakref/ref_create  [time,allocs]" \
+        "weakref/ref_call  [time,allocs]" \
+        "weakref/wvd_get  [time,allocs]" \
+        "weakref/dict_get  [time,allocs]"; do
+        grep -qxF "$line" <<<"$output" || fail "--list lacks '$line'" "$output"
+    done
+}
+
+@test "the refcount and weakref cases run without failures" {
+    local dir=$BATS_FILE_TMPDIR/run
+    [ "$(cat "$dir.status")" -eq 0 ] ||
+        fail "the run exited with $(cat "$dir.status")" "--- stdout:" "$(cat "$dir.stdout")" \
+            "--- stderr:" "$(cat "$dir.stderr")"
+    [ "$(cat "$dir/failures.csv")" = "$FAILURES_HEADER" ] ||
+        fail "cases failed" "$(cat "$dir/failures.csv")"
+    # refcount: 2 cases at 5 sizes, 4 unsized; weakref: 8; identity/id: 1; 3 metrics each.
+    local rows
+    rows=$(csv_rows "$dir/measurements.csv" case | wc -l)
+    [ "$rows" -eq $(((2 * 5 + 4 + 8 + 1) * 3)) ] || fail "$rows rows" "$(cat "$dir/measurements.csv")"
+    grep -q '^3\.[0-9]*\.[0-9]*,refcount,C15_two_names_module,' "$dir/observations.csv" ||
+        fail "no refcount observations" "$(cat "$dir/observations.csv")"
+}
+
+@test "refcount: dropping a list frees it in the statement: as many requests as building it (C14)" {
+    check_figures <<'PY'
+for n in (10, 100, 1000, 10000, 100000):
+    built, dropped = fig("build_rebind", n, "allocs_per_op"), fig("build_del", n, "allocs_per_op")
+    expect(built == dropped, "n=%d: build_del %g requests, build_rebind %g" % (n, dropped, built))
+# the ints above 256 are one request each, the list and its array a few more
+big = fig("build_del", 100000, "allocs_per_op")
+expect(99000 <= big <= 100010, "build_del at n=100000: %g requests" % big)
+for case in ("del_name", "bind_name", "getrefcount"):
+    expect(fig(case, None, "allocs_per_op") == 0, "%s allocates" % case)
+PY
+}
+
+@test "weakref: a ref with a callback is one request; a shared ref, r() and get none (C17)" {
+    check_figures <<'PY'
+expect(fig("ref_create", None, "allocs_per_op") == 1,
+       "ref_create: %g requests" % fig("ref_create", None, "allocs_per_op"))
+for case in ("ref_create_shared", "ref_call", "plain_ref", "wvd_get", "dict_get"):
+    expect(fig(case, None, "allocs_per_op") == 0,
+           "%s: %g requests" % (case, fig(case, None, "allocs_per_op")))
+PY
+}
+
+@test "weakref: WeakValueDictionary.get is slower than dict.get by a wide margin (C19's cost)" {
+    check_figures <<'PY'
+wvd, d = fig("wvd_get", None, "time_per_op"), fig("dict_get", None, "time_per_op")
+expect(wvd > 1.5 * d, "wvd_get %.1f ns, dict_get %.1f ns" % (wvd, d))
+PY
+}
+
+@test "identity/id: id(x) makes an int for the address: one request per call" {
+    check_figures <<'PY'
+expect(fig("id", None, "allocs_per_op") == 1,
+       "id: %g requests" % fig("id", None, "allocs_per_op"))
+PY
+}
