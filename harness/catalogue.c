@@ -180,8 +180,14 @@ static int read_instruments(loader *ld, PyObject *entry, case_def *c)
             c->instruments |= INSTRUMENT_TIME;
         else if (name != NULL && strcmp(name, "allocs") == 0)
             c->instruments |= INSTRUMENT_ALLOCS;
+        else if (name != NULL && strcmp(name, "memory") == 0)
+            c->instruments |= INSTRUMENT_MEMORY;
+        else if (name != NULL && strcmp(name, "resources") == 0)
+            c->instruments |= INSTRUMENT_RESOURCES;
         else
-            status = fail(ld, "case '%s': unknown instrument '%s' (known: time, allocs)",
+            status = fail(ld,
+                          "case '%s': unknown instrument '%s' "
+                          "(known: time, allocs, memory, resources)",
                           c->name, name ? name : "?");
         free(name);
     }
@@ -546,6 +552,10 @@ const char *catalogue_instrument_name(unsigned instrument)
         return "time";
     case INSTRUMENT_ALLOCS:
         return "allocs";
+    case INSTRUMENT_MEMORY:
+        return "memory";
+    case INSTRUMENT_RESOURCES:
+        return "resources";
     default:
         return "?";
     }

@@ -8,6 +8,8 @@
 enum {
     INSTRUMENT_TIME = 1 << 0,
     INSTRUMENT_ALLOCS = 1 << 1,
+    INSTRUMENT_MEMORY = 1 << 2,    /* opt-in: not in the default set */
+    INSTRUMENT_RESOURCES = 1 << 3, /* opt-in: not in the default set */
 };
 
 typedef struct case_def {

@@ -84,12 +84,14 @@ static void print_list(const catalogue *cat, const bool *chosen)
             for (size_t k = 0; k < c->size_count; k++)
                 printf("%s%ld", k ? "," : "", c->sizes[k]);
         }
-        printf("  [%s%s%s%s]\n", c->instruments & INSTRUMENT_TIME ? "time" : "",
-               (c->instruments & INSTRUMENT_TIME) && (c->instruments & INSTRUMENT_ALLOCS)
-                   ? ","
-                   : "",
-               c->instruments & INSTRUMENT_ALLOCS ? "allocs" : "",
-               c->gc_enabled ? ",gc on" : "");
+        const char *separator = "  [";
+        for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_RESOURCES; bit <<= 1) {
+            if (c->instruments & bit) {
+                printf("%s%s", separator, catalogue_instrument_name(bit));
+                separator = ",";
+            }
+        }
+        printf("%s]\n", c->gc_enabled ? ",gc on" : "");
     }
 }
 

@@ -1,6 +1,6 @@
-/* measure.c: compile → calibrate → time (Google Benchmark) → allocations, per case.
- * Each instrument runs in its own pass; the allocation hooks are installed only for
- * theirs, so they never slow the timed loops. */
+/* measure.c: compile → calibrate → time (Google Benchmark) → allocations → memory →
+ * resources, per case. Each instrument runs in its own pass; the allocation hooks and
+ * tracemalloc are on only during theirs, so they never slow the timed loops. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
@@ -9,6 +9,8 @@
 #include "interp.h"
 #include "loop.h"
 #include "probe_alloc.h"
+#include "probe_memory.h"
+#include "probe_resources.h"
 #include "pyutil.h"
 
 #include <math.h>
@@ -19,6 +21,7 @@
 #define MAX_ALLOC_LOOPS 10000
 #define MIN_ALLOC_LOOPS 10
 #define MAX_ALLOC_SAMPLES 5 /* exact figures: more samples only repeat them */
+#define MAX_SAMPLE_METRICS 6
 #define SECONDS_TO_NS 1e9
 
 /* State shared with the Google Benchmark callbacks while one case is timed. */
@@ -145,6 +148,13 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
     return outcome;
 }
 
+/* Samples of an exact (not timed) pass. */
+static size_t sample_count(const measure_settings *settings)
+{
+    return settings->repetitions < MAX_ALLOC_SAMPLES ? (size_t)settings->repetitions
+                                                     : MAX_ALLOC_SAMPLES;
+}
+
 /* Operations per allocation sample: fixed for a case and size, never taken from the
  * timing, so that amortised figures (a list's growth) are the same run after run.
  * Fewer for large n, so that a sample stays short. */
@@ -160,8 +170,7 @@ static measure_outcome count_allocations(const case_def *c, long n, const loop_t
                                          const measure_settings *settings, results *r)
 {
     Py_ssize_t loops = allocation_loops(c, n);
-    size_t count = settings->repetitions < MAX_ALLOC_SAMPLES ? (size_t)settings->repetitions
-                                                             : MAX_ALLOC_SAMPLES;
+    size_t count = sample_count(settings);
     double *allocs = calloc(count, sizeof *allocs);
     double *bytes = calloc(count, sizeof *bytes);
     if (allocs == NULL || bytes == NULL || probe_alloc_install() != 0) {
@@ -199,22 +208,169 @@ static measure_outcome count_allocations(const case_def *c, long n, const loop_t
     return outcome;
 }
 
-static measure_outcome measure_compiled(const case_def *c, long n, const loop_twins *twins,
-                                        const measure_settings *settings, results *r)
+/* The samples of a per-run pass (memory, resources): values[metric][sample]. */
+typedef struct samples {
+    double values[MAX_SAMPLE_METRICS][MAX_ALLOC_SAMPLES];
+    size_t count;
+} samples;
+
+typedef struct metric_def {
+    const char *name, *unit;
+} metric_def;
+
+/* Summarises each metric whose present[m] is true, adds its row and puts its median in
+ * medians[m]. Returns 0, or -1 (memory). */
+static int add_sample_rows(results *r, result_key key, const metric_def *defs,
+                           const bool *present, size_t metrics, const samples *s, long loops,
+                           double *medians)
+{
+    for (size_t m = 0; m < metrics; m++) {
+        summary figures;
+        if (!present[m])
+            continue;
+        if (stats_summarize(s->values[m], s->count, &figures) != 0 ||
+            results_add_row(r, key, defs[m].name, defs[m].unit, &figures, loops) != 0)
+            return -1;
+        medians[m] = figures.median;
+    }
+    return 0;
+}
+
+enum { MEMORY_RETAINED, MEMORY_PEAK, MEMORY_RSS, MEMORY_METRICS };
+
+static const metric_def memory_metrics[MEMORY_METRICS] = {
+    [MEMORY_RETAINED] = {"retained_bytes", "bytes"},
+    [MEMORY_PEAK] = {"peak_bytes", "bytes"},
+    [MEMORY_RSS] = {"rss_delta_bytes", "bytes"},
+};
+
+/* A warm-up run (one-time costs: caches, specialisation), then s->count samples. */
+static int memory_samples(const loop_twins *twins, Py_ssize_t loops, samples *s)
+{
+    memory_figures f;
+    int status = probe_memory_begin();
+    if (status == 0)
+        status = probe_memory_sample(twins, loops, &f);
+    for (size_t i = 0; status == 0 && i < s->count; i++) {
+        if ((status = probe_memory_sample(twins, loops, &f)) != 0)
+            break;
+        s->values[MEMORY_RETAINED][i] = f.retained_bytes;
+        s->values[MEMORY_PEAK][i] = f.peak_bytes;
+        s->values[MEMORY_RSS][i] = f.rss_delta_bytes;
+    }
+    probe_memory_end();
+    return status;
+}
+
+/* retained_bytes, peak_bytes and rss_delta_bytes: per run of `loops` operations. */
+static measure_outcome measure_memory(const case_def *c, long n, const loop_twins *twins,
+                                      const measure_settings *settings, results *r)
+{
+    if (!probe_memory_available()) {
+        printf("  memory: unavailable (no tracemalloc in Python %s)", pyutil_version());
+        return MEASURE_DONE;
+    }
+    Py_ssize_t loops = allocation_loops(c, n);
+    samples s = {.count = sample_count(settings)};
+    if (memory_samples(twins, loops, &s) != 0)
+        return record_exception(r, c, n, "memory");
+    static const bool all[MEMORY_METRICS] = {true, true, true};
+    double medians[MEMORY_METRICS];
+    if (add_sample_rows(r, key_of(c, n), memory_metrics, all, MEMORY_METRICS, &s, (long)loops,
+                        medians) != 0)
+        return MEASURE_FATAL;
+    printf("  retained %.3g B  peak %.3g B  rss %+.3g B", medians[MEMORY_RETAINED],
+           medians[MEMORY_PEAK], medians[MEMORY_RSS]);
+    return MEASURE_DONE;
+}
+
+enum { RES_FDS, RES_WARNINGS, RES_GEN0, RES_GEN1, RES_GEN2, RES_COLLECTED, RES_METRICS };
+
+static const metric_def resource_metrics[RES_METRICS] = {
+    [RES_FDS] = {"fds_delta", "fds"},
+    [RES_WARNINGS] = {"resource_warnings", "warnings"},
+    [RES_GEN0] = {"gc_collections_gen0", "collections"},
+    [RES_GEN1] = {"gc_collections_gen1", "collections"},
+    [RES_GEN2] = {"gc_collections_gen2", "collections"},
+    [RES_COLLECTED] = {"gc_collected", "objects"},
+};
+
+/* A warm-up run, then s->count samples. */
+static int resource_samples(const loop_twins *twins, Py_ssize_t loops, samples *s)
+{
+    resource_figures f;
+    int status = probe_resources_sample(twins, loops, &f);
+    for (size_t i = 0; status == 0 && i < s->count; i++) {
+        if ((status = probe_resources_sample(twins, loops, &f)) != 0)
+            break;
+        s->values[RES_FDS][i] = f.fds_delta;
+        s->values[RES_WARNINGS][i] = f.resource_warnings;
+        for (int g = 0; g < PROBE_GC_GENERATIONS; g++)
+            s->values[RES_GEN0 + g][i] = f.collections[g];
+        s->values[RES_COLLECTED][i] = f.collected;
+    }
+    return status;
+}
+
+/* fds_delta, resource_warnings and the collector's counts: per run of `loops`
+ * operations (the allocation pass's fixed count). */
+static measure_outcome measure_resources(const case_def *c, long n, const loop_twins *twins,
+                                         const measure_settings *settings, results *r)
+{
+    Py_ssize_t loops = allocation_loops(c, n);
+    samples s = {.count = sample_count(settings)};
+    if (resource_samples(twins, loops, &s) != 0)
+        return record_exception(r, c, n, "resources");
+    bool gc = probe_resources_gc_available();
+    bool warnings = probe_resources_warnings_available();
+    bool present[RES_METRICS] = {true, warnings, gc, gc, gc, gc};
+    double medians[RES_METRICS] = {0};
+    if (add_sample_rows(r, key_of(c, n), resource_metrics, present, RES_METRICS, &s,
+                        (long)loops, medians) != 0)
+        return MEASURE_FATAL;
+    printf("  fds %+g", medians[RES_FDS]);
+    if (warnings)
+        printf("  rw %g", medians[RES_WARNINGS]);
+    if (gc)
+        printf("  gc %g/%g/%g", medians[RES_GEN0], medians[RES_GEN1], medians[RES_GEN2]);
+    else
+        printf("  gc: unavailable (no gc.get_stats in Python %s)", pyutil_version());
+    return MEASURE_DONE;
+}
+
+static measure_outcome measure_allocs(const case_def *c, long n, const loop_twins *twins,
+                                      const measure_settings *settings, results *r)
+{
+    if (!probe_alloc_available()) {
+        printf("  allocs: unavailable (no allocator API in Python %s)", pyutil_version());
+        return MEASURE_DONE;
+    }
+    return count_allocations(c, n, twins, settings, r);
+}
+
+/* Calibration serves the timing alone: the other passes use fixed loop counts. */
+static measure_outcome calibrate_and_time(const case_def *c, long n, const loop_twins *twins,
+                                          const measure_settings *settings, results *r)
 {
     Py_ssize_t loops;
     if (loop_calibrate(twins, settings->target_ns, &loops) != 0)
         return record_exception(r, c, n, "calibrate");
+    return time_case(c, n, twins, loops, settings, r);
+}
+
+static measure_outcome measure_compiled(const case_def *c, long n, const loop_twins *twins,
+                                        const measure_settings *settings, results *r)
+{
     measure_outcome outcome = MEASURE_DONE;
     if (c->instruments & INSTRUMENT_TIME)
-        outcome = time_case(c, n, twins, loops, settings, r);
-    if (outcome != MEASURE_DONE || !(c->instruments & INSTRUMENT_ALLOCS))
-        return outcome;
-    if (!probe_alloc_available()) {
-        printf("  allocs: unavailable (no allocator API in Python %s)", pyutil_version());
-        return outcome;
-    }
-    return count_allocations(c, n, twins, settings, r);
+        outcome = calibrate_and_time(c, n, twins, settings, r);
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_ALLOCS))
+        outcome = measure_allocs(c, n, twins, settings, r);
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_MEMORY))
+        outcome = measure_memory(c, n, twins, settings, r);
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_RESOURCES))
+        outcome = measure_resources(c, n, twins, settings, r);
+    return outcome;
 }
 
 measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,

@@ -65,7 +65,8 @@ EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
 PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity
-EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe
+EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
+	probe_resources
 
 test_stats_MODULES := stats
 test_complexity_MODULES := complexity results_complexity results results_csv atomic_file
@@ -81,10 +82,14 @@ test_catalogue_MODULES := catalogue pyutil interp
 test_probe_alloc_MODULES := probe_alloc interp
 test_marks_MODULES := marks clock probe_alloc interp
 test_loop_MODULES := loop marks clock probe_alloc pyutil stats interp
+test_probe_memory_MODULES := probe_memory loop marks clock probe_alloc pyutil stats interp
+test_probe_resources_MODULES := probe_resources loop marks clock probe_alloc pyutil stats \
+	interp
 test_observe_MODULES := observe catalogue results results_csv atomic_file pyutil interp
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
-EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe
+EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
+	probe_resources
 
 PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)
 EMBED_BINS := $(EMBED_TESTS:%=$(BUILD)/test_%)

@@ -258,8 +258,9 @@ TEST(bad_scope)
 
 TEST(bad_instruments)
 {
-    check_error("CASES = [dict(name='a', stmt='1', instruments=['time', 'memory'])]\n",
-                "case 'a': unknown instrument 'memory' (known: time, allocs)");
+    check_error("CASES = [dict(name='a', stmt='1', instruments=['time', 'heap'])]\n",
+                "case 'a': unknown instrument 'heap' "
+                "(known: time, allocs, memory, resources)");
     check_error("CASES = [dict(name='a', stmt='1', instruments=[])]\n",
                 "case 'a': 'instruments' is empty (leave it out for all)");
     check_error("CASES = [dict(name='a', stmt='1', instruments=3)]\n",
