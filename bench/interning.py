@@ -60,6 +60,13 @@ held = intern(''.join(parts))  # the one copy interning shares
 keep = [].append
 """
 
+SETUP_HOLD = """
+import sys
+intern = sys.intern if hasattr(sys, 'intern') else intern
+parts = ['zedd'] * 4
+held = sys.__dict__.setdefault('idiombench_held_strings', [])
+"""
+
 CASES = [
     dict(name="intern_interned", setup=SETUP_INTERN + "; s = intern(''.join(parts))",
          stmt="intern(s)"),
@@ -79,6 +86,15 @@ CASES = [
 
     dict(name="keep_duplicate", setup=SETUP_KEEP, stmt="keep(''.join(parts))"),
     dict(name="keep_interned", setup=SETUP_KEEP, stmt="keep(intern(''.join(parts)))"),
+
+    # C13 in bytes held: a run builds 100 000 equal strings at run time and keeps them
+    # (on sys, so they outlive the loop's scope): as they are, or through sys.intern,
+    # which keeps one string and 100 000 references to it. The memory instrument reports
+    # retained_bytes per run; sizes=[10000] only fixes a run at 10 operations of 10 000.
+    dict(name="hold_duplicates", setup=SETUP_HOLD, sizes=[10000], instruments=["memory"],
+         stmt="held.append([''.join(parts) for _ in range(10000)])"),
+    dict(name="hold_interned", setup=SETUP_HOLD, sizes=[10000], instruments=["memory"],
+         stmt="held.append([intern(''.join(parts)) for _ in range(10000)])"),
 ]
 
 # Behaviour, recorded in observations.csv (never judged here): which equal strings are
@@ -93,9 +109,9 @@ OBSERVATIONS = [
     dict(name="C11_literal_same_code", code="a = 'zedd'; b = 'zedd'; result = a is b"),
     dict(name="C11_nonidentifier_same_code", code="a = 'zedd zedd'; b = 'zedd zedd'; result = a is b"),
     # A string built at run time, against the literal.
-    dict(name="C11_runtime_built", code="result = ''.join(['ze', 'dd']) is 'zedd'"),
+    dict(name="C11_runtime_built", code="literal = 'zedd'; result = ''.join(['ze', 'dd']) is literal"),
     # sys.intern of the run-time string gives the literal's object.
-    dict(name="C12_sys_intern_runtime", code="import sys; result = sys.intern(''.join(['ze', 'dd'])) is 'zedd'"),
+    dict(name="C12_sys_intern_runtime", code="import sys; literal = 'zedd'; result = sys.intern(''.join(['ze', 'dd'])) is literal"),
     # The run-time string is equal to the literal, though not the same object.
     dict(name="C11_runtime_eq", code="result = ''.join(['ze', 'dd']) == 'zedd'"),
 ]

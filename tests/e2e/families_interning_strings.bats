@@ -88,14 +88,20 @@ run_version() {
     # One row per case, size and metric, as the catalogue declares them.
     local expected measured
     expected=$(cd "$REPO_ROOT/bench" && "$TEST_PYTHON" - <<'PY'
+METRICS = {
+    "time": ["time_per_op"],
+    "allocs": ["allocs_per_op", "bytes_per_op"],
+    "memory": ["peak_bytes", "retained_bytes", "rss_delta_bytes"],
+}
 rows = []
 for family in ("interning", "strings"):
     scope = {}
     exec(open(family + ".py").read(), scope)
     for case in scope["CASES"]:
         for n in case.get("sizes") or [""]:
-            for metric in ("allocs_per_op", "bytes_per_op", "time_per_op"):
-                rows.append("%s|%s|%s|%s" % (family, case["name"], n, metric))
+            for instrument in case.get("instruments", ["time", "allocs"]):
+                for metric in METRICS[instrument]:
+                    rows.append("%s|%s|%s|%s" % (family, case["name"], n, metric))
 print("\n".join(sorted(rows)))
 PY
     )
@@ -246,4 +252,21 @@ cheapest_per_piece() {
         holds "$(figure strings/$case "" bytes_per_op) > $(figure strings/fmt_fstring "" bytes_per_op)" \
             "$case requests no more bytes than the f-string"
     done
+}
+
+@test "100 000 duplicate strings held as built cost several times the bytes of interned ones (C13)" {
+    local duplicates interned
+    duplicates=$(figure interning/hold_duplicates 10000 retained_bytes) || return 1
+    interned=$(figure interning/hold_interned 10000 retained_bytes) || return 1
+    # Each duplicate is a string object of its own (~65 bytes for 16 characters); interned,
+    # the list holds 100 000 references to one string (8 bytes each).
+    holds "$interned > 100000 * 8 && $duplicates > 4 * $interned" \
+        "held: $duplicates bytes as built, $interned bytes interned"
+}
+
+@test "the fit of += with a second reference alive is worse than O(n)" {
+    local fit
+    fit=$(csv_rows "$RUN/complexity.csv" best_fit case=iadd_aliased metric=time_per_op)
+    [ "$fit" = "O(n^2)" ] || [ "$fit" = "O(n log n)" ] ||
+        fail "iadd_aliased fits $fit" "$(cat "$RUN/complexity.csv")"
 }
