@@ -30,6 +30,11 @@ CASES = [
     # freeing moved one operation later (so included all the same).
     dict(name="build_rebind", setup="r = range(n); x = list(r); x = list(r)",
          stmt="x = list(r)", sizes=SIZES),
+    # The memory of the same: what `del` gives back before the loop's scope ends
+    # (retained_bytes near 0 while peak_bytes holds one list), and RSS. sizes=[100000]
+    # also fixes a run at 10 operations.
+    dict(name="del_memory", setup="r = range(n)", stmt="x = list(r); del x",
+         sizes=[100000], instruments=["memory"]),
     # `del` of a name whose object stays alive (`keep` holds it): the unbinding alone.
     dict(name="del_name", setup="keep = [0] * 1000", stmt="x = keep; del x"),
     # The same binding without the del, to subtract.

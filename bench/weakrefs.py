@@ -45,6 +45,14 @@ w = weakref.WeakValueDictionary(d)
 k = 'k42'
 """
 
+SETUP_CACHE = """
+import sys, weakref
+class Big(list):
+    pass
+r = range(10000)
+caches = sys.__dict__.setdefault('idiombench_caches', {})
+"""
+
 CASES = [
     # With a callback, weakref.ref always makes a new ref object (refs without one are
     # shared): each operation makes one and frees the previous one, when `r` is rebound.
@@ -60,6 +68,19 @@ CASES = [
     dict(name="dict_get", setup=SETUP_MAPS, stmt="d.get(k)"),
     dict(name="wvd_getitem", setup=SETUP_MAPS, stmt="w[k]"),
     dict(name="dict_getitem", setup=SETUP_MAPS, stmt="d[k]"),
+
+    # C19 in bytes: each operation makes a large object (a list subclass of 10 000 ints,
+    # weakly referenceable), caches it, and the caller drops it. Held by a dict, it stays;
+    # held by a WeakValueDictionary, it goes as soon as the caller lets go. The caches
+    # live on sys so that they outlive the loop's scope; retained_bytes is per run (10
+    # operations: sizes=[1000] fixes the count).
+    dict(name="cache_dict", setup=SETUP_CACHE + "cache = caches.setdefault('dict', {})",
+         stmt="big = Big(r); cache[len(cache)] = big; del big",
+         sizes=[1000], instruments=["memory"]),
+    dict(name="cache_weak", setup=SETUP_CACHE +
+         "cache = caches.setdefault('weak', weakref.WeakValueDictionary())",
+         stmt="big = Big(r); cache[len(cache)] = big; del big",
+         sizes=[1000], instruments=["memory"]),
 ]
 
 # Behaviour, recorded in observations.csv (never judged here: the claims report reads

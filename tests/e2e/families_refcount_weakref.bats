@@ -69,10 +69,11 @@ PY
             "--- stderr:" "$(cat "$dir.stderr")"
     [ "$(cat "$dir/failures.csv")" = "$FAILURES_HEADER" ] ||
         fail "cases failed" "$(cat "$dir/failures.csv")"
-    # refcount: 2 cases at 5 sizes, 4 unsized; weakref: 8; identity/id: 1; 3 metrics each.
+    # refcount: 2 cases at 5 sizes, 4 unsized; weakref: 8; identity/id: 1; 3 metrics each;
+    # and 3 memory cases (refcount/del_memory, weakref/cache_*) of 3 metrics each.
     local rows
     rows=$(csv_rows "$dir/measurements.csv" case | wc -l)
-    [ "$rows" -eq $(((2 * 5 + 4 + 8 + 1) * 3)) ] || fail "$rows rows" "$(cat "$dir/measurements.csv")"
+    [ "$rows" -eq $(((2 * 5 + 4 + 8 + 1) * 3 + 3 * 3)) ] || fail "$rows rows" "$(cat "$dir/measurements.csv")"
     grep -q '^3\.[0-9]*\.[0-9]*,refcount,C15_two_names_module,' "$dir/observations.csv" ||
         fail "no refcount observations" "$(cat "$dir/observations.csv")"
 }
@@ -111,5 +112,18 @@ PY
     check_figures <<'PY'
 expect(fig("id", None, "allocs_per_op") == 1,
        "id: %g requests" % fig("id", None, "allocs_per_op"))
+PY
+}
+
+@test "del gives a list's memory back within the scope; a dict cache keeps what a WeakValueDictionary lets go (C14, C19)" {
+    check_figures <<'PY'
+# 10 operations of building a 100 000-int list and deleting it
+peak, kept = fig("del_memory", 100000, "peak_bytes"), fig("del_memory", 100000, "retained_bytes")
+expect(peak > 100000 * 8 and kept < 0.01 * peak,
+       "del_memory: peak %g bytes, retained %g bytes" % (peak, kept))
+# 10 operations each caching a 10 000-int list and dropping the caller's reference
+strong, weak = fig("cache_dict", 1000, "retained_bytes"), fig("cache_weak", 1000, "retained_bytes")
+expect(strong > 10 * 10000 * 8 and weak < 0.01 * strong,
+       "retained per run: dict cache %g bytes, WeakValueDictionary %g bytes" % (strong, weak))
 PY
 }
