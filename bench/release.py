@@ -28,11 +28,24 @@
 
 FAMILY = "release"
 
-FILE = """import os, tempfile
-path = os.path.join(tempfile.gettempdir(), 'idiombench-release.txt')
-if not os.path.exists(path) or os.path.getsize(path) != 65536:
+# The 64 KiB file every case reads: made once per process in a temporary folder of its
+# own (remembered on sys), and removed with the folder by each case's TEARDOWN (and by
+# the observations' code), so nothing is left behind.
+FILE = """import os, sys, tempfile
+folder = sys.__dict__.get('_idiombench_release_dir')
+if folder is None:
+    folder = tempfile.mkdtemp(prefix='idiombench-release-')
+    sys._idiombench_release_dir = folder
+path = os.path.join(folder, 'data.txt')
+if not os.path.exists(path):
     with open(path, 'w') as stream:
         stream.write('idiombench\\n' * 5957 + 'x' * 9)
+"""
+
+TEARDOWN = """import shutil, sys
+folder = sys.__dict__.pop('_idiombench_release_dir', None)
+if folder is not None:
+    shutil.rmtree(folder, True)
 """
 
 FUNCTION = FILE + """def read(path):
@@ -57,15 +70,15 @@ keep = kept.append
 ALL = ["time", "allocs", "memory", "resources"]
 
 CASES = [
-    dict(name="with_open", sizes=[1000], instruments=ALL, setup=FILE,
+    dict(name="with_open", sizes=[1000], instruments=ALL, setup=FILE, teardown=TEARDOWN,
          stmt="with open(path) as f:\n    data = f.read()"),
-    dict(name="open_rebind", sizes=[1000], instruments=ALL, setup=FILE,
+    dict(name="open_rebind", sizes=[1000], instruments=ALL, setup=FILE, teardown=TEARDOWN,
          stmt="f = open(path)\ndata = f.read()"),
-    dict(name="open_in_function", sizes=[1000], instruments=ALL, setup=FUNCTION,
+    dict(name="open_in_function", sizes=[1000], instruments=ALL, setup=FUNCTION, teardown=TEARDOWN,
          stmt="data = read(path)"),
-    dict(name="try_finally", sizes=[1000], instruments=ALL, setup=FILE,
+    dict(name="try_finally", sizes=[1000], instruments=ALL, setup=FILE, teardown=TEARDOWN,
          stmt="f = open(path)\ntry:\n    data = f.read()\nfinally:\n    f.close()"),
-    dict(name="open_kept", sizes=[1000], instruments=ALL, setup=KEEP,
+    dict(name="open_kept", sizes=[1000], instruments=ALL, setup=KEEP, teardown=TEARDOWN,
          stmt="f = open(path)\ndata = f.read()\nkeep(f)"),
 ]
 
@@ -78,13 +91,13 @@ OBSERVATIONS = [
 with open(path) as f:
     data = f.read()
 result = f.closed
-"""),
+""" + TEARDOWN),
     # The data read is still there after the block: len(data).
     dict(name="C22_len_data_after_with", code=FILE + """
 with open(path) as f:
     data = f.read()
 result = len(data)
-"""),
+""" + TEARDOWN),
     # A file opened without with, read, then `del f`: (closed before del, the file
     # object freed (weak reference dead), its descriptor closed (os.fstat raises)).
     dict(name="C22_after_del_without_with", code=FILE + """
@@ -103,7 +116,7 @@ with warnings.catch_warnings():
     except OSError:
         fd_closed = True
 result = (closed_before, r() is None, fd_closed)
-"""),
+""" + TEARDOWN),
     # sys.getrefcount(f) for a file read without with (the call's own argument counts 1).
     dict(name="C22_getrefcount_without_with", code=FILE + """
 import sys
@@ -111,12 +124,12 @@ f = open(path)
 data = f.read()
 result = sys.getrefcount(f)
 f.close()
-"""),
+""" + TEARDOWN),
     # The same after the with block: the name still refers to the (closed) file object.
     dict(name="C22_getrefcount_after_with", code=FILE + """
 import sys
 with open(path) as f:
     data = f.read()
 result = sys.getrefcount(f)
-"""),
+""" + TEARDOWN),
 ]

@@ -12,8 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const known_keys[] = {"name", "setup", "stmt", "sizes",
-                                         "instruments", "gc", "scope", NULL};
+static const char *const known_keys[] = {"name",        "setup", "stmt",  "sizes",
+                                         "instruments", "gc",    "scope", "teardown",
+                                         NULL};
 
 typedef struct loader {
     const char *path;
@@ -229,7 +230,7 @@ static int check_keys(loader *ld, PyObject *entry, const char *case_name)
             known = known || strcmp(name, known_keys[i]) == 0;
         if (!known) {
             fail(ld, "case '%s': unknown key '%s' (known: name, setup, stmt, sizes, "
-                     "instruments, gc, scope)", case_name, name ? name : "?");
+                     "instruments, gc, scope, teardown)", case_name, name ? name : "?");
             free(name);
             return -1;
         }
@@ -257,6 +258,7 @@ static void case_free(case_def *c)
     free(c->stmt);
     free(c->sizes);
     free(c->source);
+    free(c->teardown);
     memset(c, 0, sizeof *c);
 }
 
@@ -279,6 +281,8 @@ static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t
         status = read_string(ld, entry, "stmt", NULL, c->name, &c->stmt);
     if (status == 0)
         status = read_string(ld, entry, "setup", "", c->name, &c->setup);
+    if (status == 0)
+        status = read_string(ld, entry, "teardown", "", c->name, &c->teardown);
     if (status == 0)
         status = read_sizes(ld, entry, c);
     if (status == 0)

@@ -23,6 +23,7 @@ typedef struct case_def {
     bool gc_enabled;  /* keep the collector running while measuring */
     bool module_scope; /* run at module level (globals) instead of in a function */
     char *source;     /* the catalogue file that declared it */
+    char *teardown;   /* runs once after every pass, in a fresh namespace; "" for none */
 } case_def;
 
 /* Behaviour to record, not to time: code run once in a fresh namespace that sets

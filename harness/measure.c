@@ -373,6 +373,22 @@ static measure_outcome measure_compiled(const case_def *c, long n, const loop_tw
     return outcome;
 }
 
+/* Runs the case's teardown (e.g. removing the files its setup made) in a fresh
+ * namespace. Returns 0, or -1 with a Python exception set. */
+static int run_teardown(const case_def *c)
+{
+    PyObject *globals = pyutil_new_globals("__main__");
+    PyObject *code = globals ? Py_CompileString(c->teardown, "<teardown>", Py_file_input)
+                             : NULL;
+    PyObject *done = code ? pyutil_eval_code(code, globals) : NULL;
+    if (globals != NULL)
+        PyDict_Clear(globals);
+    Py_XDECREF(globals);
+    Py_XDECREF(code);
+    Py_XDECREF(done);
+    return done != NULL ? 0 : -1;
+}
+
 measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,
                              results *r)
 {
@@ -385,6 +401,8 @@ measure_outcome measure_case(const case_def *c, long n, const measure_settings *
     if (gc_was_enabled >= 0)
         interp_set_gc(gc_was_enabled);
     loop_release(&twins);
+    if (c->teardown[0] != '\0' && run_teardown(c) != 0 && outcome == MEASURE_DONE)
+        outcome = record_exception(r, c, n, "teardown");
     if (outcome == MEASURE_DONE)
         printf("\n");
     return outcome;

@@ -192,3 +192,24 @@ PY
     assert_status 0
     [ "$(wc -l <<<"$output")" -eq 12 ] || fail "2.7 lists not 12 cases" "$output"
 }
+
+@test "release: the files its cases and observations make are removed (teardown)" {
+    local tmp=$BATS_TEST_TMPDIR/tmp out=$BATS_TEST_TMPDIR/out
+    mkdir -p "$tmp"
+    TMPDIR=$tmp "$IDIOMBENCH" --quick --repetitions 2 --filter '^release/(with_open|open_kept)$' \
+        --out "$out" >/dev/null
+    [ "$(cat "$out/failures.csv" | wc -l)" -eq 1 ] || fail "failures" "$(cat "$out/failures.csv")"
+    [ -z "$(ls -A "$tmp")" ] || fail "left in TMPDIR:" "$(ls -la "$tmp")"
+}
+
+@test "a teardown that raises is recorded as the case's failure" {
+    local out=$BATS_TEST_TMPDIR/out catalogue=$BATS_TEST_TMPDIR/teardown.py
+    printf '%s\n' 'CASES = [dict(name="bad_teardown", stmt="pass", teardown="1 / 0"),' \
+        '         dict(name="fine", stmt="pass", teardown="x = 1")]' >"$catalogue"
+    run "$IDIOMBENCH" --quick --repetitions 2 --catalogue "$catalogue" --out "$out"
+    [ "$status" -eq 1 ] || fail "exit status $status" "$output"
+    grep -q '^[0-9.]*,teardown,bad_teardown,,teardown,ZeroDivisionError' "$out/failures.csv" ||
+        fail "failures.csv" "$(cat "$out/failures.csv")"
+    [ "$(grep -c ',fine,' "$out/measurements.csv")" -eq 3 ] ||
+        fail "fine was not measured" "$(cat "$out/measurements.csv")"
+}
