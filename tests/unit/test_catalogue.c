@@ -187,7 +187,7 @@ TEST(unknown_key_is_named)
 {
     check_error("CASES = [dict(name='a', stmt='1', stepup='x = 1')]\n",
                 "case 'a': unknown key 'stepup' (known: name, setup, stmt, sizes, instruments, "
-                "gc, scope)");
+                "gc, scope, teardown)");
 }
 
 TEST(duplicate_case_name)
