@@ -18,54 +18,9 @@ setup_file() {
     echo "$status" >"$dir.status"
 }
 
-# check_figures: runs the Python checks on stdin against the run's measurements and
-# observations. They see fig(case, n, metric) (the median; n None for an unsized case;
-# a missing or repeated row is an error), loops(case, n, metric), obs(family, name)
-# (the value's text; an error or a missing row is an error), version (a tuple) and
-# expect(condition, message).
+# check_figures: the checks on stdin (see check_run) against the file's run.
 check_figures() {
-    local checks
-    checks=$(cat)
-    "$TEST_PYTHON" - "$BATS_FILE_TMPDIR/run" "$checks" <<'PY'
-import csv, sys
-folder, checks = sys.argv[1], sys.argv[2]
-with open(folder + "/measurements.csv", newline="") as stream:
-    rows = list(csv.DictReader(stream))
-with open(folder + "/observations.csv", newline="") as stream:
-    observations = list(csv.DictReader(stream))
-failures = []
-
-def row(case, n, metric):
-    key = "" if n is None else str(n)
-    found = [r for r in rows if r["case"] == case and r["n"] == key and r["metric"] == metric]
-    if len(found) != 1:
-        raise SystemExit("%d rows for %s n=%s %s" % (len(found), case, key, metric))
-    return found[0]
-
-def fig(case, n, metric):
-    return float(row(case, n, metric)["median"])
-
-def loops(case, n, metric):
-    return int(row(case, n, metric)["loops"])
-
-def obs(family, name):
-    found = [r for r in observations if r["family"] == family and r["observation"] == name]
-    if len(found) != 1:
-        raise SystemExit("%d observation rows for %s/%s" % (len(found), family, name))
-    if found[0]["error"]:
-        raise SystemExit("observation %s/%s raised: %s" % (family, name, found[0]["error"]))
-    return found[0]["value"]
-
-version = tuple(int(p) for p in rows[0]["python_version"].split(".")[:2])
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-
-exec(checks)
-if failures:
-    sys.exit("FAIL:\n  " + "\n  ".join(failures))
-PY
+    check_run "$BATS_FILE_TMPDIR/run"
 }
 
 @test "--list shows every gc and release case" {

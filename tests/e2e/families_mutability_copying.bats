@@ -41,37 +41,9 @@ assert_clean_run() {
     [ "$rows" -eq "$2" ] || fail "the $1 run wrote $rows rows, expected $2" "$(cat "$dir/measurements.csv")"
 }
 
-# check_figures NAME: runs the Python checks on stdin against the NAME run's
-# measurements. They see fig(case, n, metric) (the median; n None for an unsized
-# case; a missing or repeated row is an error), P (bytes in a pointer) and
-# expect(condition, message); every failed expectation is reported, then the test
-# fails.
+# check_figures NAME: the checks on stdin (see check_run) against the NAME run.
 check_figures() {
-    local checks
-    checks=$(cat)
-    "$TEST_PYTHON" - "$BATS_FILE_TMPDIR/$1/measurements.csv" "$checks" <<'PY'
-import csv, struct, sys
-path, checks = sys.argv[1], sys.argv[2]
-with open(path, newline="") as stream:
-    rows = list(csv.DictReader(stream))
-P = struct.calcsize("P")
-failures = []
-
-def fig(case, n, metric):
-    key = "" if n is None else str(n)
-    found = [r for r in rows if r["case"] == case and r["n"] == key and r["metric"] == metric]
-    if len(found) != 1:
-        raise SystemExit("%d rows for %s n=%s %s in %s" % (len(found), case, key, metric, path))
-    return float(found[0]["median"])
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-
-exec(checks)
-if failures:
-    sys.exit("FAIL:\n  " + "\n  ".join(failures))
-PY
+    check_run "$BATS_FILE_TMPDIR/$1"
 }
 
 # --- the catalogue ---

@@ -15,34 +15,9 @@ setup_file() {
     echo "$status" >"$dir.status"
 }
 
-# check_figures: runs the Python checks on stdin against the run's measurements.
-# They see fig(case, n, metric) (the median; n None for an unsized case; a missing
-# or repeated row is an error) and expect(condition, message).
+# check_figures: the checks on stdin (see check_run) against the file's run.
 check_figures() {
-    local checks
-    checks=$(cat)
-    "$TEST_PYTHON" - "$BATS_FILE_TMPDIR/run/measurements.csv" "$checks" <<'PY'
-import csv, sys
-path, checks = sys.argv[1], sys.argv[2]
-with open(path, newline="") as stream:
-    rows = list(csv.DictReader(stream))
-failures = []
-
-def fig(case, n, metric):
-    key = "" if n is None else str(n)
-    found = [r for r in rows if r["case"] == case and r["n"] == key and r["metric"] == metric]
-    if len(found) != 1:
-        raise SystemExit("%d rows for %s n=%s %s in %s" % (len(found), case, key, metric, path))
-    return float(found[0]["median"])
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-
-exec(checks)
-if failures:
-    sys.exit("FAIL:\n  " + "\n  ".join(failures))
-PY
+    check_run "$BATS_FILE_TMPDIR/run"
 }
 
 @test "--list shows every refcount and weakref case" {

@@ -148,3 +148,54 @@ assert_no_temp_files() {
 progress_lines() {
     grep -E '^\[ *[0-9]+/[0-9]+\] ' <<<"$output" || true
 }
+
+# check_run DIR: runs the Python checks on stdin against the run in DIR. They see
+# fig(case, n, metric) (the median; n None for an unsized case; a missing or repeated
+# row is an error), loops(case, n, metric), obs(family, name) (the value's text; an
+# error or a missing row is an error), version (a tuple), P (bytes in a pointer) and
+# expect(condition, message); every failed expectation is reported, then the test fails.
+check_run() {
+    local checks
+    checks=$(cat)
+    "$TEST_PYTHON" - "$1" "$checks" <<'PY'
+import csv, struct, sys
+folder, checks = sys.argv[1], sys.argv[2]
+with open(folder + "/measurements.csv", newline="") as stream:
+    rows = list(csv.DictReader(stream))
+with open(folder + "/observations.csv", newline="") as stream:
+    observations = list(csv.DictReader(stream))
+P = struct.calcsize("P")
+failures = []
+
+def row(case, n, metric):
+    key = "" if n is None else str(n)
+    found = [r for r in rows if r["case"] == case and r["n"] == key and r["metric"] == metric]
+    if len(found) != 1:
+        raise SystemExit("%d rows for %s n=%s %s in %s" % (len(found), case, key, metric, folder))
+    return found[0]
+
+def fig(case, n, metric):
+    return float(row(case, n, metric)["median"])
+
+def loops(case, n, metric):
+    return int(row(case, n, metric)["loops"])
+
+def obs(family, name):
+    found = [r for r in observations if r["family"] == family and r["observation"] == name]
+    if len(found) != 1:
+        raise SystemExit("%d observation rows for %s/%s" % (len(found), family, name))
+    if found[0]["error"]:
+        raise SystemExit("observation %s/%s raised: %s" % (family, name, found[0]["error"]))
+    return found[0]["value"]
+
+version = tuple(int(p) for p in rows[0]["python_version"].split(".")[:2])
+
+def expect(condition, message):
+    if not condition:
+        failures.append(message)
+
+exec(checks)
+if failures:
+    sys.exit("FAIL:\n  " + "\n  ".join(failures))
+PY
+}
