@@ -12,10 +12,7 @@ load helper
 
 setup_file() {
     build_harness
-    local dir=$BATS_FILE_TMPDIR/run status=0
-    "$IDIOMBENCH" --quick --repetitions 2 --filter '^(gc|release)/' \
-        --out "$dir" >"$dir.stdout" 2>"$dir.stderr" || status=$?
-    echo "$status" >"$dir.status"
+    measure_run run '^(gc|release)/'
 }
 
 # check_figures: the checks on stdin (see check_run) against the file's run.

@@ -14,10 +14,7 @@ load helper
 setup_file() {
     build_harness
     RUN=$BATS_FILE_TMPDIR/run
-    local status=0
-    "$IDIOMBENCH" --quick --repetitions 2 --filter '^(interning|strings)/' --out "$RUN" \
-        >"$BATS_FILE_TMPDIR/run.stdout" 2>"$BATS_FILE_TMPDIR/run.stderr" || status=$?
-    echo "$status" >"$BATS_FILE_TMPDIR/run.status"
+    measure_run run '^(interning|strings)/'
     export RUN
 }
 

@@ -13,19 +13,10 @@ load helper
 COPYING_FILTER='^copying/(flat_(alias|slice|deepcopy)|nested_(slice|copy_method|deepcopy)|dict_(alias|copy_method|deepcopy))$'
 MUTABILITY_FILTER='^mutability/(append|concat|int_iadd_(small|medium|large))$'
 
-# measure NAME FILTER: runs the suite's catalogue with FILTER into
-# $BATS_FILE_TMPDIR/NAME, keeping stdout, stderr and the exit status beside it.
-measure() {
-    local dir=$BATS_FILE_TMPDIR/$1 status=0
-    "$IDIOMBENCH" --quick --repetitions 2 --filter "$2" --out "$dir" \
-        >"$dir.stdout" 2>"$dir.stderr" || status=$?
-    echo "$status" >"$dir.status"
-}
-
 setup_file() {
     build_harness
-    measure copying "$COPYING_FILTER"
-    measure mutability "$MUTABILITY_FILTER"
+    measure_run copying "$COPYING_FILTER"
+    measure_run mutability "$MUTABILITY_FILTER"
 }
 
 # assert_clean_run NAME ROWS: the run exited 0, failed nothing and wrote ROWS rows.

@@ -149,6 +149,16 @@ progress_lines() {
     grep -E '^\[ *[0-9]+/[0-9]+\] ' <<<"$output" || true
 }
 
+# measure_run NAME FILTER: a quick run (2 repetitions) of the suite's catalogue with
+# FILTER into $BATS_FILE_TMPDIR/NAME, with NAME.stdout, NAME.stderr and NAME.status
+# (its exit status) beside it. For setup_file: the tests then read the run.
+measure_run() {
+    local dir=$BATS_FILE_TMPDIR/$1 status=0
+    "$IDIOMBENCH" --quick --repetitions 2 --filter "$2" --out "$dir" \
+        >"$dir.stdout" 2>"$dir.stderr" || status=$?
+    echo "$status" >"$dir.status"
+}
+
 # check_run DIR: runs the Python checks on stdin against the run in DIR. They see
 # fig(case, n, metric) (the median; n None for an unsized case; a missing or repeated
 # row is an error), loops(case, n, metric), obs(family, name) (the value's text; an
