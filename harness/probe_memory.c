@@ -4,6 +4,7 @@
  * tracemalloc is driven through its Python functions, outside the span that the marks
  * time; the pass that uses it runs after the timing and allocation passes. */
 #include "probe_memory.h"
+#include "pyutil.h"
 #include "interp.h"
 
 #include <errno.h>
@@ -93,19 +94,11 @@ void probe_memory_end(void)
 {
     if (tracemalloc_module == NULL)
         return;
-#if PY_VERSION_HEX >= 0x030C0000
-    PyObject *pending = PyErr_GetRaisedException();
-#else
-    PyObject *type, *value, *traceback;
-    PyErr_Fetch(&type, &value, &traceback);
-#endif
-    if (started_tracing && call_tracemalloc("stop") != 0)
-        PyErr_Clear();
-#if PY_VERSION_HEX >= 0x030C0000
-    PyErr_SetRaisedException(pending);
-#else
-    PyErr_Restore(type, value, traceback);
-#endif
+    pyutil_pending pending;
+    pyutil_pending_save(&pending);
+    if (started_tracing)
+        call_tracemalloc("stop");
+    pyutil_pending_restore(&pending);
     started_tracing = false;
     Py_CLEAR(tracemalloc_module);
 }

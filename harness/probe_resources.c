@@ -5,6 +5,7 @@
  * what its locals held is already released by reference counting. */
 #include "probe_resources.h"
 #include "interp.h"
+#include "pyutil.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -199,22 +200,12 @@ static int catch_warnings(PyObject **manager, PyObject **log)
 static void release_warnings(PyObject *manager, PyObject *log, int entered)
 {
     if (entered) {
-#if PY_VERSION_HEX >= 0x030C0000
-        PyObject *pending = PyErr_GetRaisedException();
-#else
-        PyObject *type, *value, *traceback;
-        PyErr_Fetch(&type, &value, &traceback);
-#endif
+        pyutil_pending pending;
+        pyutil_pending_save(&pending);
         PyObject *result = PyObject_CallMethod(manager, "__exit__", "OOO", Py_None, Py_None,
                                                Py_None);
-        if (result == NULL)
-            PyErr_Clear();
         Py_XDECREF(result);
-#if PY_VERSION_HEX >= 0x030C0000
-        PyErr_SetRaisedException(pending);
-#else
-        PyErr_Restore(type, value, traceback);
-#endif
+        pyutil_pending_restore(&pending);
     }
     Py_XDECREF(log);
     Py_XDECREF(manager);

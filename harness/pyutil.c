@@ -136,6 +136,27 @@ char *pyutil_take_traceback(char **summary)
     return result;
 }
 
+void pyutil_pending_save(pyutil_pending *pending)
+{
+#if PY_VERSION_HEX >= 0x030C0000
+    pending->type = pending->traceback = NULL;
+    pending->value = PyErr_GetRaisedException();
+#else
+    PyErr_Fetch(&pending->type, &pending->value, &pending->traceback);
+#endif
+}
+
+void pyutil_pending_restore(pyutil_pending *pending)
+{
+    PyErr_Clear();
+#if PY_VERSION_HEX >= 0x030C0000
+    PyErr_SetRaisedException(pending->value);
+#else
+    PyErr_Restore(pending->type, pending->value, pending->traceback);
+#endif
+    pending->type = pending->value = pending->traceback = NULL;
+}
+
 const char *pyutil_version(void)
 {
     static char version[32];

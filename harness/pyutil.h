@@ -25,6 +25,17 @@ PyObject *pyutil_new_globals(const char *module_name);
 /* Evaluates a code object in globals (PyEval_EvalCode's signature changed after 2.7). */
 PyObject *pyutil_eval_code(PyObject *code, PyObject *globals);
 
+/* A pending exception set aside while cleanup code calls into Python. */
+typedef struct pyutil_pending {
+    PyObject *type, *value, *traceback; /* 3.12+ keeps the exception in value alone */
+} pyutil_pending;
+
+/* Takes the pending exception (if any) out of the way... */
+void pyutil_pending_save(pyutil_pending *pending);
+
+/* ...and puts it back, dropping any exception raised meanwhile. */
+void pyutil_pending_restore(pyutil_pending *pending);
+
 /* "3.11.7": the running interpreter's version, in a static buffer. */
 const char *pyutil_version(void);
 

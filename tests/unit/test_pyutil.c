@@ -93,6 +93,23 @@ TEST(take_traceback_summary_is_one_line_with_the_type)
     free(traceback);
 }
 
+TEST(pending_exception_survives_cleanup_that_raises)
+{
+    PyErr_SetString(PyExc_ValueError, "kept");
+    pyutil_pending pending;
+    pyutil_pending_save(&pending);
+    CHECK(!PyErr_Occurred());
+    PyErr_SetString(PyExc_KeyError, "cleanup"); /* dropped by restore */
+    pyutil_pending_restore(&pending);
+    char *summary = NULL;
+    free(pyutil_take_traceback(&summary));
+    CHECK_STR_EQ(summary, "ValueError: kept");
+    free(summary);
+    pyutil_pending_save(&pending); /* nothing pending: nothing comes back */
+    pyutil_pending_restore(&pending);
+    CHECK(!PyErr_Occurred());
+}
+
 TEST(take_traceback_without_an_exception_says_unknown)
 {
     char *summary = NULL;
@@ -128,6 +145,7 @@ int main(void)
     RUN(take_traceback_formats_and_clears_the_exception);
     RUN(take_traceback_without_a_traceback_object);
     RUN(take_traceback_summary_is_one_line_with_the_type);
+    RUN(pending_exception_survives_cleanup_that_raises);
     RUN(take_traceback_without_an_exception_says_unknown);
     RUN(version_is_the_running_interpreters);
     RUN(embed_interpreter_stops_cleanly);
