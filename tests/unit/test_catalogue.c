@@ -29,7 +29,7 @@ static int load_text(const char *name, const char *text, catalogue *cat, char *e
 static void check_error(const char *text, const char *expected)
 {
     char path[SANDBOX_PATH_MAX], err[2048], want[SANDBOX_PATH_MAX + 512];
-    catalogue cat = {(case_def *)1, 99};
+    catalogue cat = {(case_def *)1, 99, NULL, 0};
     CHECK_EQ_INT(load_text("bad.py", text, &cat, err, sizeof err, path), -1);
     CHECK(cat.cases == NULL && cat.count == 0);
     snprintf(want, sizeof want, "%s: %s", path, expected);

@@ -3,7 +3,7 @@
 #include "select.h"
 
 #define CASE(family, name) {(char *)(family), (char *)(name), "", "pass", NULL, 0, \
-                            INSTRUMENT_TIME, false, false, "test"}
+                            INSTRUMENT_TIME, false, false, "test", ""}
 
 static case_def cases[] = {
     CASE("identity", "is_none"),
@@ -11,7 +11,7 @@ static case_def cases[] = {
     CASE("identity", "is_true"),
     CASE("sizes", "list_append"),
 };
-static const catalogue cat = {cases, sizeof cases / sizeof *cases};
+static const catalogue cat = {cases, sizeof cases / sizeof *cases, NULL, 0};
 
 /* Runs select_cases with chosen[] first set to the opposite of what is expected, and
  * checks each entry; expected is a string of '1' and '0', one per case. */
