@@ -1,12 +1,16 @@
 # idiombench: every entry point. `make help` lists them.
 #
 #   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--repetitions 20"]
+#   make compare [PYTHONS="3.9 3.12 /path/python3"] [BASELINE=3.9] [QUICK=1] [FILTER=regex]
+#                [ARGS="--rounds 3 --no-programs"]
 #   make validate [PYTHON=...]
 #   make test
 PYTHON ?= python3
 QUICK ?=
 FILTER ?=
 ARGS ?=
+PYTHONS ?=
+BASELINE ?=
 
 BENCH_ARGS := $(if $(QUICK),--quick) $(if $(FILTER),--filter '$(FILTER)') $(ARGS)
 
@@ -32,6 +36,15 @@ build: deps
 ## bench: measure the catalogue on PYTHON into results/<run-id> (QUICK=1, FILTER=re)
 bench: deps
 	@bin=$$(tools/build-harness '$(PYTHON)') && "$$bin" $(BENCH_ARGS)
+
+.PHONY: compare
+## compare: measure every CPython found (or PYTHONS=) into one run, ratios to BASELINE=
+compare:
+	@tools/check-deps compare
+	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
+	@python3 tools/compare.py $(if $(PYTHONS),--pythons '$(PYTHONS)') \
+		$(if $(BASELINE),--baseline '$(BASELINE)') $(if $(QUICK),--quick) \
+		$(if $(FILTER),--filter '$(FILTER)') $(ARGS)
 
 .PHONY: validate
 ## validate: compare our figures with timeit and tracemalloc on PYTHON

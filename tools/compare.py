@@ -1,0 +1,343 @@
+#!/usr/bin/env python3
+"""tools/compare.py: runs the catalogue under several CPythons into one run folder and
+compares every case with a baseline version.
+
+    python3 tools/compare.py [--pythons "3.9 3.12 /opt/py/bin/python3"] [--baseline 3.9]
+        [--quick] [--filter REGEX] [--rounds N] [--out DIR] [--catalogue PATH]
+        [--no-programs]
+
+Interpreters: the --pythons entries (versions, names or paths, as `make bench
+PYTHON=` takes them), or every CPython tools/find-pythons discovers (PATH, pyenv, the
+system's), 2.7 included. One harness is built per interpreter; one that cannot be
+built is reported and left out.
+
+Rounds: every interpreter measures every family once per round (one repetition, in a
+process of its own), family by family, the interpreters' order rotating from round to
+round, so that the machine's drift and each process's own luck (memory layout) land on
+every version alike and show up as the noise they are. A case's samples are its rounds.
+
+The run folder (results/<UTC stamp>-compare unless --out, with results/latest pointing
+at it) is assembled in <folder>.partial and renamed when complete: an interrupted or
+failed comparison leaves no run folder. It holds samples.csv, measurements.csv (per
+interpreter, over rounds), comparison.csv (build/idiombench-compare: ratio to the
+baseline, 95% confidence interval, verdict), complexity.csv, failures.csv,
+unavailable.csv, observations.csv, meta, logs/ and hyperfine/ (start-up and
+bench/programs/ timed by tools/hyperfine-run).
+
+An interpreter whose harness cannot start or dies outside a case (exit status 2 or 3,
+or a signal) is dropped from the whole comparison with the reason; if that is the
+baseline, the comparison stops.
+
+Exit status: 0 all measured; 1 written, but some cases failed or an interpreter was
+left out; 2 bad input (PYTHONS, BASELINE, options); 3 nothing could be compared.
+Standard library only; Python 3.6+.
+"""
+import argparse
+import datetime
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import compare_merge
+from interpreters import SUITE, InputError, choose_baseline, resolve
+
+DEFAULT_ROUNDS = 10
+QUICK_ROUNDS = 5
+
+
+def say(message):
+    """Progress, on stdout."""
+    print("compare: " + message, flush=True)
+
+
+def warn(message):
+    """A problem, on stderr: one line naming the cause and the fix."""
+    print("idiombench: " + message, file=sys.stderr, flush=True)
+
+
+class Stop(Exception):
+    """The comparison cannot go on: message and exit status."""
+
+    def __init__(self, message, status):
+        Exception.__init__(self, message)
+        self.status = status
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="tools/compare.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pythons", default="", help="interpreters (default: every one found)")
+    parser.add_argument("--baseline", default="", help="version to compare against")
+    parser.add_argument("--quick", action="store_true", help="quick harness mode, 5 rounds")
+    parser.add_argument("--filter", default="", help="cases whose family/case matches REGEX")
+    parser.add_argument("--rounds", type=int, default=0,
+                        help="samples per case: rounds of the whole suite (default 10, 5 quick)")
+    parser.add_argument("--out", default="", help="run folder (must not exist)")
+    parser.add_argument("--catalogue", default="",
+                        help="a catalogue file or folder (default: the suite's bench/)")
+    parser.add_argument("--no-programs", action="store_true",
+                        help="skip hyperfine's start-up and whole-program timings")
+    args = parser.parse_args(argv)
+    if args.rounds == 0:
+        args.rounds = QUICK_ROUNDS if args.quick else DEFAULT_ROUNDS
+    if not 2 <= args.rounds <= 100:
+        raise Stop("--rounds %d: give a whole number from 2 to 100 (each round is one sample "
+                   "per case; the statistics need 2 or more)" % args.rounds, 2)
+    if args.filter:
+        try:
+            re.compile(args.filter)
+        except re.error as err:
+            raise Stop("FILTER='%s' is not a valid regex (%s)" % (args.filter, err), 2)
+    return args
+
+
+def run_folder(wanted):
+    """The final run folder, which must not exist yet."""
+    if wanted:
+        final = os.path.abspath(wanted)
+        if os.path.exists(final):
+            raise Stop("--out %s already exists; remove it or name a new folder" % wanted, 2)
+        return final
+    stamp = datetime.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")
+    base = os.path.join(SUITE, "results", stamp + "-compare")
+    final, k = base, 1
+    while os.path.exists(final) or os.path.exists(final + ".partial"):
+        k += 1
+        final = "%s-%d" % (base, k)
+    return final
+
+
+def build_harnesses(interpreters, work):
+    """({label: harness path}, {label: why not}): the others are reported."""
+    built, unbuilt = {}, {}
+    for it in interpreters:
+        say("building the harness for %s (%s)" % (it.label, it.exe))
+        log = os.path.join(work, "logs", "build-%s.log" % it.label)
+        with open(log, "w") as err:
+            out = subprocess.run([os.path.join(SUITE, "tools", "build-harness"), it.exe],
+                                 stdout=subprocess.PIPE, stderr=err, universal_newlines=True)
+        if out.returncode == 0 and out.stdout.strip():
+            built[it.label] = out.stdout.strip()
+        else:
+            unbuilt[it.label] = "its harness does not build: %s" % last_line(log)
+            warn("leaving %s out: %s (the run's logs/build-%s.log has the rest)" %
+                 (it.label, unbuilt[it.label], it.label))
+    return built, unbuilt
+
+
+def last_line(path):
+    with open(path, errors="replace") as f:
+        lines = [line.strip() for line in f if line.strip()]
+    return lines[-1] if lines else "no message"
+
+
+def catalogue_option(args):
+    return ["--catalogue", os.path.abspath(args.catalogue)] if args.catalogue else []
+
+
+def family_filters(harness, args):
+    """[(family, regex)]: the families holding selected cases, each with the filter that
+    selects exactly its selected cases."""
+    command = [harness, "--list"] + catalogue_option(args) + \
+        (["--filter", args.filter] if args.filter else [])
+    out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    if out.returncode != 0:
+        raise Stop("%s (the harness's --list)" % out.stderr.strip().splitlines()[-1], 2)
+    cases = {}
+    for line in out.stdout.splitlines():
+        name = line.split()[0]
+        family, _, case = name.partition("/")
+        cases.setdefault(family, []).append(case)
+    if not cases:
+        raise Stop("FILTER='%s' matches no case; see `idiombench --list`" % args.filter, 2)
+    filters = []
+    for family, names in cases.items():
+        if args.filter:
+            alternatives = "|".join(re.escape(case) for case in names)
+            filters.append((family, "^%s/(%s)$" % (re.escape(family), alternatives)))
+        else:
+            filters.append((family, "^%s/" % re.escape(family)))
+    return filters
+
+
+class Progress:
+    """One line per harness run, with the time left estimated from those done."""
+
+    def __init__(self, total):
+        self.total, self.done, self.start = total, 0, time.time()
+
+    def step(self, what):
+        self.done += 1
+        elapsed = time.time() - self.start
+        left = ""
+        if self.done > 1:
+            left = ", about %s left" % minutes(elapsed / (self.done - 1) * (self.total - self.done + 1))
+        say("[%d/%d] %s (%s elapsed%s)" % (self.done, self.total, what, minutes(elapsed), left))
+
+
+def minutes(seconds):
+    return "%dm%02ds" % (seconds // 60, seconds % 60)
+
+
+def run_harness(harness, family_regex, out, round_number, args, log):
+    command = [harness, "--repetitions", "1", "--filter", family_regex, "--out", out] + \
+        catalogue_option(args)
+    if args.quick:
+        command.append("--quick")
+    if round_number > 1:
+        command.append("--no-observations")
+    with open(log, "a") as f:
+        f.write("$ %s\n" % " ".join(command))
+        f.flush()
+        return subprocess.run(command, stdout=f, stderr=subprocess.STDOUT).returncode
+
+
+def run_rounds(labels, harnesses, filters, args, work, baseline):
+    """Runs every round; returns {label: reason} of interpreters dropped on the way and
+    whether any case failed."""
+    dropped, cases_failed = {}, False
+    progress = Progress(args.rounds * len(filters) * len(labels))
+    for number in range(1, args.rounds + 1):
+        shift = (number - 1) % len(labels)
+        order = labels[shift:] + labels[:shift]
+        for family, regex in filters:
+            for label in order:
+                progress.step("round %d/%d, %s on %s" % (number, args.rounds, family, label))
+                if label in dropped:
+                    continue
+                out = os.path.join(work, "raw", label, "r%d" % number, family)
+                log = os.path.join(work, "logs", "%s.log" % label)
+                status = run_harness(harnesses[label], regex, out, number, args, log)
+                if status == 1:
+                    cases_failed = True
+                elif status != 0:
+                    dropped[label] = harness_failure(status, log)
+                    warn("dropping %s from the comparison: %s" % (label, dropped[label]))
+                    if label == baseline:
+                        raise Stop("the baseline %s failed (%s); nothing to compare "
+                                   "against. Pick another with BASELINE=" %
+                                   (label, dropped[label]), 3)
+    return dropped, cases_failed
+
+
+def harness_failure(status, log):
+    if status < 0:
+        return "its harness was killed by %s (see logs/)" % signal.Signals(-status).name
+    return "its harness stopped with status %d: %s" % (status, last_line(log))
+
+
+def merge(work, labels, baseline, pairs):
+    """Writes the run's files from the raw rounds; returns the comparison's table."""
+    raw = os.path.join(work, "raw")
+    count = compare_merge.merge_samples(raw, labels, os.path.join(work, "samples.csv"))
+    for name in compare_merge.HEADERS:
+        compare_merge.merge_labelled(raw, labels, name, os.path.join(work, name))
+    compare_merge.merge_meta(raw, labels, pairs, os.path.join(work, "meta"))
+    if count == 0:
+        raise Stop("no measurement was recorded (see %s)" % os.path.join(work, "logs"), 3)
+    tool = os.path.join(SUITE, "build", "idiombench-compare")
+    command = [tool, "--samples", os.path.join(work, "samples.csv"), "--baseline", baseline,
+               "--measurements", os.path.join(work, "measurements.csv"),
+               "--comparison", os.path.join(work, "comparison.csv"),
+               "--complexity", os.path.join(work, "complexity.csv")]
+    out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    if out.returncode != 0:
+        raise Stop("idiombench-compare: %s" % out.stderr.strip(), 3)
+    with open(os.path.join(work, "comparison.txt"), "w") as f:
+        f.write(out.stdout)
+    return out.stdout
+
+
+def run_programs(interpreters, harnesses, work, args):
+    """hyperfine's start-up and whole-program timings; returns False if they failed."""
+    listing = os.path.join(work, "logs", "interpreters.tsv")
+    with open(listing, "w") as f:
+        for it in interpreters:
+            f.write("%s\t%s\t%s\n" % (it.label, it.exe, harnesses[it.label]))
+    command = [os.path.join(SUITE, "tools", "hyperfine-run"), "--out",
+               os.path.join(work, "hyperfine")] + (["--quick"] if args.quick else []) + [listing]
+    say("timing start-up and bench/programs/ with hyperfine")
+    status = subprocess.run(command).returncode
+    if status != 0:
+        warn("hyperfine's timings are incomplete (status %d; see above)" % status)
+    return status == 0
+
+
+def link_latest(final):
+    results = os.path.dirname(final)
+    temporary = os.path.join(results, ".latest.tmp")
+    if os.path.lexists(temporary):
+        os.remove(temporary)
+    os.symlink(os.path.basename(final), temporary)
+    os.replace(temporary, os.path.join(results, "latest"))
+
+
+def compare(args):
+    interpreters = resolve(args.pythons.split())
+    baseline = choose_baseline(interpreters, args.baseline)
+    final = run_folder(args.out)
+    work = final + ".partial"
+    os.makedirs(os.path.join(work, "logs"))
+    try:
+        status = compare_into(work, interpreters, baseline, args)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    os.rename(work, final)
+    if not args.out:
+        link_latest(final)
+    say("results in %s" % os.path.relpath(final))
+    return status
+
+
+def compare_into(work, interpreters, baseline, args):
+    harnesses, unbuilt = build_harnesses(interpreters, work)
+    if baseline not in harnesses:
+        raise Stop("the baseline %s cannot be built (see above); pick another with "
+                   "BASELINE=" % baseline, 3)
+    interpreters = [it for it in interpreters if it.label in harnesses]
+    labels = [it.label for it in interpreters]
+    filters = family_filters(harnesses[baseline], args)
+    say("%d interpreters (%s), baseline %s, %d families, %d rounds" %
+        (len(labels), " ".join(labels), baseline, len(filters), args.rounds))
+    dropped, cases_failed = run_rounds(labels, harnesses, filters, args, work, baseline)
+    kept = [label for label in labels if label not in dropped]
+    pairs = [("run", "compare"), ("pythons", " ".join(kept)), ("baseline", baseline),
+             ("rounds", str(args.rounds)), ("mode", "quick" if args.quick else "default"),
+             ("filter", args.filter)]
+    left_out = dict(unbuilt, **dropped)
+    pairs += [("left_out@%s" % label, reason) for label, reason in left_out.items()]
+    for label in dropped:
+        shutil.rmtree(os.path.join(work, "raw", label), ignore_errors=True)
+    table = merge(work, kept, baseline, pairs)
+    programs_ok = True
+    if not args.no_programs:
+        programs_ok = run_programs([it for it in interpreters if it.label in kept],
+                                   harnesses, work, args)
+    shutil.rmtree(os.path.join(work, "raw"), ignore_errors=True)
+    sys.stdout.write(table)
+    return 1 if cases_failed or left_out or not programs_ok else 0
+
+
+def main(argv):
+    try:
+        args = parse_args(argv)
+        return compare(args)
+    except InputError as err:
+        warn(str(err))
+        return 2
+    except Stop as err:
+        warn(str(err))
+        return err.status
+    except KeyboardInterrupt:
+        warn("interrupted; no run folder was written")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

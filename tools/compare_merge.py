@@ -1,0 +1,109 @@
+"""tools/compare_merge.py: folds the harness's per-round, per-family run folders of a
+comparison into the run's own files. Used by tools/compare.py; standard library only.
+
+Raw layout: <raw>/<label>/r<round>/<family>/ is one `idiombench --out` folder. Every
+file the harness writes carries its python_version column, which is replaced by the
+interpreter's label (so that one version compared twice stays two series).
+"""
+import csv
+import os
+
+SAMPLE_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit", "round",
+                  "value", "loops"]
+HEADERS = {
+    "failures.csv": ["python_version", "family", "case", "n", "stage", "error", "traceback"],
+    "unavailable.csv": ["python_version", "family", "case", "metric", "reason"],
+    "observations.csv": ["python_version", "family", "observation", "value", "error"],
+}
+
+
+def read_rows(path):
+    """The rows of a CSV file as dicts, or [] when the file is not there."""
+    if not os.path.exists(path):
+        return []
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write_rows(path, columns, rows):
+    with open(path, "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n",
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def raw_folders(raw, labels):
+    """(label, round, folder) of every harness run under raw, in label order."""
+    for label in labels:
+        base = os.path.join(raw, label)
+        if not os.path.isdir(base):
+            continue
+        rounds = sorted(int(name[1:]) for name in os.listdir(base) if name.startswith("r"))
+        for number in rounds:
+            round_dir = os.path.join(base, "r%d" % number)
+            for family in sorted(os.listdir(round_dir)):
+                yield label, number, os.path.join(round_dir, family)
+
+
+def merge_samples(raw, labels, path):
+    """samples.csv: one row per interpreter, case, size, metric and round; the value is
+    that round's median (one repetition a round, so its one sample). Returns the count."""
+    rows = []
+    for label, number, folder in raw_folders(raw, labels):
+        for row in read_rows(os.path.join(folder, "measurements.csv")):
+            rows.append(dict(row, python_version=label, round=str(number),
+                             value=row["median"]))
+    write_rows(path, SAMPLE_COLUMNS, rows)
+    return len(rows)
+
+
+def merge_labelled(raw, labels, name, path):
+    """One of HEADERS' files, every round's rows relabelled, repeats kept once."""
+    columns = HEADERS[name]
+    seen = set()
+    rows = []
+    for label, _, folder in raw_folders(raw, labels):
+        for row in read_rows(os.path.join(folder, name)):
+            row = dict(row, python_version=label)
+            key = tuple(row.get(column, "") for column in columns if column != "traceback")
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+    write_rows(path, columns, rows)
+    return len(rows)
+
+
+def read_meta(path):
+    """The harness's meta file as (key, value) pairs, in order."""
+    pairs = []
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                key, sep, value = line.rstrip("\n").partition(": ")
+                if sep:
+                    pairs.append((key, value))
+    return pairs
+
+
+HOST_KEYS = ("host", "cpu", "kernel", "compiler", "clock", "gbench_build_type",
+             "suite_commit")
+
+
+def merge_meta(raw, labels, compare_pairs, path):
+    """meta: the comparison's own settings, the host once, then each interpreter's
+    facts as `key@label: value` (from its first harness run)."""
+    lines = ["%s: %s" % pair for pair in compare_pairs]
+    host_done = False
+    for label in labels:
+        first = next((folder for lab, _, folder in raw_folders(raw, [label])), None)
+        if first is None:
+            continue
+        pairs = read_meta(os.path.join(first, "meta"))
+        if not host_done:
+            lines += ["%s: %s" % (k, v) for k, v in pairs if k in HOST_KEYS]
+            host_done = True
+        lines += ["%s@%s: %s" % (k, label, v) for k, v in pairs
+                  if k not in HOST_KEYS and k != "command"]
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")

@@ -1,0 +1,87 @@
+"""tools/interpreters.py: which CPythons a comparison runs, under which labels, against
+which baseline. Used by tools/compare.py; standard library only, Python 3.6+.
+
+An interpreter is described by tools/pyconfig (the same resolution `make bench
+PYTHON=...` uses), labelled by its version ("3.11.7"); a version given twice (the same
+interpreter, or two installs of one version) gets "#2", "#3"... on its later entries.
+"""
+import collections
+import os
+import shlex
+import subprocess
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SUITE = os.path.dirname(HERE)
+
+Interpreter = collections.namedtuple("Interpreter", "label version exe tag entry")
+
+
+class InputError(Exception):
+    """A bad PYTHONS entry or BASELINE: one line naming the cause and the fix."""
+
+
+def version_key(version):
+    """(3, 11, 7) for "3.11.7"; non-numeric parts sort first."""
+    key = []
+    for part in version.split("#")[0].split("."):
+        key.append(int(part) if part.isdigit() else -1)
+    return tuple(key)
+
+
+def discover():
+    """Every CPython tools/find-pythons finds (2.7 included), oldest first."""
+    out = subprocess.run([os.path.join(HERE, "find-pythons"), "--all"],
+                         stdout=subprocess.PIPE, universal_newlines=True, check=False)
+    return [line for line in out.stdout.splitlines() if line.strip()]
+
+
+def describe(entry):
+    """The pyconfig facts of one PYTHONS entry (a version, name or path)."""
+    out = subprocess.run([os.path.join(HERE, "pyconfig"), entry], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, universal_newlines=True, check=False)
+    if out.returncode != 0:
+        reason = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "pyconfig failed"
+        raise InputError("PYTHONS entry '%s': %s" % (entry, reason.replace("idiombench: ", "")))
+    facts = {}
+    for line in out.stdout.splitlines():
+        name, _, value = line.partition("=")
+        facts[name] = " ".join(shlex.split(value))
+    return facts
+
+
+def resolve(entries):
+    """Interpreters for the PYTHONS entries (discovered ones when empty), labelled."""
+    if not entries:
+        entries = discover()
+        if not entries:
+            raise InputError("no CPython found on PATH, under pyenv root or in /usr/bin; "
+                             "install one or name it with PYTHONS=/path/to/python3")
+    seen = collections.Counter()
+    chosen = []
+    for entry in entries:
+        facts = describe(entry)
+        version = facts["PY_VERSION"]
+        seen[version] += 1
+        label = version if seen[version] == 1 else "%s#%d" % (version, seen[version])
+        chosen.append(Interpreter(label, version, facts["PY_EXE"], facts["PY_TAG"], entry))
+    return sorted(chosen, key=lambda it: (version_key(it.version), it.label))
+
+
+def choose_baseline(interpreters, wanted):
+    """The label to compare against: BASELINE (a label, or a version prefix such as
+    "3.9" naming one interpreter), else the oldest 3.x, else the oldest."""
+    labels = [it.label for it in interpreters]
+    if not wanted:
+        py3 = [it.label for it in interpreters if it.version.startswith("3.")]
+        return (py3 or labels)[0]
+    if wanted in labels:
+        return wanted
+    matches = [label for label in labels
+               if "#" not in label and (label + ".").startswith(wanted + ".")]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise InputError("BASELINE=%s matches %s; give the full version" %
+                         (wanted, ", ".join(matches)))
+    raise InputError("BASELINE=%s is not among the interpreters compared (%s); "
+                     "pick one of them or add it to PYTHONS" % (wanted, ", ".join(labels)))
