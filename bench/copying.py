@@ -47,9 +47,9 @@
 # families together must run in under 60 s with --quick). The flat list shows every
 # copy's growth up to 100000; the other shapes, up to 10000, what the items change.
 #
-# `[*a]` and `{**d}` are 3.5+ syntax and `list.copy` is 3.3+: those cases are left
-# out on older interpreters (2.7), rather than failing there.
-import sys
+# `[*a]` and `{**d}` are 3.5+ syntax and `list.copy` is 3.3+: those cases declare it
+# (min_python), so that an older interpreter (2.7) skips them and records why in
+# unavailable.csv, rather than failing there.
 
 SHAPES = [
     # (prefix, setup binding the container to `a`, sizes)
@@ -59,38 +59,40 @@ SHAPES = [
 ]
 
 LIST_COPIES = [
-    # (name, statement, minimum Python version)
-    ("alias", "b = a", (2, 7)),
-    ("slice", "b = a[:]", (2, 7)),
-    ("copy_method", "b = a.copy()", (3, 3)),
-    ("list_call", "b = list(a)", (2, 7)),
-    ("unpack", "b = [*a]", (3, 5)),
-    ("copy_copy", "b = copy.copy(a)", (2, 7)),
-    ("deepcopy", "b = copy.deepcopy(a)", (2, 7)),
+    # (name, statement, min_python: the oldest Python it runs on and what needs it)
+    ("alias", "b = a", None),
+    ("slice", "b = a[:]", None),
+    ("copy_method", "b = a.copy()", ("3.3", "list.copy")),
+    ("list_call", "b = list(a)", None),
+    ("unpack", "b = [*a]", ("3.5", "[*a] unpacking")),
+    ("copy_copy", "b = copy.copy(a)", None),
+    ("deepcopy", "b = copy.deepcopy(a)", None),
 ]
 
 DICT_COPIES = [
-    ("alias", "b = a", (2, 7)),
-    ("copy_method", "b = a.copy()", (2, 7)),
-    ("dict_call", "b = dict(a)", (2, 7)),
-    ("unpack", "b = {**a}", (3, 5)),
-    ("copy_copy", "b = copy.copy(a)", (2, 7)),
-    ("deepcopy", "b = copy.deepcopy(a)", (2, 7)),
+    ("alias", "b = a", None),
+    ("copy_method", "b = a.copy()", None),
+    ("dict_call", "b = dict(a)", None),
+    ("unpack", "b = {**a}", ("3.5", "{**d} unpacking")),
+    ("copy_copy", "b = copy.copy(a)", None),
+    ("deepcopy", "b = copy.deepcopy(a)", None),
 ]
 
 
-def case(prefix, setup, sizes, name, stmt):
+def case(prefix, setup, sizes, name, stmt, min_python):
     warm = name != "deepcopy"
-    return dict(name="%s_%s" % (prefix, name),
-                setup="\n".join([setup, stmt, stmt]) if warm else setup,
-                stmt=stmt, sizes=sizes)
+    declared = dict(name="%s_%s" % (prefix, name),
+                    setup="\n".join([setup, stmt, stmt]) if warm else setup,
+                    stmt=stmt, sizes=sizes)
+    if min_python is not None:
+        declared["min_python"] = min_python
+    return declared
 
 
 CASES = [
-    case(prefix, setup, sizes, name, stmt)
+    case(prefix, setup, sizes, name, stmt, min_python)
     for prefix, setup, sizes in SHAPES
-    for name, stmt, since in (DICT_COPIES if prefix == "dict" else LIST_COPIES)
-    if sys.version_info[:2] >= since
+    for name, stmt, min_python in (DICT_COPIES if prefix == "dict" else LIST_COPIES)
 ]
 
 # Behaviour, recorded in observations.csv (never judged here). Each code string runs

@@ -49,8 +49,12 @@ SIZES_HELLO = [10, 100, 1000, 10000]  # a call per piece: trimmed to keep the ru
 
 # n distinct 8-character pieces (map(str) is the cheapest way to make them: the setup
 # runs before every timed loop, some fifty times per size in quick mode).
-WARM_MALLOC = "bytes(1 << 24)  # glibc's steady state: see above\n"
+# On 2.7 bytes is str, and bytes(1 << 24) the text '16777216': there a bytearray (written
+# to, so slower, but freed all the same) makes the big block instead.
+WARM_MALLOC = ("bytes(1 << 24) if bytes is not str else bytearray(1 << 24)"
+               "  # glibc's steady state: see above\n")
 PARTS = WARM_MALLOC + "parts = list(map(str, range(10000000, 10000000 + n)))"
+TEXT_PARTS = WARM_MALLOC + "parts = list(map(type(u''), range(10000000, 10000000 + n)))"
 
 HELLO_PLUS = WARM_MALLOC + """
 a = [str(100 + i % 900) for i in range(n)]  # 3 characters, as 'foo'
@@ -105,7 +109,9 @@ CASES = [
     # join materialises a generator into a list first.
     dict(name="join_generator", setup=PARTS, sizes=SIZES,
          stmt="s = ''.join(p for p in parts)"),
-    dict(name="stringio", setup="import io\n" + PARTS, sizes=SIZES, stmt="""
+    # io.StringIO takes text: on 2.7 that is unicode, not str, so the pieces are made
+    # by type(u''), which is str itself on 3.x (the same pieces as the other cases).
+    dict(name="stringio", setup="import io\n" + TEXT_PARTS, sizes=SIZES, stmt="""
         buf = io.StringIO()
         for p in parts:
             buf.write(p)
@@ -139,6 +145,7 @@ CASES = [
     # One short string from three parts (C21); s is the article's "foo".
     dict(name="fmt_plus", setup="s = 'foo'", stmt='r = "Hello" + s + "\\n"'),
     dict(name="fmt_format", setup="s = 'foo'", stmt='r = "Hello{}\\n".format(s)'),
-    dict(name="fmt_fstring", setup="s = 'foo'", stmt='r = f"Hello{s}\\n"'),
+    dict(name="fmt_fstring", setup="s = 'foo'", stmt='r = f"Hello{s}\\n"',
+         min_python=("3.6", "f-strings")),
     dict(name="fmt_percent", setup="s = 'foo'", stmt='r = "Hello%s\\n" % s'),
 ]

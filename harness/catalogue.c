@@ -5,6 +5,7 @@
 #include "catalogue.h"
 #include "pyutil.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,19 +13,22 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *const known_keys[] = {"name",        "setup", "stmt",  "sizes",
-                                         "instruments", "gc",    "scope", "teardown",
-                                         NULL};
+static const char *const known_keys[] = {
+    "name", "setup", "stmt", "sizes", "instruments", "gc", "scope", "teardown", "min_python",
+    NULL};
 
 typedef struct loader {
     const char *path;
+    const char *source; /* the file's text, to find a case's line in */
+    long line;          /* the line of the case being read; 0 when unknown */
     char *err;
     size_t err_size;
 } loader;
 
 static int fail(loader *ld, const char *format, ...)
 {
-    int used = snprintf(ld->err, ld->err_size, "%s: ", ld->path);
+    int used = ld->line > 0 ? snprintf(ld->err, ld->err_size, "%s:%ld: ", ld->path, ld->line)
+                            : snprintf(ld->err, ld->err_size, "%s: ", ld->path);
     if (used < 0 || (size_t)used >= ld->err_size)
         return -1;
     va_list args;
@@ -218,6 +222,57 @@ static int read_choice_flags(loader *ld, PyObject *entry, case_def *c)
     return status;
 }
 
+/* "3.6" into 3 and 6: two numbers of at most three digits, and nothing else. */
+static bool parse_major_minor(const char *text, int *major, int *minor)
+{
+    size_t major_digits = strspn(text, "0123456789");
+    if (major_digits == 0 || major_digits > 3 || text[major_digits] != '.')
+        return false;
+    const char *rest = text + major_digits + 1;
+    size_t minor_digits = strspn(rest, "0123456789");
+    if (minor_digits == 0 || minor_digits > 3 || rest[minor_digits] != '\0')
+        return false;
+    *major = atoi(text);
+    *minor = atoi(rest);
+    return *major >= 2;
+}
+
+/* The two strings of a 2-tuple or 2-list, malloc'd; NULL where an item is no string. */
+static void read_string_pair(PyObject *pair, char **first, char **second)
+{
+    *first = *second = NULL;
+    if (!(PyTuple_Check(pair) || PyList_Check(pair)) || PySequence_Size(pair) != 2)
+        return;
+    PyObject *items = PySequence_Fast(pair, "min_python");
+    if (items != NULL) {
+        *first = pyutil_strdup(PySequence_Fast_GET_ITEM(items, 0));
+        PyErr_Clear();
+        *second = pyutil_strdup(PySequence_Fast_GET_ITEM(items, 1));
+    }
+    PyErr_Clear();
+    Py_XDECREF(items);
+}
+
+/* min_python=("3.6", "f-strings"): the oldest Python version (major.minor) that runs
+ * the case, and what needs it. */
+static int read_min_python(loader *ld, PyObject *entry, case_def *c)
+{
+    PyObject *pair = PyDict_GetItemString(entry, "min_python"); /* borrowed */
+    if (pair == NULL)
+        return 0;
+    char *version;
+    read_string_pair(pair, &version, &c->min_python_needs);
+    bool valid = version != NULL && c->min_python_needs != NULL &&
+                 c->min_python_needs[0] != '\0' &&
+                 parse_major_minor(version, &c->min_python_major, &c->min_python_minor);
+    free(version);
+    if (valid)
+        return 0;
+    return fail(ld, "case '%s': 'min_python' must be a pair such as ('3.6', 'f-strings'): "
+                    "the oldest Python that runs the case, as major.minor, and what needs it",
+                c->name);
+}
+
 static int check_keys(loader *ld, PyObject *entry, const char *case_name)
 {
     PyObject *key, *value;
@@ -230,7 +285,8 @@ static int check_keys(loader *ld, PyObject *entry, const char *case_name)
             known = known || strcmp(name, known_keys[i]) == 0;
         if (!known) {
             fail(ld, "case '%s': unknown key '%s' (known: name, setup, stmt, sizes, "
-                     "instruments, gc, scope, teardown)", case_name, name ? name : "?");
+                     "instruments, gc, scope, teardown, min_python)", case_name,
+                 name ? name : "?");
             free(name);
             return -1;
         }
@@ -259,24 +315,60 @@ static void case_free(case_def *c)
     free(c->sizes);
     free(c->source);
     free(c->teardown);
+    free(c->min_python_needs);
     memset(c, 0, sizeof *c);
 }
 
-static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t index,
-                     case_def *c)
+/* Moves *end back over spaces and tabs, then over word when the text there ends with
+ * it. Returns whether it did. */
+static bool back_over(const char *source, const char **end, const char *word)
 {
-    memset(c, 0, sizeof *c);
-    if (!PyDict_Check(entry))
-        return fail(ld, "CASES[%zd] is not a dict (each case is a dict such as "
-                        "dict(name='x', stmt='...'))", index);
-    char label[32];
-    snprintf(label, sizeof label, "CASES[%zd]", index);
-    int status = read_string(ld, entry, "name", NULL, label, &c->name);
-    if (status == 0 && !valid_name(c->name))
-        status = fail(ld, "case name '%s' may only hold letters, digits, '_', '-' and '.'",
-                      c->name);
-    if (status == 0)
-        status = check_keys(ld, entry, c->name);
+    const char *p = *end;
+    while (p > source && (p[-1] == ' ' || p[-1] == '\t'))
+        p--;
+    size_t length = strlen(word);
+    if ((size_t)(p - source) < length || strncmp(p - length, word, length) != 0)
+        return false;
+    *end = p - length;
+    return true;
+}
+
+/* True when the text before quote ends with `name=` or `"name":` (spaces allowed). */
+static bool after_name_key(const char *source, const char *quote)
+{
+    const char *end = quote;
+    if (back_over(source, &end, "="))
+        return back_over(source, &end, "name") &&
+               (end == source || !(isalnum((unsigned char)end[-1]) || end[-1] == '_'));
+    end = quote;
+    return back_over(source, &end, ":") &&
+           (back_over(source, &end, "\"name\"") || back_over(source, &end, "'name'"));
+}
+
+/* The line (from 1) where the case is named: name="..." or "name": "..." in the
+ * source; 0 when the file builds the name otherwise. */
+static long case_line(const char *source, const char *name)
+{
+    if (source == NULL)
+        return 0;
+    size_t length = strlen(name);
+    const char *end = source + strlen(source);
+    for (const char *at = source; at < end && (at = strstr(at, name)) != NULL; at++) {
+        char quote = at > source ? at[-1] : '\0';
+        if ((quote == '"' || quote == '\'') && at[length] == quote &&
+            after_name_key(source, at - 1)) {
+            long line = 1;
+            for (const char *p = source; p < at; p++)
+                line += *p == '\n';
+            return line;
+        }
+    }
+    return 0;
+}
+
+static int read_fields(loader *ld, PyObject *entry, case_def *c)
+{
+    int status = check_keys(ld, entry, c->name);
     if (status == 0)
         status = read_string(ld, entry, "stmt", NULL, c->name, &c->stmt);
     if (status == 0)
@@ -289,6 +381,29 @@ static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t
         status = read_instruments(ld, entry, c);
     if (status == 0)
         status = read_choice_flags(ld, entry, c);
+    if (status == 0)
+        status = read_min_python(ld, entry, c);
+    return status;
+}
+
+static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t index,
+                     case_def *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!PyDict_Check(entry))
+        return fail(ld, "CASES[%zd] is not a dict (each case is a dict such as "
+                        "dict(name='x', stmt='...'))", index);
+    char label[32];
+    snprintf(label, sizeof label, "CASES[%zd]", index);
+    int status = read_string(ld, entry, "name", NULL, label, &c->name);
+    if (status == 0)
+        ld->line = case_line(ld->source, c->name);
+    if (status == 0 && !valid_name(c->name))
+        status = fail(ld, "case name '%s' may only hold letters, digits, '_', '-' and '.'",
+                      c->name);
+    if (status == 0)
+        status = read_fields(ld, entry, c);
+    ld->line = 0;
     if (status == 0) {
         c->family = strdup(family);
         c->source = strdup(ld->path);
@@ -444,21 +559,20 @@ static PyObject *fresh_globals(const char *path)
 
 static int load_file(const char *path, catalogue *cat, char *err, size_t err_size)
 {
-    loader ld = {path, err, err_size};
     char *source = read_whole_file(path);
+    loader ld = {path, source, 0, err, err_size};
     if (source == NULL)
         return fail(&ld, "cannot read the catalogue file (check the path given to --catalogue)");
     PyObject *code = Py_CompileString(source, path, Py_file_input);
-    free(source);
-    if (code == NULL)
-        return fail_with_exception(&ld, "compiling");
-    PyObject *globals = fresh_globals(path);
+    PyObject *globals = code ? fresh_globals(path) : NULL;
     PyObject *result = globals ? pyutil_eval_code(code, globals) : NULL;
-    Py_DECREF(code);
-    int status = result == NULL ? fail_with_exception(&ld, "running it")
-                                : read_cases(&ld, globals, cat);
+    int status = code == NULL     ? fail_with_exception(&ld, "compiling")
+                 : result == NULL ? fail_with_exception(&ld, "running it")
+                                  : read_cases(&ld, globals, cat);
     Py_XDECREF(result);
     Py_XDECREF(globals);
+    Py_XDECREF(code);
+    free(source);
     return status;
 }
 

@@ -24,6 +24,9 @@ typedef struct case_def {
     bool module_scope; /* run at module level (globals) instead of in a function */
     char *source;     /* the catalogue file that declared it */
     char *teardown;   /* runs once after every pass, in a fresh namespace; "" for none */
+    int min_python_major; /* the oldest Python the case runs on; 0: every one */
+    int min_python_minor;
+    char *min_python_needs; /* what needs that Python ("f-strings"); NULL: nothing */
 } case_def;
 
 /* Behaviour to record, not to time: code run once in a fresh namespace that sets

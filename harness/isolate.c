@@ -104,7 +104,7 @@ static void print_prefix(const isolate_plan *plan, size_t index)
 {
     const isolate_unit *u = &plan->units[index];
     char label[512];
-    if (u->c->sizes != NULL)
+    if (u->c->sizes != NULL && u->n >= 0)
         snprintf(label, sizeof label, "%s/%s n=%ld", u->c->family, u->c->name, u->n);
     else
         snprintf(label, sizeof label, "%s/%s", u->c->family, u->c->name);

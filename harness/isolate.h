@@ -11,7 +11,8 @@
 /* One case at one size: a line of progress, a step of the run. */
 typedef struct isolate_unit {
     const case_def *c;
-    long n; /* the size; ignored when the case has no sizes */
+    long n; /* the size; ignored when the case has no sizes; -1: all its sizes at once
+             * (a case that needs a newer Python is one unit) */
 } isolate_unit;
 
 typedef struct isolate_plan {

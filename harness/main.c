@@ -17,6 +17,7 @@
 #include "results_meta.h"
 #include "run_dir.h"
 #include "select.h"
+#include "unavailable.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -63,12 +64,21 @@ static void find_suite_dir(char *out, size_t size)
     snprintf(out, size, "%s", exe[0] ? exe : "/");
 }
 
+/* Steps of the run for case c: one per size, or one when it does not scale or does not
+ * run on this Python at all. */
+static size_t units_of(const case_def *c)
+{
+    if (c->sizes == NULL || unavailable_case(c, pyutil_version(), NULL, 0))
+        return 1;
+    return c->size_count;
+}
+
 static size_t count_units(const catalogue *cat, const bool *chosen)
 {
     size_t units = 0;
     for (size_t i = 0; i < cat->count; i++)
         if (chosen[i])
-            units += cat->cases[i].sizes ? cat->cases[i].size_count : 1;
+            units += units_of(&cat->cases[i]);
     return units;
 }
 
@@ -91,7 +101,11 @@ static void print_list(const catalogue *cat, const bool *chosen)
                 separator = ",";
             }
         }
-        printf("%s]\n", c->gc_enabled ? ",gc on" : "");
+        printf("%s]", c->gc_enabled ? ",gc on" : "");
+        char reason[256];
+        if (unavailable_case(c, pyutil_version(), reason, sizeof reason))
+            printf("  skipped: %s", reason);
+        printf("\n");
     }
 }
 
@@ -105,7 +119,9 @@ static int write_results(run *r)
         run_dir_join(path, sizeof path, r->out_dir, "complexity.csv") != 0 ||
         results_csv_write_complexity(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->out_dir, "observations.csv") != 0 ||
-        results_csv_write_observations(&r->res, path) != 0) {
+        results_csv_write_observations(&r->res, path) != 0 ||
+        run_dir_join(path, sizeof path, r->out_dir, "unavailable.csv") != 0 ||
+        results_csv_write_unavailable(&r->res, path) != 0) {
         fprintf(stderr, "idiombench: cannot write results in '%s': %s (free space or "
                         "permissions?)\n", r->out_dir, strerror(errno));
         return -1;
@@ -123,8 +139,10 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
     }
     char settings[256];
     snprintf(settings, sizeof settings, "repetitions %d, timed loop %lld ns, %d pairs per "
-             "sample, case timeout %d s%s", r->opts->repetitions, (long long)r->opts->target_ns,
-             r->opts->pairs, r->opts->case_timeout_s, r->opts->quick ? ", quick" : "");
+             "sample, case timeout %d s%s%s", r->opts->repetitions,
+             (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s,
+             r->opts->quick ? ", quick" : "",
+             r->opts->no_observations ? ", no observations" : "");
     char path[4200];
     int status = host_facts_collect(&meta, suite_dir) | meta_add(&meta, "command", text) |
                  meta_add(&meta, "settings", settings) |
@@ -144,9 +162,9 @@ static isolate_unit *list_units(const run *r)
     size_t count = 0;
     for (size_t i = 0; units != NULL && i < r->cat->count; i++) {
         const case_def *c = &r->cat->cases[i];
-        size_t sizes = c->sizes ? c->size_count : 1;
-        for (size_t k = 0; r->chosen[i] && k < sizes; k++) {
-            isolate_unit unit = {c, c->sizes ? c->sizes[k] : -1};
+        bool runs = !unavailable_case(c, pyutil_version(), NULL, 0);
+        for (size_t k = 0; r->chosen[i] && k < units_of(c); k++) {
+            isolate_unit unit = {c, c->sizes && runs ? c->sizes[k] : -1};
             units[count++] = unit;
         }
     }
@@ -158,7 +176,7 @@ static int after_case(void *ctx, measure_outcome outcome)
 {
     run *r = ctx;
     r->failed += outcome == MEASURE_FAILED;
-    r->skipped += outcome == MEASURE_SKIPPED;
+    r->skipped += outcome == MEASURE_SKIPPED || outcome == MEASURE_UNSUPPORTED;
     return write_results(r);
 }
 
@@ -185,6 +203,26 @@ static int run_cases(run *r)
         return EXIT_ENVIRONMENT;
     }
     return r->failed ? EXIT_CASES_FAILED : EXIT_OK;
+}
+
+static int add_unavailable(void *ctx, const case_def *c, const char *metric,
+                           const char *reason)
+{
+    return results_add_unavailable(ctx, c->family, c->name, metric, reason);
+}
+
+/* unavailable.csv's rows: for each chosen case, what this Python cannot give. They
+ * depend on the Python and the case alone, so they are known before any measurement. */
+static int list_unavailable(run *r)
+{
+    for (size_t i = 0; i < r->cat->count; i++) {
+        if (r->chosen[i] &&
+            unavailable_each(&r->cat->cases[i], pyutil_version(), add_unavailable, &r->res) != 0) {
+            complain("out of memory");
+            return -1;
+        }
+    }
+    return 0;
 }
 
 /* True when the run measures at least one case of the family. */
@@ -242,12 +280,15 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
         complain(err);
         return EXIT_USAGE;
     }
-    if (results_init(&r->res, pyutil_version()) != 0 || write_meta(r, suite_dir, argc, argv))
+    if (results_init(&r->res, pyutil_version()) != 0 || write_meta(r, suite_dir, argc, argv) ||
+        list_unavailable(r) != 0) {
+        results_free(&r->res);
         return EXIT_ENVIRONMENT;
+    }
     printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
            r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
     int status = run_cases(r);
-    if (status != EXIT_ENVIRONMENT && record_observations(r) != 0)
+    if (status != EXIT_ENVIRONMENT && !r->opts->no_observations && record_observations(r) != 0)
         status = EXIT_ENVIRONMENT;
     if (status != EXIT_ENVIRONMENT && write_results(r) != 0)
         status = EXIT_ENVIRONMENT;
@@ -298,13 +339,43 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
     return status;
 }
 
-/* --help is ours: asked before Google Benchmark, which would answer it with its own. */
-static bool wants_help(int argc, char **argv)
+/* True when argv holds flag or its short form (NULL: none). */
+static bool has_flag(int argc, char **argv, const char *flag, const char *short_flag)
 {
     for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+        if (strcmp(argv[i], flag) == 0 || (short_flag && strcmp(argv[i], short_flag) == 0))
             return true;
     return false;
+}
+
+/* The interpreter started as for a measuring run, then finalised: what a timer of
+ * interpreter start-up runs. Nothing printed, nothing written. */
+static int start_and_stop(void)
+{
+    char err[1024];
+    if (interp_start(IDIOMBENCH_PYTHON, err, sizeof err) != 0) {
+        complain(err);
+        return EXIT_ENVIRONMENT;
+    }
+    return interp_stop() == 0 ? EXIT_OK : EXIT_ENVIRONMENT;
+}
+
+/* Options parsed: start the interpreter and run. */
+static int run_with_options(const options *opts, int argc, char **argv)
+{
+    char err[1024];
+    if (opts->startup)
+        return start_and_stop();
+    if (interp_start(IDIOMBENCH_PYTHON, err, sizeof err) != 0) {
+        complain(err);
+        return EXIT_ENVIRONMENT;
+    }
+    char suite_dir[PATH_MAX];
+    find_suite_dir(suite_dir, sizeof suite_dir);
+    int status = run_with_interpreter(opts, suite_dir, argc, argv);
+    if (interp_stop() != 0 && status == EXIT_OK)
+        status = EXIT_ENVIRONMENT;
+    return status;
 }
 
 int main(int argc, char **argv)
@@ -319,24 +390,20 @@ int main(int argc, char **argv)
     options opts;
     char err[1024];
     int status;
-    if (wants_help(argc, argv)) {
+    /* --help is ours, asked before Google Benchmark would answer it with its own;
+     * --startup leaves Google Benchmark out. */
+    if (has_flag(argc, argv, "--help", "-h")) {
         options_print_help(stdout);
         status = EXIT_OK;
-    } else if (gbench_initialize(&argc, argv, err, sizeof err) != 0) {
+    } else if (!has_flag(argc, argv, "--startup", NULL) &&
+               gbench_initialize(&argc, argv, err, sizeof err) != 0) {
         complain(err);
         status = EXIT_USAGE;
     } else if (options_parse(argc, argv, &opts, err, sizeof err) != 0) {
         complain(err);
         status = EXIT_USAGE;
-    } else if (interp_start(IDIOMBENCH_PYTHON, err, sizeof err) != 0) {
-        complain(err);
-        status = EXIT_ENVIRONMENT;
     } else {
-        char suite_dir[PATH_MAX];
-        find_suite_dir(suite_dir, sizeof suite_dir);
-        status = run_with_interpreter(&opts, suite_dir, original_argc, original_argv);
-        if (interp_stop() != 0 && status == EXIT_OK)
-            status = EXIT_ENVIRONMENT;
+        status = run_with_options(&opts, original_argc, original_argv);
     }
     gbench_finish();
     free(original_argv);

@@ -12,6 +12,7 @@
 #include "probe_memory.h"
 #include "probe_resources.h"
 #include "pyutil.h"
+#include "unavailable.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +24,7 @@
 #define MAX_ALLOC_SAMPLES 5 /* exact figures: more samples only repeat them */
 #define MAX_SAMPLE_METRICS 6
 #define SECONDS_TO_NS 1e9
+#define REASON_BYTES 256
 
 /* State shared with the Google Benchmark callbacks while one case is timed. */
 typedef struct timing {
@@ -31,6 +33,8 @@ typedef struct timing {
     int pairs;
     summary figures;     /* aggregates, in ns (cv a fraction) */
     int runs;            /* repetitions reported */
+    bool aggregated;     /* Google Benchmark reported aggregates (2+ repetitions) */
+    double run_ns;       /* the last repetition's figure */
     char *traceback;     /* set when a sample raised */
     char *error;         /* the failure's one line */
 } timing;
@@ -58,11 +62,13 @@ static void take_report(void *ctx, const gbench_run *run)
             t->error = strdup(run->error_message);
         return;
     }
+    double ns = run->value * SECONDS_TO_NS;
     if (!run->is_aggregate) {
         t->runs++;
+        t->run_ns = ns;
         return;
     }
-    double ns = run->value * SECONDS_TO_NS;
+    t->aggregated = true;
     const char *name = run->aggregate_name;
     if (strcmp(name, "mean") == 0)
         t->figures.mean = ns;
@@ -136,9 +142,15 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
         outcome = MEASURE_SKIPPED;
     } else if (t.error != NULL) {
         outcome = record_failure(r, c, n, "time", t.error, t.traceback);
+    } else if (!t.aggregated && t.runs != 1) {
+        outcome = record_failure(r, c, n, "time", "Google Benchmark reported no figures "
+                                 "(a --benchmark_* flag hid them?)", "");
     } else {
-        t.figures.count = (size_t)t.runs;
-        if (results_add_row(r, key_of(c, n), "time_per_op", "ns", &t.figures, (long)loops) != 0)
+        /* Google Benchmark aggregates two repetitions or more (and may report only the
+         * aggregates); one repetition is its own summary. */
+        t.figures.count = (size_t)(t.runs > 0 ? t.runs : settings->repetitions);
+        if ((!t.aggregated && stats_summarize(&t.run_ns, 1, &t.figures) != 0) ||
+            results_add_row(r, key_of(c, n), "time_per_op", "ns", &t.figures, (long)loops) != 0)
             outcome = MEASURE_FATAL;
         else
             print_time(t.figures.median, t.figures.cv);
@@ -266,8 +278,9 @@ static int memory_samples(const loop_twins *twins, Py_ssize_t loops, samples *s)
 static measure_outcome measure_memory(const case_def *c, long n, const loop_twins *twins,
                                       const measure_settings *settings, results *r)
 {
-    if (!probe_memory_available()) {
-        printf("  memory: unavailable (no tracemalloc in Python %s)", pyutil_version());
+    char reason[REASON_BYTES];
+    if (unavailable_metric("retained_bytes", pyutil_version(), reason, sizeof reason)) {
+        printf("  memory: unavailable (%s)", reason);
         return MEASURE_DONE;
     }
     Py_ssize_t loops = allocation_loops(c, n);
@@ -321,28 +334,33 @@ static measure_outcome measure_resources(const case_def *c, long n, const loop_t
     samples s = {.count = sample_count(settings)};
     if (resource_samples(twins, loops, &s) != 0)
         return record_exception(r, c, n, "resources");
-    bool gc = probe_resources_gc_available();
-    bool warnings = probe_resources_warnings_available();
-    bool present[RES_METRICS] = {true, warnings, gc, gc, gc, gc};
+    bool present[RES_METRICS];
+    char reasons[RES_METRICS][REASON_BYTES];
+    for (size_t m = 0; m < RES_METRICS; m++)
+        present[m] = !unavailable_metric(resource_metrics[m].name, pyutil_version(),
+                                         reasons[m], sizeof reasons[m]);
     double medians[RES_METRICS] = {0};
     if (add_sample_rows(r, key_of(c, n), resource_metrics, present, RES_METRICS, &s,
                         (long)loops, medians) != 0)
         return MEASURE_FATAL;
     printf("  fds %+g", medians[RES_FDS]);
-    if (warnings)
+    if (present[RES_WARNINGS])
         printf("  rw %g", medians[RES_WARNINGS]);
-    if (gc)
+    else
+        printf("  rw: unavailable (%s)", reasons[RES_WARNINGS]);
+    if (present[RES_GEN0])
         printf("  gc %g/%g/%g", medians[RES_GEN0], medians[RES_GEN1], medians[RES_GEN2]);
     else
-        printf("  gc: unavailable (no gc.get_stats in Python %s)", pyutil_version());
+        printf("  gc: unavailable (%s)", reasons[RES_GEN0]);
     return MEASURE_DONE;
 }
 
 static measure_outcome measure_allocs(const case_def *c, long n, const loop_twins *twins,
                                       const measure_settings *settings, results *r)
 {
-    if (!probe_alloc_available()) {
-        printf("  allocs: unavailable (no allocator API in Python %s)", pyutil_version());
+    char reason[REASON_BYTES];
+    if (unavailable_metric("allocs_per_op", pyutil_version(), reason, sizeof reason)) {
+        printf("  allocs: unavailable (%s)", reason);
         return MEASURE_DONE;
     }
     return count_allocations(c, n, twins, settings, r);
@@ -392,6 +410,11 @@ static int run_teardown(const case_def *c)
 measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,
                              results *r)
 {
+    char reason[REASON_BYTES];
+    if (unavailable_case(c, pyutil_version(), reason, sizeof reason)) {
+        printf("skipped: %s\n", reason);
+        return MEASURE_UNSUPPORTED;
+    }
     loop_twins twins;
     if (loop_compile(c, n, &twins) != 0)
         return record_exception(r, c, n, "compile");

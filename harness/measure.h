@@ -15,15 +15,18 @@ typedef struct measure_settings {
 
 /* What happened to one case at one size. */
 typedef enum measure_outcome {
-    MEASURE_DONE,     /* rows added to the results */
-    MEASURE_FAILED,   /* a failure added to the results */
-    MEASURE_SKIPPED,  /* left out by --benchmark_filter */
-    MEASURE_FATAL,    /* out of memory: the run cannot go on */
+    MEASURE_DONE,        /* rows added to the results */
+    MEASURE_FAILED,      /* a failure added to the results */
+    MEASURE_SKIPPED,     /* left out by --benchmark_filter */
+    MEASURE_UNSUPPORTED, /* needs a newer Python (min_python): not compiled, not run */
+    MEASURE_FATAL,       /* out of memory: the run cannot go on */
 } measure_outcome;
 
 /* Measures case c at size n (ignored when c has no sizes) and adds its figures, or
  * its failure with the traceback, to r. Prints the figures on one progress line
- * that the caller has started. */
+ * that the caller has started ("skipped: needs Python 3.6+ (f-strings)" for a case
+ * that needs a newer Python). A figure this Python cannot give gets no row: the
+ * progress line says "unavailable" (unavailable.h lists them). */
 measure_outcome measure_case(const case_def *c, long n, const measure_settings *settings,
                              results *r);
 

@@ -26,17 +26,23 @@ void options_print_help(FILE *out)
         "\n"
         "Measures Python idioms in the CPython this binary embeds: net time per\n"
         "operation (the empty loop's cost subtracted), and allocation requests and\n"
-        "bytes per operation. Writes measurements.csv, failures.csv and meta.\n"
+        "bytes per operation. Writes measurements.csv, failures.csv,\n"
+        "unavailable.csv (what this Python cannot measure, and why),\n"
+        "complexity.csv, observations.csv and meta.\n"
         "Each family runs in a child process: a case that crashes, hangs or runs\n"
         "out of memory is recorded as failed, and the run goes on.\n"
         "\n"
         "options:\n"
         "  --help               show this text and exit\n"
         "  --list               list the selected cases and exit\n"
+        "  --startup            start the interpreter as a measuring run does\n"
+        "                       (isolated), finalise it and exit 0: no output, no\n"
+        "                       results; what a timer of interpreter start-up runs\n"
         "  --filter REGEX       run the cases whose family/case matches REGEX\n"
         "                       (POSIX extended), e.g. 'identity/is_' or 'none'\n"
-        "  --repetitions N      samples per case and size, 2..1000\n"
-        "                       (default 10; 5 with --quick)\n"
+        "  --repetitions N      samples per case and size, 1..1000 (default 10;\n"
+        "                       5 with --quick); with 1, a row's median, mean, min\n"
+        "                       and max are that sample, its stddev and cv 0\n"
         "  --quick              short timed loops (2 ms) and fewer samples: a fast,\n"
         "                       rougher answer\n"
         "  --loop-ms MS         duration of one timed loop, 0.1..1000 ms\n"
@@ -48,6 +54,8 @@ void options_print_help(FILE *out)
         "                       pointing at it\n"
         "  --catalogue PATH     a catalogue file (family.py) or folder of them;\n"
         "                       default: the suite's bench/ folder\n"
+        "  --no-observations    do not record the catalogue's OBSERVATIONS\n"
+        "                       (observations.csv keeps its header alone)\n"
         "  --case-timeout S     time limit of one case at one size, 1..86400 s;\n"
         "                       a case that exceeds it is recorded as failed\n"
         "                       (default 120, or 10 times the timed loops' total\n"
@@ -56,7 +64,8 @@ void options_print_help(FILE *out)
         "                       --benchmark_out=FILE --benchmark_out_format=json)\n"
         "\n"
         "exit status:\n"
-        "  0  every selected case was measured\n"
+        "  0  every selected case was measured (or skipped: --benchmark_filter, or\n"
+        "     it needs a newer Python, see unavailable.csv)\n"
         "  1  some cases failed (see failures.csv); the others' results are written\n"
         "  2  bad option, filter, catalogue file or --out folder; nothing measured\n"
         "  3  the interpreter could not start, or memory ran out\n",
@@ -95,6 +104,15 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
     return argv[++*i];
 }
 
+/* --startup leaves Google Benchmark out, so its flags stay in argv. */
+static bool has_startup(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--startup") == 0)
+            return true;
+    return false;
+}
+
 static void apply_mode(options *out)
 {
     if (out->target_ns == 0)
@@ -123,8 +141,12 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->help = true;
         } else if (strcmp(arg, "--list") == 0) {
             out->list = true;
+        } else if (strcmp(arg, "--startup") == 0) {
+            out->startup = true;
         } else if (strcmp(arg, "--quick") == 0) {
             out->quick = true;
+        } else if (strcmp(arg, "--no-observations") == 0) {
+            out->no_observations = true;
         } else if ((value = option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
             out->filter = value;
         } else if ((value = option_value(argc, argv, &i, "--out", &missing)) != NULL) {
@@ -133,10 +155,9 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->catalogue = value;
         } else if ((value = option_value(argc, argv, &i, "--repetitions", &missing)) != NULL) {
             long count;
-            if (parse_int(value, 2, MAX_REPETITIONS, &count) != 0) {
-                snprintf(err, err_size,
-                         "--repetitions '%s' is not a whole number from 2 to %d "
-                         "(two samples at least give the noise)", value, MAX_REPETITIONS);
+            if (parse_int(value, 1, MAX_REPETITIONS, &count) != 0) {
+                snprintf(err, err_size, "--repetitions '%s' is not a whole number from 1 to %d",
+                         value, MAX_REPETITIONS);
                 return -1;
             }
             out->repetitions = (int)count;
@@ -167,6 +188,9 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->case_timeout_s = (int)seconds;
         } else if (missing) {
             snprintf(err, err_size, "%s needs a value (see --help)", arg);
+            return -1;
+        } else if (strncmp(arg, "--benchmark_", 12) == 0 && has_startup(argc, argv)) {
+            snprintf(err, err_size, "--startup runs no benchmark: leave out '%s'", arg);
             return -1;
         } else if (strncmp(arg, "--benchmark_", 12) == 0) {
             snprintf(err, err_size,

@@ -18,7 +18,9 @@ enum exit_status {
 typedef struct options {
     bool help;
     bool list;
+    bool startup;           /* start and finalise the interpreter, nothing else */
     bool quick;
+    bool no_observations;   /* leave out the catalogue's OBSERVATIONS */
     const char *filter;     /* extended regex on "family/case"; NULL for all */
     int repetitions;        /* samples per case and size */
     const char *out_dir;    /* NULL: results/<run-id> in the suite's folder */

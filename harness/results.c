@@ -71,6 +71,26 @@ int results_add_observation(results *r, const char *family, const char *name,
     return 0;
 }
 
+int results_add_unavailable(results *r, const char *family, const char *case_name,
+                            const char *metric, const char *reason)
+{
+    unavailable_row *grown =
+        realloc(r->unavailable, (r->unavailable_count + 1) * sizeof *grown);
+    if (grown == NULL)
+        return -1;
+    r->unavailable = grown;
+    unavailable_row row = {strdup(family), strdup(case_name), strdup(metric), strdup(reason)};
+    if (!row.family || !row.case_name || !row.metric || !row.reason) {
+        free(row.family);
+        free(row.case_name);
+        free(row.metric);
+        free(row.reason);
+        return -1;
+    }
+    r->unavailable[r->unavailable_count++] = row;
+    return 0;
+}
+
 void results_free(results *r)
 {
     for (size_t i = 0; i < r->row_count; i++) {
@@ -92,9 +112,17 @@ void results_free(results *r)
         free(o->value);
         free(o->error);
     }
+    for (size_t i = 0; i < r->unavailable_count; i++) {
+        unavailable_row *u = &r->unavailable[i];
+        free(u->family);
+        free(u->case_name);
+        free(u->metric);
+        free(u->reason);
+    }
     free(r->rows);
     free(r->failures);
     free(r->observations);
+    free(r->unavailable);
     free(r->python_version);
     memset(r, 0, sizeof *r);
 }

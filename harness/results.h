@@ -40,6 +40,15 @@ typedef struct observation_row {
     char *error; /* "Type: message" when the code raised; "" otherwise */
 } observation_row;
 
+/* A figure that a case's instruments would give but this Python cannot: one per case
+ * and metric (metric "*" when the case itself needs a newer Python). */
+typedef struct unavailable_row {
+    char *family;
+    char *case_name;
+    char *metric; /* "allocs_per_op", ..., or "*" for the whole case */
+    char *reason; /* "no allocator API in Python 2.7.18", "needs Python 3.6+ (f-strings)" */
+} unavailable_row;
+
 typedef struct results {
     char *python_version;
     result_row *rows;
@@ -48,6 +57,8 @@ typedef struct results {
     size_t failure_count;
     observation_row *observations;
     size_t observation_count;
+    unavailable_row *unavailable;
+    size_t unavailable_count;
 } results;
 
 /* Starts an empty set of results for one Python version. Returns 0 or -1. */
@@ -64,6 +75,10 @@ int results_add_failure(results *r, result_key key, const char *stage, const cha
 /* Records an observation; value or error may be NULL. Returns 0 or -1 (memory). */
 int results_add_observation(results *r, const char *family, const char *name,
                             const char *value, const char *error);
+
+/* Records a figure this Python cannot give for a case. Returns 0 or -1 (memory). */
+int results_add_unavailable(results *r, const char *family, const char *case_name,
+                            const char *metric, const char *reason);
 
 void results_free(results *r);
 

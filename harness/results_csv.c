@@ -73,6 +73,17 @@ int results_csv_write_failures(const results *r, const char *path)
     return atomic_file_commit(&file);
 }
 
+/* One record of count text fields. */
+static void write_record(FILE *out, const char *const *fields, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        if (k > 0)
+            fputc(',', out);
+        results_csv_field(out, fields[k]);
+    }
+    fputc('\n', out);
+}
+
 int results_csv_write_observations(const results *r, const char *path)
 {
     atomic_file file;
@@ -82,12 +93,22 @@ int results_csv_write_observations(const results *r, const char *path)
     for (size_t i = 0; i < r->observation_count; i++) {
         const observation_row *o = &r->observations[i];
         const char *fields[] = {r->python_version, o->family, o->name, o->value, o->error};
-        for (size_t k = 0; k < sizeof fields / sizeof *fields; k++) {
-            if (k > 0)
-                fputc(',', file.stream);
-            results_csv_field(file.stream, fields[k]);
-        }
-        fputc('\n', file.stream);
+        write_record(file.stream, fields, sizeof fields / sizeof *fields);
+    }
+    return atomic_file_commit(&file);
+}
+
+int results_csv_write_unavailable(const results *r, const char *path)
+{
+    atomic_file file;
+    if (atomic_file_open(&file, path) != 0)
+        return -1;
+    fputs("python_version,family,case,metric,reason\n", file.stream);
+    for (size_t i = 0; i < r->unavailable_count; i++) {
+        const unavailable_row *u = &r->unavailable[i];
+        const char *fields[] = {r->python_version, u->family, u->case_name, u->metric,
+                                u->reason};
+        write_record(file.stream, fields, sizeof fields / sizeof *fields);
     }
     return atomic_file_commit(&file);
 }

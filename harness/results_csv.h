@@ -1,4 +1,5 @@
-/* results_csv.h: measurements.csv and failures.csv, tidy and RFC 4180 quoted. */
+/* results_csv.h: measurements.csv, failures.csv, observations.csv and unavailable.csv,
+ * tidy and RFC 4180 quoted. */
 #ifndef IDIOMBENCH_RESULTS_CSV_H
 #define IDIOMBENCH_RESULTS_CSV_H
 
@@ -17,5 +18,9 @@ int results_csv_write_failures(const results *r, const char *path);
 
 /* Writes every observation to path (a header alone when none), whole or not at all. */
 int results_csv_write_observations(const results *r, const char *path);
+
+/* Writes every unavailable figure to path (a header alone when none), whole or not at
+ * all: python_version,family,case,metric,reason. */
+int results_csv_write_unavailable(const results *r, const char *path);
 
 #endif

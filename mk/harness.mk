@@ -15,7 +15,8 @@ CFLAGS_ALL := $(PY_CFLAGS) -std=c11 -D_GNU_SOURCE=1 $(OPT) -g $(WARNINGS) $(SANI
 CXXFLAGS_ALL := -std=c++17 $(OPT) -g $(WARNINGS) $(SANITIZE)
 LDFLAGS_ALL := $(SANITIZE) $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -lbenchmark -lpthread -lm
 
-C_SOURCES := $(wildcard harness/*.c)
+# harness/compare*.c belong to the comparison tool (mk/compare.mk), not to idiombench.
+C_SOURCES := $(filter-out harness/compare%,$(wildcard harness/*.c))
 OBJECTS := $(C_SOURCES:harness/%.c=$(BUILD)/%.o) $(BUILD)/gbench_shim.o
 
 ifeq ($(V),1)

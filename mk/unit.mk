@@ -64,12 +64,15 @@ TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fix
 EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
-PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity
+PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity \
+	unavailable
 EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
 	probe_resources
 
 test_stats_MODULES := stats
 test_complexity_MODULES := complexity results_complexity results results_csv atomic_file
+# The probes' availability is faked in the test itself, so 2.7's answers are tested too.
+test_unavailable_MODULES := unavailable
 test_atomic_file_MODULES := atomic_file
 test_results_csv_MODULES := results_csv results atomic_file
 test_results_meta_MODULES := results_meta atomic_file
@@ -89,7 +92,7 @@ test_observe_MODULES := observe catalogue results results_csv atomic_file pyutil
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
 EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
-	probe_resources
+	probe_resources unavailable
 
 PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)
 EMBED_BINS := $(EMBED_TESTS:%=$(BUILD)/test_%)

@@ -24,15 +24,16 @@ static int load_text(const char *name, const char *text, catalogue *cat, char *e
     return catalogue_load(path, cat, err, err_size);
 }
 
-/* Loads text that must fail; checks that err is exactly "<path>: " + expected (or, with
- * expected ending in "...", that it starts so) and that the catalogue is left empty. */
+/* Loads text that must fail; checks that err is exactly "<path>" + expected (or, with
+ * expected ending in "...", that it starts so) and that the catalogue is left empty.
+ * expected starts with ": " for an error of the file, ":LINE: " for one of a case. */
 static void check_error(const char *text, const char *expected)
 {
     char path[SANDBOX_PATH_MAX], err[2048], want[SANDBOX_PATH_MAX + 512];
     catalogue cat = {(case_def *)1, 99, NULL, 0};
     CHECK_EQ_INT(load_text("bad.py", text, &cat, err, sizeof err, path), -1);
     CHECK(cat.cases == NULL && cat.count == 0);
-    snprintf(want, sizeof want, "%s: %s", path, expected);
+    snprintf(want, sizeof want, "%s%s", path, expected);
     size_t length = strlen(want);
     if (length > 3 && strcmp(want + length - 3, "...") == 0) {
         want[length - 3] = '\0';
@@ -63,6 +64,8 @@ TEST(fixture_file_loads_every_field)
     CHECK_EQ_INT(plain->instruments, INSTRUMENT_TIME | INSTRUMENT_ALLOCS);
     CHECK(plain->gc_enabled == false);
     CHECK(plain->module_scope == false);
+    CHECK(plain->min_python_needs == NULL);
+    CHECK_EQ_INT(plain->min_python_major, 0);
     CHECK_STR_EQ(plain->source, path);
 
     const case_def *every = &cat.cases[1];
@@ -122,9 +125,9 @@ TEST(family_override)
     CHECK_STR_EQ(cat.cases[0].family, "custom");
     catalogue_free(&cat);
     check_error("FAMILY = 'two words'\nCASES = [dict(name='a', stmt='1')]\n",
-                "FAMILY must be a name of letters, digits, '_', '-' and '.'");
+                ": FAMILY must be a name of letters, digits, '_', '-' and '.'");
     check_error("FAMILY = 3\nCASES = [dict(name='a', stmt='1')]\n",
-                "FAMILY must be a name of letters, digits, '_', '-' and '.'");
+                ": FAMILY must be a name of letters, digits, '_', '-' and '.'");
 }
 
 TEST(file_name_that_is_no_valid_family_is_refused)
@@ -162,15 +165,15 @@ TEST(syntax_error_names_the_file_and_line)
 TEST(exception_while_running_the_file)
 {
     check_error("CASES = []\nraise ValueError('nope')\n",
-                "running it failed: ValueError: nope (fix the catalogue file)");
-    check_error("import no_such_module_anywhere\n", "running it failed: ...");
+                ": running it failed: ValueError: nope (fix the catalogue file)");
+    check_error("import no_such_module_anywhere\n", ": running it failed: ...");
 }
 
 TEST(missing_cases)
 {
     check_error("X = 1\n",
-                "defines no CASES list (declare CASES = [dict(name=..., stmt=...)])");
-    check_error("CASES = (dict(name='a', stmt='1'),)\n", "defines no CASES list...");
+                ": defines no CASES list (declare CASES = [dict(name=..., stmt=...)])");
+    check_error("CASES = (dict(name='a', stmt='1'),)\n", ": defines no CASES list...");
 }
 
 TEST(no_cases_at_all)
@@ -186,14 +189,14 @@ TEST(no_cases_at_all)
 TEST(unknown_key_is_named)
 {
     check_error("CASES = [dict(name='a', stmt='1', stepup='x = 1')]\n",
-                "case 'a': unknown key 'stepup' (known: name, setup, stmt, sizes, instruments, "
-                "gc, scope, teardown)");
+                ":1: case 'a': unknown key 'stepup' (known: name, setup, stmt, sizes, "
+                "instruments, gc, scope, teardown, min_python)");
 }
 
 TEST(duplicate_case_name)
 {
     char want[SANDBOX_PATH_MAX + 128];
-    snprintf(want, sizeof want, "case 'bad/a' is declared twice (also in %s/bad.py); rename one",
+    snprintf(want, sizeof want, ": case 'bad/a' is declared twice (also in %s/bad.py); rename one",
              sandbox);
     check_error("CASES = [dict(name='a', stmt='1'), dict(name='b', stmt='1'),\n"
                 "         dict(name='a', stmt='2')]\n",
@@ -220,7 +223,7 @@ TEST(duplicate_across_files_of_one_family)
 
 TEST(bad_sizes)
 {
-    const char *message = "case 'a': 'sizes' must be a list of positive integers";
+    const char *message = ":1: case 'a': 'sizes' must be a list of positive integers";
     check_error("CASES = [dict(name='a', stmt='1', sizes=[0])]\n", message);
     check_error("CASES = [dict(name='a', stmt='1', sizes=[1, -2])]\n", message);
     check_error("CASES = [dict(name='a', stmt='1', sizes=5)]\n", message);
@@ -228,7 +231,7 @@ TEST(bad_sizes)
     check_error("CASES = [dict(name='a', stmt='1', sizes=[1.5])]\n", message);
     check_error("CASES = [dict(name='a', stmt='1', sizes=[10**30])]\n", message);
     check_error("CASES = [dict(name='a', stmt='1', sizes=[])]\n",
-                "case 'a': 'sizes' is empty (leave it out or give sizes)");
+                ":1: case 'a': 'sizes' is empty (leave it out or give sizes)");
 }
 
 TEST(sizes_none_and_tuples_are_accepted)
@@ -251,43 +254,107 @@ TEST(sizes_none_and_tuples_are_accepted)
 TEST(bad_scope)
 {
     check_error("CASES = [dict(name='a', stmt='1', scope='global')]\n",
-                "case 'a': 'scope' must be 'function' or 'module', not 'global'");
+                ":1: case 'a': 'scope' must be 'function' or 'module', not 'global'");
     check_error("CASES = [dict(name='a', stmt='1', scope=1)]\n",
-                "case 'a': 'scope' must be a string");
+                ":1: case 'a': 'scope' must be a string");
 }
 
 TEST(bad_instruments)
 {
     check_error("CASES = [dict(name='a', stmt='1', instruments=['time', 'heap'])]\n",
-                "case 'a': unknown instrument 'heap' "
+                ":1: case 'a': unknown instrument 'heap' "
                 "(known: time, allocs, memory, resources)");
     check_error("CASES = [dict(name='a', stmt='1', instruments=[])]\n",
-                "case 'a': 'instruments' is empty (leave it out for all)");
+                ":1: case 'a': 'instruments' is empty (leave it out for all)");
     check_error("CASES = [dict(name='a', stmt='1', instruments=3)]\n",
-                "case 'a': 'instruments' must be a list such as ['time', 'allocs']");
+                ":1: case 'a': 'instruments' must be a list such as ['time', 'allocs']");
 }
 
 TEST(bad_gc)
 {
     check_error("CASES = [dict(name='a', stmt='1', gc=1)]\n",
-                "case 'a': 'gc' must be True or False");
+                ":1: case 'a': 'gc' must be True or False");
 }
 
 TEST(missing_or_bad_name_and_stmt)
 {
     check_error("CASES = [dict(name='a', stmt='1'), dict(stmt='1')]\n",
-                "case 'CASES[1]' has no 'name' (add it)");
-    check_error("CASES = [dict(name='a')]\n", "case 'a' has no 'stmt' (add it)");
-    check_error("CASES = [dict(name='a', stmt=None)]\n", "case 'a': 'stmt' must be a string");
+                ": case 'CASES[1]' has no 'name' (add it)");
+    check_error("CASES = [dict(name='a')]\n", ":1: case 'a' has no 'stmt' (add it)");
+    check_error("CASES = [dict(name='a', stmt=None)]\n", ":1: case 'a': 'stmt' must be a string");
     check_error("CASES = [dict(name='a', stmt='1', setup=1)]\n",
-                "case 'a': 'setup' must be a string");
+                ":1: case 'a': 'setup' must be a string");
     check_error("CASES = [dict(name='a b', stmt='1')]\n",
-                "case name 'a b' may only hold letters, digits, '_', '-' and '.'");
+                ":1: case name 'a b' may only hold letters, digits, '_', '-' and '.'");
     check_error("CASES = [dict(name='', stmt='1')]\n",
-                "case name '' may only hold letters, digits, '_', '-' and '.'");
+                ":1: case name '' may only hold letters, digits, '_', '-' and '.'");
     check_error("CASES = [dict(name='a', stmt='1'), 'b']\n",
-                "CASES[1] is not a dict (each case is a dict such as dict(name='x', "
+                ": CASES[1] is not a dict (each case is a dict such as dict(name='x', "
                 "stmt='...'))");
+}
+
+TEST(min_python_is_read_as_version_and_need)
+{
+    catalogue cat;
+    char err[1024], path[SANDBOX_PATH_MAX];
+    REQUIRE(load_text("min_python.py",
+                      "CASES = [dict(name='a', stmt='1', min_python=('3.6', 'f-strings')),\n"
+                      "         dict(name='b', stmt='1', min_python=['2.7', u'nothing new']),\n"
+                      "         dict(name='c', stmt='1', min_python=('3.12', 'PEP 709')),\n"
+                      "         dict(name='d', stmt='1')]\n",
+                      &cat, err, sizeof err, path) == 0);
+    REQUIRE(cat.count == 4);
+    CHECK_EQ_INT(cat.cases[0].min_python_major, 3);
+    CHECK_EQ_INT(cat.cases[0].min_python_minor, 6);
+    CHECK_STR_EQ(cat.cases[0].min_python_needs, "f-strings");
+    CHECK_EQ_INT(cat.cases[1].min_python_major, 2);
+    CHECK_EQ_INT(cat.cases[1].min_python_minor, 7);
+    CHECK_STR_EQ(cat.cases[1].min_python_needs, "nothing new");
+    CHECK_EQ_INT(cat.cases[2].min_python_minor, 12);
+    CHECK(cat.cases[3].min_python_needs == NULL);
+    CHECK_EQ_INT(cat.cases[3].min_python_major, 0);
+    catalogue_free(&cat);
+}
+
+TEST(bad_min_python_names_the_file_line_and_form)
+{
+    static const char *const bad[] = {
+        "'3.6'",          "('3.6',)",        "('3.6', '')",       "('3', 'x')",
+        "('3.6.1', 'x')", "('three', 'x')",  "(3.6, 'x')",        "('3.6', 1)",
+        "('1.5', 'x')",   "('3.6', 'x', 'y')", "('+3.6', 'x')",   "('3.1234', 'x')",
+        "(' 3.6', 'x')",  "('3.', 'x')",     "('.6', 'x')",       "None",
+        "{'3.6': 'x'}",   "('3,6', 'x')",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char text[256];
+        snprintf(text, sizeof text,
+                 "CASES = [\n    dict(name='ok', stmt='1'),\n    dict(name='a', stmt='1',\n"
+                 "         min_python=%s),\n]\n", bad[i]);
+        check_error(text, ":3: case 'a': 'min_python' must be a pair such as ('3.6', "
+                          "'f-strings'): the oldest Python that runs the case, as "
+                          "major.minor, and what needs it");
+    }
+}
+
+TEST(case_errors_name_the_line_where_the_case_is_named)
+{
+    /* Its name given as name="..." (spaces allowed) or "name": "...", not elsewhere. */
+    check_error("CASES = [\n"
+                "    dict(name='b2', stmt='b'),\n"
+                "    dict(stmt='1',\n"
+                "         name = \"b\", gc=1),\n"
+                "]\n",
+                ":4: case 'b': 'gc' must be True or False");
+    check_error("CASES = [{'name': 'x', 'stmt': '1'},\n"
+                "         {\"name\" : 'y', 'stmt': '1', 'gc': 'no'}]\n",
+                ":2: case 'y': 'gc' must be True or False");
+    check_error("# filename='q'\nCASES = [dict(name='q', stmt='1', gc=2)]\n",
+                ":2: case 'q': 'gc' must be True or False");
+    /* A name the file builds: no line to point at. */
+    check_error("CASES = [dict(name='%s_%d' % ('z', 1), stmt='1', gc=0)]\n",
+                ": case 'z_1': 'gc' must be True or False");
+    check_error("CASES = [dict(name=str(), stmt='1')]\n",
+                ": case name '' may only hold letters, digits, '_', '-' and '.'");
 }
 
 TEST(missing_path)
@@ -324,7 +391,7 @@ TEST(error_in_a_later_file_of_a_folder_names_that_file)
     catalogue cat;
     char err[2048], want[SANDBOX_PATH_MAX + 128];
     CHECK_EQ_INT(catalogue_load(folder, &cat, err, sizeof err), -1);
-    snprintf(want, sizeof want, "%s: case 'y' has no 'stmt' (add it)", bad);
+    snprintf(want, sizeof want, "%s:1: case 'y' has no 'stmt' (add it)", bad);
     CHECK_STR_EQ(err, want);
     CHECK(cat.cases == NULL && cat.count == 0);
 }
@@ -387,6 +454,9 @@ int main(void)
     RUN(bad_instruments);
     RUN(bad_gc);
     RUN(missing_or_bad_name_and_stmt);
+    RUN(min_python_is_read_as_version_and_need);
+    RUN(bad_min_python_names_the_file_line_and_form);
+    RUN(case_errors_name_the_line_where_the_case_is_named);
     RUN(missing_path);
     RUN(empty_folder_has_no_cases);
     RUN(error_in_a_later_file_of_a_folder_names_that_file);

@@ -14,7 +14,8 @@ typedef struct test_case {
 static test_case make_case(const char *setup, const char *stmt, bool module_scope, long n)
 {
     test_case t = {{"loop", "test", (char *)setup, (char *)stmt, NULL, 0,
-                    INSTRUMENT_TIME | INSTRUMENT_ALLOCS, false, module_scope, "test_loop.c", ""},
+                    INSTRUMENT_TIME | INSTRUMENT_ALLOCS, false, module_scope, "test_loop.c", "",
+                    0, 0, NULL},
                    n};
     return t;
 }

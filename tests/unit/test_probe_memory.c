@@ -48,7 +48,7 @@ static int sample(const char *setup, const char *stmt, long n, Py_ssize_t loops,
 {
     long size = n;
     case_def c = {"memory", "test", (char *)setup, (char *)stmt, &size, 1,
-                  INSTRUMENT_MEMORY, false, false, "test_probe_memory.c", ""};
+                  INSTRUMENT_MEMORY, false, false, "test_probe_memory.c", "", 0, 0, NULL};
     loop_twins twins;
     if (loop_compile(&c, n, &twins) != 0)
         return -1;

@@ -60,7 +60,8 @@ static int sample(const char *setup, const char *stmt, long n, Py_ssize_t loops,
 {
     long size = n;
     case_def c = {"resources", "test", (char *)setup, (char *)stmt, &size, 1,
-                  INSTRUMENT_RESOURCES, false, false, "test_probe_resources.c", ""};
+                  INSTRUMENT_RESOURCES, false, false, "test_probe_resources.c", "",
+                  0, 0, NULL};
     loop_twins twins;
     if (loop_compile(&c, n, &twins) != 0)
         return -1;

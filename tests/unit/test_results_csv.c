@@ -1,5 +1,5 @@
-/* test_results_csv.c: measurements.csv and failures.csv, byte for byte (golden output),
- * and RFC 4180 quoting of single fields. */
+/* test_results_csv.c: measurements.csv, failures.csv and unavailable.csv, byte for byte
+ * (golden output), and RFC 4180 quoting of single fields. */
 #include "check.h"
 #include "results.h"
 #include "results_csv.h"
@@ -10,6 +10,7 @@
 #define MEASUREMENTS_HEADER \
     "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops\n"
 #define FAILURES_HEADER "python_version,family,case,n,stage,error,traceback\n"
+#define UNAVAILABLE_HEADER "python_version,family,case,metric,reason\n"
 
 static void write_field(FILE *out, const void *value)
 {
@@ -143,6 +144,10 @@ TEST(empty_results_write_the_headers_alone)
     text = sandbox_read(path);
     CHECK_STR_EQ(text, FAILURES_HEADER);
     free(text);
+    CHECK_EQ_INT(results_csv_write_unavailable(&r, sandbox_path(path, dir, "u.csv")), 0);
+    text = sandbox_read(path);
+    CHECK_STR_EQ(text, UNAVAILABLE_HEADER);
+    free(text);
     results_free(&r);
     sandbox_remove(dir);
 }
@@ -183,6 +188,33 @@ TEST(names_needing_quotes_are_quoted_in_rows)
     sandbox_remove(dir);
 }
 
+TEST(unavailable_golden_output)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(results_init(&r, "2.7.18") == 0);
+    REQUIRE(results_add_unavailable(&r, "strings", "join_list", "allocs_per_op",
+                                    "no allocator API in Python 2.7.18") == 0);
+    REQUIRE(results_add_unavailable(&r, "strings", "fmt_fstring", "*",
+                                    "needs Python 3.6+ (f-strings)") == 0);
+    REQUIRE(results_add_unavailable(&r, "fam,ily", "c", "*", "needs Python 3.5+ ({**d}, \"x\")") ==
+            0);
+    CHECK_EQ_INT(r.unavailable_count, 3);
+    CHECK_EQ_INT(results_csv_write_unavailable(&r, sandbox_path(path, dir, "unavailable.csv")),
+                 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text, UNAVAILABLE_HEADER
+                 "2.7.18,strings,join_list,allocs_per_op,no allocator API in Python 2.7.18\n"
+                 "2.7.18,strings,fmt_fstring,*,needs Python 3.6+ (f-strings)\n"
+                 "2.7.18,\"fam,ily\",c,*,\"needs Python 3.5+ ({**d}, \"\"x\"\")\"\n");
+    free(text);
+    CHECK_EQ_INT(sandbox_count_names(dir, ""), 1);
+    results_free(&r);
+    CHECK(r.unavailable == NULL && r.unavailable_count == 0);
+    sandbox_remove(dir);
+}
+
 TEST(writing_into_a_missing_folder_fails_with_errno)
 {
     char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
@@ -194,6 +226,9 @@ TEST(writing_into_a_missing_folder_fails_with_errno)
     CHECK_EQ_INT(errno, ENOENT);
     errno = 0;
     CHECK_EQ_INT(results_csv_write_failures(&r, path), -1);
+    CHECK_EQ_INT(errno, ENOENT);
+    errno = 0;
+    CHECK_EQ_INT(results_csv_write_unavailable(&r, path), -1);
     CHECK_EQ_INT(errno, ENOENT);
     results_free(&r);
     sandbox_remove(dir);
@@ -210,6 +245,7 @@ int main(void)
     RUN(empty_results_write_the_headers_alone);
     RUN(any_negative_n_is_written_empty);
     RUN(names_needing_quotes_are_quoted_in_rows);
+    RUN(unavailable_golden_output);
     RUN(writing_into_a_missing_folder_fails_with_errno);
     return check_summary();
 }

@@ -3,7 +3,7 @@
 #include "select.h"
 
 #define CASE(family, name) {(char *)(family), (char *)(name), "", "pass", NULL, 0, \
-                            INSTRUMENT_TIME, false, false, "test", ""}
+                            INSTRUMENT_TIME, false, false, "test", "", 0, 0, NULL}
 
 static case_def cases[] = {
     CASE("identity", "is_none"),
