@@ -1,0 +1,20 @@
+/* compare_comparison.h: comparison.csv, each version's figure against the baseline's. */
+#ifndef IDIOMBENCH_COMPARE_COMPARISON_H
+#define IDIOMBENCH_COMPARE_COMPARISON_H
+
+#include <stdio.h>
+
+#include "compare_pairs.h"
+#include "compare_samples.h"
+
+#define COMPARISON_COLUMNS \
+    "family,case,n,metric,unit,baseline,python_version,baseline_median,median,ratio," \
+    "ci_low,ci_high,p_value,test,verdict,baseline_samples,samples,mw_p_value"
+
+/* Writes the header and one row per comparison, by family, case, n, metric, then
+ * version. Figures are %.6g; a figure that does not exist (no ratio, not tested, no
+ * baseline sample) is an empty field. */
+void compare_write_comparison(FILE *out, const sample_set *set,
+                              const comparison_set *comparisons);
+
+#endif

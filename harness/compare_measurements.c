@@ -1,0 +1,31 @@
+/* compare_measurements.c: the rounds of each series summarised, as the harness would. */
+#include "compare_measurements.h"
+#include "compare_csv.h"
+#include "results_csv.h"
+
+static void write_row(FILE *out, const sample_set *set, const sample_series *series)
+{
+    const summary *s = &series->figures;
+    results_csv_field(out, set->versions[series->version]);
+    fputc(',', out);
+    results_csv_field(out, series->family);
+    fputc(',', out);
+    results_csv_field(out, series->case_name);
+    fputc(',', out);
+    csv_write_size(out, series->n);
+    fputc(',', out);
+    results_csv_field(out, series->metric);
+    fputc(',', out);
+    results_csv_field(out, series->unit);
+    fprintf(out, ",%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%zu,%ld\n", s->median, s->mean, s->stddev,
+            s->cv, s->min, s->max, s->count, series->loops);
+}
+
+void compare_write_measurements(FILE *out, const sample_set *set)
+{
+    fputs(MEASUREMENTS_COLUMNS "\n", out);
+    for (size_t version = 0; version < set->version_count; version++)
+        for (size_t i = 0; i < set->series_count; i++)
+            if (set->series[i].version == version)
+                write_row(out, set, &set->series[i]);
+}

@@ -1,0 +1,18 @@
+/* compare_measurements.h: measurements.csv from the samples, in the harness's schema:
+ * one row per version, case, size and metric, summarising its rounds. */
+#ifndef IDIOMBENCH_COMPARE_MEASUREMENTS_H
+#define IDIOMBENCH_COMPARE_MEASUREMENTS_H
+
+#include <stdio.h>
+
+#include "compare_samples.h"
+
+#define MEASUREMENTS_COLUMNS \
+    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops"
+
+/* Writes the header and one row per series, by version, then family, case, n and
+ * metric: median, mean, stddev, cv, min and max over the rounds' samples (as %.6g, as
+ * the harness writes them), repetitions = how many samples, loops = their median. */
+void compare_write_measurements(FILE *out, const sample_set *set);
+
+#endif

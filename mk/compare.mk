@@ -1,0 +1,119 @@
+# mk/compare.mk: build/idiombench-compare, the comparison of Python versions measured by
+# make compare (no Python linked; GNU Scientific Library), and its unit tests
+# (tests/unit/test_compare_*.c). Run from the suite's folder:
+#
+#   make -f mk/compare.mk                      # build build/idiombench-compare
+#   make -f mk/compare.mk test                 # build it and run the unit tests
+#   make -f mk/compare.mk test SANITIZE=1      # the same under ASan and UBSan, in
+#                                              # build/compare-asan/ (the tool too)
+#   CHECK_FILTER=welch make -f mk/compare.mk test   # only the tests whose name holds "welch"
+#
+# `test` prefixes each binary's lines with its name and ends with one line
+# "N passed, N failed" summing them all (a binary that crashes or exits non-zero after
+# its summary counts as one more failure); it exits non-zero when anything failed.
+SANITIZE ?=
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+.DEFAULT_GOAL := build
+
+BUILD := build/compare$(if $(SANITIZE),-asan)
+TOOL := $(if $(SANITIZE),$(BUILD)/idiombench-compare,build/idiombench-compare)
+
+# --- GSL ----------------------------------------------------------------------------------
+ifneq ($(filter-out help clean,$(or $(MAKECMDGOALS),build)),)
+GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
+GSL_LIBS := $(shell pkg-config --libs gsl 2>/dev/null)
+ifeq ($(GSL_LIBS),)
+$(error idiombench-compare needs the GNU Scientific Library: install it with: sudo apt-get install libgsl-dev)
+endif
+endif
+
+# --- flags --------------------------------------------------------------------------------
+ASAN_UBSAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+SANITIZE_FLAGS := $(if $(SANITIZE),$(ASAN_UBSAN_FLAGS))
+OPT := $(if $(SANITIZE),-O1,-O2)
+CFLAGS_ALL := -std=c11 -D_GNU_SOURCE=1 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS) $(GSL_CFLAGS)
+TEST_CFLAGS := $(CFLAGS_ALL) -Iharness -Itests/unit
+LDLIBS_ALL := $(SANITIZE_FLAGS) $(GSL_LIBS) -lm
+
+# --- what is linked -----------------------------------------------------------------------
+# The tool's own modules (harness/compare_*.c) and the pure harness modules it reuses.
+COMPARE_MODULES := compare_csv compare_samples compare_stats compare_pairs \
+	compare_measurements compare_complexity compare_comparison compare_table compare_options
+HARNESS_MODULES := stats complexity atomic_file results_csv
+MODULE_OBJECTS := $(addprefix $(BUILD)/harness/,$(addsuffix .o,$(COMPARE_MODULES) $(HARNESS_MODULES)))
+MAIN_OBJECT := $(BUILD)/harness/compare_main.o
+
+TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_compare_*.c))
+TEST_BINS := $(TESTS:%=$(BUILD)/%)
+
+RUN_ENV := $(if $(SANITIZE),ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
+
+.PHONY: build
+## build: build build/idiombench-compare (build/compare-asan/ with SANITIZE=1)
+build: $(TOOL)
+
+.PHONY: test
+## test: build the tool and the unit tests, run them; last line "N passed, N failed"
+test: $(TOOL) $(TEST_BINS)
+	@echo "compare unit tests$(if $(SANITIZE), under ASan + UBSan), in $(BUILD)"
+	$(Q)passed=0; failed=0; \
+	for bin in $(TEST_BINS); do \
+	    name=$${bin##*/}; \
+	    out=$$($(RUN_ENV) "$$bin" 2>&1); status=$$?; \
+	    printf '%s\n' "$$out" | sed "s|^|$$name: |"; \
+	    line=$$(printf '%s\n' "$$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$$' | tail -n 1); \
+	    if [ -n "$$line" ]; then \
+	        p=$${line%% passed*}; f=$${line#*, }; f=$${f%% failed}; \
+	    else \
+	        p=0; f=0; \
+	    fi; \
+	    if [ "$$status" -ne 0 ] && [ "$$f" -eq 0 ]; then \
+	        echo "$$name: FAIL exited with status $$status$${line:+ after its summary}"; \
+	        f=1; \
+	    fi; \
+	    passed=$$((passed + p)); failed=$$((failed + f)); \
+	done; \
+	echo "$$passed passed, $$failed failed"; \
+	[ "$$failed" -eq 0 ]
+
+.PHONY: clean
+## clean: remove the tool and its build folders
+clean:
+	rm -rf build/compare build/compare-asan build/idiombench-compare
+
+.PHONY: help
+## help: list the targets
+help:
+	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
+		printf "  %-10s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
+
+# --- building -----------------------------------------------------------------------------
+$(TOOL): $(MAIN_OBJECT) $(MODULE_OBJECTS)
+	@echo "  LINK    $@"
+	$(Q)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/test_%: $(BUILD)/test_%.o $(MODULE_OBJECTS)
+	@echo "  LINK    $@"
+	$(Q)$(CC) -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
+	@echo "  CC      $@"
+	$(Q)$(CC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/harness/%.o: harness/%.c | $(BUILD)/harness
+	@echo "  CC      $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD) $(BUILD)/harness:
+	$(Q)mkdir -p $@
+
+.SECONDARY: $(TEST_BINS:%=%.o)
+-include $(MODULE_OBJECTS:.o=.d) $(MAIN_OBJECT:.o=.d) $(TEST_BINS:%=%.d)
