@@ -12,7 +12,7 @@
     "ci_low,ci_high,p_value,test,verdict,baseline_samples,samples,mw_p_value"
 
 /* Writes the header and one row per comparison, by family, case, n, metric, then
- * version. Figures are %.6g; a figure that does not exist (no ratio, not tested, no
+ * version. Figures are %.9g; a figure that does not exist (no ratio, not tested, no
  * baseline sample) is an empty field. */
 void compare_write_comparison(FILE *out, const sample_set *set,
                               const comparison_set *comparisons);

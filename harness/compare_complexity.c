@@ -44,10 +44,10 @@ static void write_fit(FILE *out, const sample_set *set, const sample_series *fir
     results_csv_field(out, first->metric);
     fputc(',', out);
     results_csv_field(out, first->unit);
-    fprintf(out, ",%zu,%s,%.6g", sizes, complexity_curve_name(fit->best),
+    fprintf(out, ",%zu,%s,%.9g", sizes, complexity_curve_name(fit->best),
             fit->coefficient[fit->best]);
     for (int curve = 0; curve < CURVE_COUNT; curve++)
-        fprintf(out, ",%.6g", fit->rms[curve]);
+        fprintf(out, ",%.9g", fit->rms[curve]);
     fputc('\n', out);
 }
 

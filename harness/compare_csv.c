@@ -186,7 +186,7 @@ csv_status csv_reader_next(csv_reader *reader, char *err, size_t err_size)
 void csv_write_figure(FILE *out, double value)
 {
     if (!isnan(value))
-        fprintf(out, "%.6g", value);
+        fprintf(out, "%.9g", value);
 }
 
 void csv_write_size(FILE *out, long n)

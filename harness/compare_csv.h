@@ -49,7 +49,7 @@ csv_status csv_reader_next(csv_reader *reader, char *err, size_t err_size);
 /* Releases the reader's buffers (not the text). */
 void csv_reader_free(csv_reader *reader);
 
-/* Writes a figure as the harness does (%.6g); nothing (an empty field) for NAN. */
+/* Writes a figure as the harness does (%.9g); nothing (an empty field) for NAN. */
 void csv_write_figure(FILE *out, double value);
 
 /* Writes a size n; nothing (an empty field) for a case that does not scale (n < 0). */

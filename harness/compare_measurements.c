@@ -17,7 +17,7 @@ static void write_row(FILE *out, const sample_set *set, const sample_series *ser
     results_csv_field(out, series->metric);
     fputc(',', out);
     results_csv_field(out, series->unit);
-    fprintf(out, ",%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%zu,%ld\n", s->median, s->mean, s->stddev,
+    fprintf(out, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld\n", s->median, s->mean, s->stddev,
             s->cv, s->min, s->max, s->count, series->loops);
 }
 

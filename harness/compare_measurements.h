@@ -11,7 +11,7 @@
     "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops"
 
 /* Writes the header and one row per series, by version, then family, case, n and
- * metric: median, mean, stddev, cv, min and max over the rounds' samples (as %.6g, as
+ * metric: median, mean, stddev, cv, min and max over the rounds' samples (as %.9g, as
  * the harness writes them), repetitions = how many samples, loops = their median. */
 void compare_write_measurements(FILE *out, const sample_set *set);
 

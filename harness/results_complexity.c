@@ -31,10 +31,10 @@ static void write_fit(FILE *out, const results *r, const result_row *first, size
     results_csv_field(out, first->family);
     fputc(',', out);
     results_csv_field(out, first->case_name);
-    fprintf(out, ",%s,%s,%zu,%s,%.6g", first->metric, first->unit, sizes,
+    fprintf(out, ",%s,%s,%zu,%s,%.9g", first->metric, first->unit, sizes,
             complexity_curve_name(fit->best), fit->coefficient[fit->best]);
     for (int curve = 0; curve < CURVE_COUNT; curve++)
-        fprintf(out, ",%.6g", fit->rms[curve]);
+        fprintf(out, ",%.9g", fit->rms[curve]);
     fputc('\n', out);
 }
 

@@ -37,7 +37,7 @@ static void write_measurement(FILE *out, const char *python_version, const resul
 {
     const summary *s = &row->figures;
     write_key(out, python_version, row->family, row->case_name, row->n);
-    fprintf(out, ",%s,%s,%.6g,%.6g,%.6g,%.6g,%.6g,%.6g,%zu,%ld\n", row->metric, row->unit,
+    fprintf(out, ",%s,%s,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld\n", row->metric, row->unit,
             s->median, s->mean, s->stddev, s->cv, s->min, s->max, s->count, row->loops);
 }
 

@@ -129,10 +129,10 @@ static void write_figures(FILE *out, const void *arg)
     csv_write_size(out, -1);
 }
 
-TEST(figures_are_g6_and_missing_ones_empty)
+TEST(figures_are_g9_and_missing_ones_empty)
 {
     char *text = sandbox_capture(write_figures, NULL);
-    CHECK_STR_EQ(text, "12.5|1.23457e+06||1.5e-09|1000|");
+    CHECK_STR_EQ(text, "12.5|1234567||1.5e-09|1000|");
     free(text);
 }
 
@@ -146,6 +146,6 @@ int main(void)
     RUN(an_unclosed_quote_is_an_error_naming_its_line);
     RUN(text_after_a_closing_quote_is_an_error);
     RUN(a_quote_inside_a_plain_field_is_kept);
-    RUN(figures_are_g6_and_missing_ones_empty);
+    RUN(figures_are_g9_and_missing_ones_empty);
     return check_summary();
 }

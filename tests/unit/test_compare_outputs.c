@@ -58,7 +58,8 @@ TEST(measurements_of_noisy_rounds_and_quoted_names)
     char *text = sandbox_capture(write_measurements, &f);
     /* as test_stats's summary_of_an_odd_count */
     CHECK_STR_EQ(text, MEASUREMENTS_COLUMNS "\n"
-                       "3.12.1,\"a,b\",c,,time_per_op,ns,3.3,3.5,1.15109,0.328882,2.4,5.1,5,12\n");
+                       "3.12.1,\"a,b\",c,,time_per_op,ns,3.3,3.5,1.15108644,0.328881841,2.4,5.1,5,"
+                       "12\n");
     free(text);
     compare_fixture_free(&f);
 }
@@ -70,8 +71,8 @@ TEST(complexity_fits_each_versions_medians_over_n)
     char *text = sandbox_capture(write_complexity, &f);
     /* O(1) fits the mean 2960: residuals -2880, -2160, 5040 → rms 3575.9 / 2960 */
     CHECK_STR_EQ(text, COMPLEXITY_COLUMNS "\n"
-                       "3.11.7,strings,join,bytes_per_op,bytes,3,O(n),8,1.20808,0,0.0529284,"
-                       "0.141277\n");
+                       "3.11.7,strings,join,bytes_per_op,bytes,3,O(n),8,1.2080809,0,"
+                       "0.0529283773,0.141276644\n");
     free(text);
     compare_fixture_free(&f);
 }
@@ -97,9 +98,9 @@ TEST(comparison_rows_for_every_version_that_has_the_case)
         COMPARISON_COLUMNS "\n"
         "copying,deep,,allocs_per_op,allocs,3.11.7,3.12.1,,1,,,,,none,insufficient data,0,2,\n"
         "identity,is_none,,time_per_op,ns,3.11.7,3.12.1,10,12,1.2,1.2,1.2,0,exact,slower,2,2,"
-        "0.333333\n"
+        "0.333333333\n"
         "identity,is_none,,time_per_op,ns,3.11.7,3.13.0,10,8,0.8,0.8,0.8,0,exact,faster,2,2,"
-        "0.333333\n"
+        "0.333333333\n"
         "identity,is_none,,allocs_per_op,allocs,3.11.7,3.12.1,0,0,,,,,none,insufficient data,"
         "1,1,1\n"
         "strings,join,10,bytes_per_op,bytes,3.11.7,3.12.1,80,80,1,1,1,1,exact,no difference,"
@@ -113,8 +114,8 @@ TEST(comparison_against_another_baseline_turns_the_verdicts_round)
     compare_fixture f;
     REQUIRE(compare_fixture_load(&f, compare_fixture_csv, "3.12.1") == 0);
     char *text = sandbox_capture(write_comparison, &f);
-    CHECK_STR_CONTAINS(text, "identity,is_none,,time_per_op,ns,3.12.1,3.11.7,12,10,0.833333,"
-                             "0.833333,0.833333,0,exact,faster,2,2,0.333333\n");
+    CHECK_STR_CONTAINS(text, "identity,is_none,,time_per_op,ns,3.12.1,3.11.7,12,10,0.833333333,"
+                             "0.833333333,0.833333333,0,exact,faster,2,2,0.333333333\n");
     CHECK_STR_CONTAINS(text, "strings,join,100,bytes_per_op,bytes,3.12.1,3.11.7,,800,,,,,none,"
                              "insufficient data,0,2,\n");
     CHECK(strstr(text, "copying,deep") == NULL); /* only the baseline has it */
@@ -140,8 +141,8 @@ TEST(comparison_of_noisy_samples_gives_welch_log_figures)
     char *text = sandbox_capture(write_comparison, &f);
     /* as test_compare_stats's geometric-mean example; Mann–Whitney: 2 of 252 splits */
     CHECK_STR_EQ(text, COMPARISON_COLUMNS "\n"
-                       "f,c,,time_per_op,ns,a,b,11,13.5,1.22813,1.11513,1.35258,0.00126992,"
-                       "welch-log,slower,5,5,0.00793651\n");
+                       "f,c,,time_per_op,ns,a,b,11,13.5,1.22813023,1.11512935,1.35258197,"
+                       "0.00126991835,welch-log,slower,5,5,0.00793650794\n");
     free(text);
     compare_fixture_free(&f);
 }

@@ -99,11 +99,11 @@ TEST(measurements_golden_output)
     char *text = sandbox_read(path);
     CHECK_STR_EQ(text,
                  MEASUREMENTS_HEADER
-                 "3.11.7,identity,is_none,,time_per_op,ns,12.5,12.75,0.5,0.0392157,12.25,13.5,"
-                 "10,2000000\n"
+                 "3.11.7,identity,is_none,,time_per_op,ns,12.5,12.75,0.5,0.0392156863,12.25,"
+                 "13.5,10,2000000\n"
                  "3.11.7,sizes,list_append,1000,allocs_per_op,allocs,1,1,0,0,1,1,5,6400\n"
-                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,1234.57,3,1e-09,0,0,"
-                 "1.23457e+08,5,1\n");
+                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,1234.5678,2.9999999,1e-09,0,0,"
+                 "123456789,5,1\n");
     free(text);
     CHECK_EQ_INT(sandbox_count_names(dir, ""), 1);
     results_free(&r);

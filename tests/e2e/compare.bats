@@ -1,0 +1,217 @@
+#!/usr/bin/env bats
+# make compare: several interpreters measured in interleaved rounds into one run folder,
+# compared with a baseline; bad PYTHONS, BASELINE and a version failing halfway.
+
+load helper
+
+# The interpreters of the shared comparison: the oldest 3.x and the newest found, and
+# 2.7 when the machine has one (its reduced mode is part of what is checked).
+setup_file() {
+    cd "$REPO_ROOT" || return 1
+    make --no-print-directory -f mk/compare.mk >/dev/null || return 1
+    local pythons
+    pythons=$(tools/find-pythons --all)
+    OLDEST3=$(grep -m1 'python3' <<<"$pythons")
+    NEWEST=$(tail -n 1 <<<"$pythons")
+    PY27=$(grep -m1 'python2\.7$' <<<"$pythons" || true)
+    [ -n "$OLDEST3" ] && [ "$OLDEST3" != "$NEWEST" ] || {
+        echo "compare.bats needs two CPython 3 interpreters; found: $pythons" >&2
+        return 1
+    }
+    export OLDEST3 NEWEST PY27
+    SHARED=$BATS_FILE_TMPDIR/shared
+    SHARED_FILTER='identity/(is|eq)_(none|equal_str)$|strings/fmt_fstring$'
+    local status=0
+    python3 tools/compare.py --pythons "$PY27 $OLDEST3 $NEWEST" --quick --rounds 3 \
+        --filter "$SHARED_FILTER" --out "$SHARED" --no-programs \
+        >"$SHARED.stdout" 2>"$SHARED.stderr" || status=$?
+    echo "$status" >"$SHARED.status"
+    export SHARED
+}
+
+setup() {
+    make_sandbox
+}
+
+version_of() {
+    "$1" -c 'import platform; print(platform.python_version())'
+}
+
+# --- the shared comparison ---
+
+@test "compare: one run folder holds every interpreter's rows and the comparison" {
+    [ "$(cat "$SHARED.status")" -eq 0 ] ||
+        fail "compare exited $(cat "$SHARED.status")" "$(cat "$SHARED.stderr")"
+    local file
+    for file in meta samples.csv measurements.csv comparison.csv complexity.csv \
+        failures.csv unavailable.csv observations.csv comparison.txt; do
+        [ -f "$SHARED/$file" ] || fail "no $file in the run folder" "$(ls "$SHARED")"
+    done
+    [ ! -e "$SHARED.partial" ] || fail "the .partial folder was left behind"
+    [ ! -e "$SHARED/raw" ] || fail "raw/ was left in the run folder"
+    [ "$(csv_header "$SHARED/measurements.csv")" = "$MEASUREMENTS_HEADER" ] ||
+        fail "measurements.csv header differs" "$(csv_header "$SHARED/measurements.csv")"
+
+    local old new
+    old=$(version_of "$OLDEST3")
+    new=$(version_of "$NEWEST")
+    # Every interpreter's time rows, each from 3 rounds (one sample a round).
+    local label
+    for label in "$old" "$new"; do
+        run csv_rows "$SHARED/measurements.csv" case,repetitions python_version="$label" \
+            metric=time_per_op
+        [ "$(sort <<<"$output" | tr '\n' ' ')" = "eq_equal_str|3 eq_none|3 fmt_fstring|3 is_equal_str|3 is_none|3 " ] ||
+            fail "time rows of $label" "$output"
+    done
+    # samples.csv: rounds 1..3 of each.
+    run csv_rows "$SHARED/samples.csv" round python_version="$new" case=is_none metric=time_per_op
+    [ "$(sort <<<"$output" | tr '\n' ' ')" = "1 2 3 " ] || fail "rounds of is_none" "$output"
+    grep -qx "baseline: $old" "$SHARED/meta" || fail "meta does not name the baseline $old" \
+        "$(cat "$SHARED/meta")"
+}
+
+@test "compare: comparison.csv gives each case a ratio to the baseline, its interval and a verdict" {
+    local old new
+    old=$(version_of "$OLDEST3")
+    new=$(version_of "$NEWEST")
+    # A statement well above the noise (about 50 ns), so that every sample is > 0.
+    run csv_rows "$SHARED/comparison.csv" baseline,ratio,ci_low,ci_high,verdict,samples \
+        python_version="$new" case=fmt_fstring metric=time_per_op
+    [ "$(wc -l <<<"$output")" -eq 1 ] || fail "one row expected" "$output"
+    IFS='|' read -r baseline ratio low high verdict samples <<<"$output"
+    [ "$baseline" = "$old" ] || fail "baseline $baseline, expected $old"
+    [ "$samples" = 3 ] || fail "samples $samples, expected 3"
+    "$TEST_PYTHON" -c "import sys; r, l, h = map(float, sys.argv[1:]); assert 0 < l <= r <= h, (l, r, h)" \
+        "$ratio" "$low" "$high" || fail "ratio not inside its interval" "$output"
+    case $verdict in faster|slower|"no difference") ;; *) fail "verdict '$verdict'" ;; esac
+    # The verdict follows the interval.
+    "$TEST_PYTHON" - "$low" "$high" "$verdict" <<'PY' || fail "verdict does not follow the interval" "$output"
+import sys
+low, high, verdict = float(sys.argv[1]), float(sys.argv[2]), sys.argv[3]
+want = "slower" if low > 1 else "faster" if high < 1 else "no difference"
+sys.exit(verdict != want)
+PY
+    # The table in the terminal names both versions.
+    assert_contains "$(cat "$SHARED.stdout")" "$new"
+    assert_contains "$(cat "$SHARED.stdout")" "identity/is_none"
+}
+
+@test "compare: Python 2.7 runs timing and behaviour, reports the rest unavailable" {
+    [ -n "$PY27" ] || skip "no Python 2.7 on this machine"
+    local v27
+    v27=$(version_of "$PY27")
+    run csv_rows "$SHARED/measurements.csv" metric python_version="$v27"
+    [ "$(sort -u <<<"$output")" = time_per_op ] || fail "2.7 rows other than time" "$output"
+    run csv_rows "$SHARED/unavailable.csv" case,metric python_version="$v27"
+    assert_contains "$output" "is_none|allocs_per_op"
+    assert_contains "$output" "fmt_fstring|*"
+    run csv_rows "$SHARED/unavailable.csv" reason python_version="$v27" case=fmt_fstring
+    assert_contains "$output" "f-strings"
+    run csv_rows "$SHARED/failures.csv" case python_version="$v27"
+    [ -z "$output" ] || fail "2.7 recorded failures" "$output"
+    run csv_rows "$SHARED/observations.csv" observation python_version="$v27"
+    [ -n "$output" ] || fail "no observations from 2.7"
+}
+
+# --- the statistics: one interpreter against itself ---
+
+@test "compare: the same interpreter twice gets 'no difference' in at least 95% of rows" {
+    local out=$SANDBOX/twice
+    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST $NEWEST" \
+        --quick --filter '^(identity|mutability)/' --out "$out" --no-programs
+    assert_status 0
+    local new
+    new=$(version_of "$NEWEST")
+    "$TEST_PYTHON" - "$out/comparison.csv" "$new" <<'PY' || fail "too many differences" "$(cat "$out/comparison.txt")"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+assert {r["baseline"] for r in rows} == {sys.argv[2]}, "baseline"
+assert {r["python_version"] for r in rows} == {sys.argv[2] + "#2"}, "label of the second"
+time = [r for r in rows if r["metric"] == "time_per_op"]
+same = [r for r in time if r["verdict"] == "no difference"]
+print("%d of %d time rows: no difference" % (len(same), len(time)), file=sys.stderr)
+for r in time:
+    if r["verdict"] != "no difference":
+        print("  %s n=%s %s ratio %s [%s, %s]" % (r["case"], r["n"], r["verdict"], r["ratio"],
+              r["ci_low"], r["ci_high"]), file=sys.stderr)
+assert len(time) >= 40, "too few time rows: %d" % len(time)
+sys.exit(len(same) < 0.95 * len(time))
+PY
+}
+
+# --- bad input ---
+
+@test "compare: an unknown PYTHONS entry is one clear line, and no run folder" {
+    local out=$SANDBOX/run
+    run --separate-stderr repo_make compare PYTHONS="$NEWEST 2.5" ARGS="--out $out"
+    [ "$status" -ne 0 ] || fail "exit status 0"
+    assert_one_clear_line "2.5"
+    [ ! -e "$out" ] && [ ! -e "$out.partial" ] || fail "a run folder was written"
+}
+
+@test "compare: a BASELINE not among PYTHONS is one clear line naming those compared" {
+    local out=$SANDBOX/run new
+    new=$(version_of "$NEWEST")
+    run --separate-stderr repo_make compare PYTHONS="$NEWEST" BASELINE=2.1 ARGS="--out $out"
+    [ "$status" -ne 0 ] || fail "exit status 0"
+    assert_one_clear_line "BASELINE=2.1" "$new"
+    [ ! -e "$out" ] && [ ! -e "$out.partial" ] || fail "a run folder was written"
+}
+
+@test "compare: an existing --out folder is refused" {
+    mkdir "$SANDBOX/run"
+    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST" \
+        --out "$SANDBOX/run"
+    assert_status 2
+    assert_one_clear_line "already exists"
+}
+
+@test "compare: a FILTER matching no case is one clear line" {
+    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST" \
+        --filter 'no_such_case_anywhere' --out "$SANDBOX/run"
+    assert_status 2
+    assert_one_clear_line "no_such_case_anywhere"
+    [ ! -e "$SANDBOX/run" ] && [ ! -e "$SANDBOX/run.partial" ] || fail "a run folder was written"
+}
+
+# A catalogue that loads in round 1 and raises from round 2 on, under one version only.
+write_failing_catalogue() { # write_failing_catalogue DIR VICTIM_PYTHON
+    local major_minor
+    major_minor=$("$2" -c 'import sys; print("%d, %d" % sys.version_info[:2])')
+    mkdir -p "$1"
+    cat >"$1/steady.py" <<EOF
+import os, sys
+CASES = [dict(name="add", setup="x = 1", stmt="x + 1")]
+if sys.version_info[:2] == ($major_minor,):
+    if os.path.exists("$1.flag"):
+        raise RuntimeError("this interpreter broke halfway")
+    open("$1.flag", "w").close()
+EOF
+}
+
+@test "compare: a version whose run fails halfway is left out, with the reason; the others go on" {
+    local out=$SANDBOX/run catalogue=$SANDBOX/catalogue new
+    write_failing_catalogue "$catalogue" "$NEWEST"
+    new=$(version_of "$NEWEST")
+    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$OLDEST3 $NEWEST" \
+        --quick --rounds 3 --catalogue "$catalogue" --out "$out" --no-programs
+    assert_status 1
+    assert_contains "$stderr" "dropping $new"
+    assert_contains "$stderr" "broke halfway"
+    [ -d "$out" ] || fail "no run folder"
+    run csv_rows "$out/measurements.csv" python_version
+    [ -n "$output" ] || fail "no rows"
+    ! grep -qx "$new" <<<"$output" || fail "rows of the dropped $new remain" "$output"
+    grep -q "^left_out@$new: " "$out/meta" || fail "meta does not say $new was left out"
+}
+
+@test "compare: a baseline whose run fails halfway stops the comparison, and no run folder" {
+    local out=$SANDBOX/run catalogue=$SANDBOX/catalogue old
+    write_failing_catalogue "$catalogue" "$OLDEST3"
+    old=$(version_of "$OLDEST3")
+    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$OLDEST3 $NEWEST" \
+        --quick --rounds 3 --catalogue "$catalogue" --out "$out" --no-programs
+    assert_status 3
+    assert_contains "$stderr" "baseline $old"
+    [ ! -e "$out" ] && [ ! -e "$out.partial" ] || fail "a run folder was left"
+}
