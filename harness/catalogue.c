@@ -678,3 +678,34 @@ const char *catalogue_instrument_name(unsigned instrument)
         return "?";
     }
 }
+
+/* The bit named by the first length bytes of name, or 0. */
+static unsigned instrument_bit(const char *name, size_t length)
+{
+    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_RESOURCES; bit <<= 1) {
+        const char *known = catalogue_instrument_name(bit);
+        if (strlen(known) == length && strncmp(known, name, length) == 0)
+            return bit;
+    }
+    return 0;
+}
+
+int catalogue_parse_instruments(const char *list, unsigned *bits, char *err,
+                                size_t err_size)
+{
+    *bits = 0;
+    for (const char *p = list;; p++) {
+        size_t length = strcspn(p, ",");
+        unsigned bit = instrument_bit(p, length);
+        if (bit == 0) {
+            snprintf(err, err_size, "--instruments '%s': '%.*s' is not an instrument; "
+                     "give a comma-separated list of time, allocs, memory, resources",
+                     list, (int)length, p);
+            return -1;
+        }
+        *bits |= bit;
+        p += length;
+        if (*p == '\0')
+            return 0;
+    }
+}

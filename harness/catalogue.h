@@ -55,4 +55,9 @@ void catalogue_free(catalogue *cat);
 /* Names of the instruments, for --list and the results. */
 const char *catalogue_instrument_name(unsigned instrument);
 
+/* The INSTRUMENT_* bits of a comma-separated list of names ("time,allocs"). Returns 0,
+ * or -1 with one line naming the unknown name and the known ones in err. */
+int catalogue_parse_instruments(const char *list, unsigned *bits, char *err,
+                                size_t err_size);
+
 #endif

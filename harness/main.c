@@ -304,6 +304,24 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
     return status;
 }
 
+/* --instruments: each case keeps only the instruments listed; a case left with none
+ * is not run. Returns 0, or -1 with one line in err. */
+static int restrict_instruments(catalogue *cat, const char *list, bool *chosen, char *err,
+                                size_t err_size)
+{
+    unsigned bits;
+    if (list == NULL)
+        return 0;
+    if (catalogue_parse_instruments(list, &bits, err, err_size) != 0)
+        return -1;
+    for (size_t i = 0; i < cat->count; i++) {
+        cat->cases[i].instruments &= bits;
+        if (cat->cases[i].instruments == 0)
+            chosen[i] = false;
+    }
+    return 0;
+}
+
 /* After the interpreter is up: catalogue, selection, then --list or the run. */
 static int run_with_interpreter(const options *opts, const char *suite_dir, int argc,
                                 char **argv)
@@ -325,7 +343,8 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
     size_t count = 0;
     if (chosen == NULL) {
         status = EXIT_ENVIRONMENT;
-    } else if (select_cases(&cat, opts->filter, chosen, &count, err, sizeof err) != 0) {
+    } else if (select_cases(&cat, opts->filter, chosen, &count, err, sizeof err) != 0 ||
+               restrict_instruments(&cat, opts->instruments, chosen, err, sizeof err) != 0) {
         complain(err);
     } else if (opts->list) {
         print_list(&cat, chosen);

@@ -54,6 +54,9 @@ void options_print_help(FILE *out)
         "                       pointing at it\n"
         "  --catalogue PATH     a catalogue file (family.py) or folder of them;\n"
         "                       default: the suite's bench/ folder\n"
+        "  --instruments LIST   run only these of each case's instruments, e.g.\n"
+        "                       'time' or 'time,allocs' (of time, allocs, memory,\n"
+        "                       resources); a case left with none is not run\n"
         "  --no-observations    do not record the catalogue's OBSERVATIONS\n"
         "                       (observations.csv keeps its header alone)\n"
         "  --case-timeout S     time limit of one case at one size, 1..86400 s;\n"
@@ -153,6 +156,8 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->out_dir = value;
         } else if ((value = option_value(argc, argv, &i, "--catalogue", &missing)) != NULL) {
             out->catalogue = value;
+        } else if ((value = option_value(argc, argv, &i, "--instruments", &missing)) != NULL) {
+            out->instruments = value; /* checked against the catalogue's names in main */
         } else if ((value = option_value(argc, argv, &i, "--repetitions", &missing)) != NULL) {
             long count;
             if (parse_int(value, 1, MAX_REPETITIONS, &count) != 0) {

@@ -25,6 +25,7 @@ typedef struct options {
     int repetitions;        /* samples per case and size */
     const char *out_dir;    /* NULL: results/<run-id> in the suite's folder */
     const char *catalogue;  /* NULL: the suite's bench/ folder */
+    const char *instruments; /* "time,allocs": run only these; NULL: each case's own */
     int64_t target_ns;      /* calibration target: duration of one timed loop */
     int pairs;              /* statement/empty loop pairs per sample */
     int case_timeout_s;     /* time limit of one case at one size, in its child process */

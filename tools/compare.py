@@ -14,7 +14,8 @@ built is reported and left out.
 Rounds: every interpreter measures every family once per round (one repetition, in a
 process of its own), family by family, the interpreters' order rotating from round to
 round, so that the machine's drift and each process's own luck (memory layout) land on
-every version alike and show up as the noise they are. A case's samples are its rounds.
+every version alike and show up as the noise they are. A case's samples are its rounds:
+every round for time, the first 3 (2 with --quick) for the other instruments.
 
 The run folder (results/<UTC stamp>-compare unless --out, with results/latest pointing
 at it) is assembled in <folder>.partial and renamed when complete: an interrupted or
@@ -47,6 +48,11 @@ from interpreters import SUITE, InputError, choose_baseline, resolve
 
 DEFAULT_ROUNDS = 10
 QUICK_ROUNDS = 5
+# Rounds that run every instrument; later ones time only. Allocation counts and the
+# memory and resource figures hardly vary from process to process (the first rounds
+# show it), and their passes cost a third of a round.
+DEFAULT_FULL_ROUNDS = 3
+QUICK_FULL_ROUNDS = 2
 
 
 def say(message):
@@ -190,6 +196,8 @@ def run_harness(harness, family_regex, out, round_number, args, log):
         command.append("--quick")
     if round_number > 1:
         command.append("--no-observations")
+    if round_number > (QUICK_FULL_ROUNDS if args.quick else DEFAULT_FULL_ROUNDS):
+        command += ["--instruments", "time"]
     with open(log, "a") as f:
         f.write("$ %s\n" % " ".join(command))
         f.flush()
@@ -227,7 +235,8 @@ def run_rounds(labels, harnesses, filters, args, work, baseline):
 def harness_failure(status, log):
     if status < 0:
         return "its harness was killed by %s (see logs/)" % signal.Signals(-status).name
-    return "its harness stopped with status %d: %s" % (status, last_line(log))
+    return "its harness stopped with status %d: %s" % (
+        status, last_line(log).replace("idiombench: ", "", 1))
 
 
 def merge(work, labels, baseline, pairs):
@@ -247,7 +256,7 @@ def merge(work, labels, baseline, pairs):
     out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          universal_newlines=True)
     if out.returncode != 0:
-        raise Stop("idiombench-compare: %s" % out.stderr.strip(), 3)
+        raise Stop(out.stderr.strip().replace("idiombench-compare: ", "", 1), 3)
     with open(os.path.join(work, "comparison.txt"), "w") as f:
         f.write(out.stdout)
     return out.stdout
@@ -291,7 +300,8 @@ def compare(args):
     os.rename(work, final)
     if not args.out:
         link_latest(final)
-    say("results in %s" % os.path.relpath(final))
+    shown = os.path.relpath(final)
+    say("results in %s" % (final if shown.startswith("..") else shown))
     return status
 
 

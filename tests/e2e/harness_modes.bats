@@ -124,6 +124,23 @@ PY
         fail "meta's settings" "$(grep settings "$dir/meta")"
 }
 
+@test "--instruments time: only time rows; a case with no time instrument is not run" {
+    cat >"$SANDBOX/two.py" <<'PY'
+CASES = [dict(name="timed", stmt="[1]"),
+         dict(name="memory_only", stmt="[1]", sizes=[10], instruments=["memory"])]
+PY
+    local out=$SANDBOX/only-time
+    run --separate-stderr "$IDIOMBENCH" --quick --repetitions 1 --instruments time \
+        --catalogue "$SANDBOX/two.py" --out "$out"
+    assert_status 0
+    [ "$(csv_rows "$out/measurements.csv" case,metric | tr '\n' ' ')" = "timed|time_per_op " ] ||
+        fail "rows other than timed's time" "$(cat "$out/measurements.csv")"
+    run --separate-stderr "$IDIOMBENCH" --instruments time,alloc --catalogue "$SANDBOX/two.py" \
+        --out "$SANDBOX/bad"
+    assert_status 2
+    assert_one_clear_line "'alloc' is not an instrument"
+}
+
 @test "a run writes unavailable.csv, its header alone when this Python gives every figure" {
     local dir=$BATS_FILE_TMPDIR/rep1
     "$TEST_PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 4))' ||

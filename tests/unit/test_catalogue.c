@@ -429,6 +429,21 @@ TEST(instrument_names)
     CHECK_STR_EQ(catalogue_instrument_name(0), "?");
 }
 
+TEST(instrument_lists_parse_to_bits_and_unknown_names_are_named)
+{
+    unsigned bits = 99;
+    char err[256] = "";
+    CHECK_EQ_INT(catalogue_parse_instruments("time", &bits, err, sizeof err), 0);
+    CHECK_EQ_INT((int)bits, INSTRUMENT_TIME);
+    CHECK_EQ_INT(catalogue_parse_instruments("resources,time,memory", &bits, err, sizeof err),
+                 0);
+    CHECK_EQ_INT((int)bits, INSTRUMENT_TIME | INSTRUMENT_MEMORY | INSTRUMENT_RESOURCES);
+    CHECK_EQ_INT(catalogue_parse_instruments("time,alloc", &bits, err, sizeof err), -1);
+    CHECK_STR_CONTAINS(err, "'alloc' is not an instrument");
+    CHECK_EQ_INT(catalogue_parse_instruments("", &bits, err, sizeof err), -1);
+    CHECK_EQ_INT(catalogue_parse_instruments("time,", &bits, err, sizeof err), -1);
+}
+
 int main(void)
 {
     if (sandbox_create(sandbox) != 0) {
@@ -462,6 +477,7 @@ int main(void)
     RUN(error_in_a_later_file_of_a_folder_names_that_file);
     RUN(long_file_is_read_whole);
     RUN(instrument_names);
+    RUN(instrument_lists_parse_to_bits_and_unknown_names_are_named);
     RUN(embed_interpreter_stops_cleanly);
     sandbox_remove(sandbox);
     return check_summary();
