@@ -36,6 +36,7 @@
 #define TRACEBACK_GRACE_NS 500000000LL  /* how long a hung child gets to write it */
 #define MAX_TRACEBACK_BYTES 65536
 #define MAX_TEXT_BYTES (1 << 20)        /* a failure's text beyond this is garbage */
+#define MAX_ROW_SAMPLES (1 << 20)       /* a row's samples beyond this are garbage */
 #define GO 'g'                          /* the parent's word: measure the next unit */
 #define NAME_BYTES 32                   /* of a metric's or a unit's name */
 #define MAX_NAMES 32                    /* different names a run can receive */
@@ -44,9 +45,10 @@
 
 /* --- what a child sends ------------------------------------------------------------
  * For each unit, in order: STARTED once its progress prefix is printed, a ROW per
- * result row and a FAILURE per failure, then DONE with the unit's outcome. A FAILURE
- * is followed by its stage, error and traceback, text_bytes[i] bytes each, without
- * their NULs. The parent checks what it can: a child may have corrupted its memory.
+ * result row and a FAILURE per failure, then DONE with the unit's outcome. A ROW is
+ * followed by its sample_count samples (doubles); a FAILURE by its stage, error and
+ * traceback, text_bytes[i] bytes each, without their NULs. The parent checks what it
+ * can: a child may have corrupted its memory.
  * After DONE, a child with units left waits for the parent's one byte, GO. */
 typedef enum message_kind {
     MESSAGE_STARTED,
@@ -62,6 +64,7 @@ typedef struct message {
     char unit[NAME_BYTES];   /* ROW */
     summary figures;         /* ROW */
     long loops;              /* ROW */
+    size_t sample_count;     /* ROW */
     size_t text_bytes[3];    /* FAILURE */
 } message;
 
@@ -138,7 +141,9 @@ static void send_rows_and_failures(int fd, const results *r, size_t rows_from,
         snprintf(m.unit, sizeof m.unit, "%s", r->rows[i].unit);
         m.figures = r->rows[i].figures;
         m.loops = r->rows[i].loops;
+        m.sample_count = r->rows[i].sample_count;
         send_bytes(fd, &m, sizeof m);
+        send_bytes(fd, r->rows[i].samples, m.sample_count * sizeof *r->rows[i].samples);
     }
     for (size_t i = failures_from; i < r->failure_count; i++) {
         const failure_row *f = &r->failures[i];
@@ -367,6 +372,20 @@ static read_status read_exactly(int fd, void *buffer, size_t size, int64_t deadl
     return READ_OK;
 }
 
+/* Reads the samples that follow a ROW message into *samples (malloc'd; NULL when
+ * none). */
+static read_status read_samples(const child *ch, const message *m, double **samples)
+{
+    if (m->sample_count > MAX_ROW_SAMPLES)
+        return READ_GARBLED;
+    if (m->sample_count == 0)
+        return READ_OK;
+    *samples = malloc(m->sample_count * sizeof **samples);
+    if (*samples == NULL)
+        return READ_NO_MEMORY;
+    return read_exactly(ch->fd, *samples, m->sample_count * sizeof **samples, ch->deadline_ns);
+}
+
 /* Reads the three texts that follow a FAILURE message into texts (malloc'd). */
 static read_status read_texts(const child *ch, const message *m, char *texts[3])
 {
@@ -447,25 +466,26 @@ static const char *keep_name(const char *name)
     return names[count++];
 }
 
-static follow take_row(isolation *iso, child *ch, message *m)
+static follow take_row(isolation *iso, child *ch, message *m, const double *samples)
 {
     m->metric[NAME_BYTES - 1] = m->unit[NAME_BYTES - 1] = '\0';
     const char *metric = keep_name(m->metric), *unit = keep_name(m->unit);
     if (metric == NULL || unit == NULL ||
-        results_add_row(iso->res, key_of(iso, ch->next), metric, unit, &m->figures,
-                        m->loops) != 0)
+        results_add_sampled_row(iso->res, key_of(iso, ch->next), metric, unit, &m->figures,
+                                samples, m->sample_count, m->loops) != 0)
         return stop_run(iso, "out of memory");
     return FOLLOW_ON;
 }
 
-static follow take_message(isolation *iso, child *ch, message *m, char *texts[3])
+static follow take_message(isolation *iso, child *ch, message *m, const double *samples,
+                           char *texts[3])
 {
     switch (m->kind) {
     case MESSAGE_STARTED:
         ch->started = true;
         return FOLLOW_ON;
     case MESSAGE_ROW:
-        return take_row(iso, ch, m);
+        return take_row(iso, ch, m, samples);
     case MESSAGE_FAILURE:
         if (results_add_failure(iso->res, key_of(iso, ch->next), texts[0], texts[1],
                                 texts[2]) != 0)
@@ -557,18 +577,22 @@ static follow follow_child(isolation *iso, child *ch)
     follow next = FOLLOW_ON;
     while (next == FOLLOW_ON) {
         message m;
+        double *samples = NULL;
         char *texts[3] = {NULL, NULL, NULL};
         read_status status = read_exactly(ch->fd, &m, sizeof m, ch->deadline_ns);
         if (status == READ_OK && !plausible(&m))
             status = READ_GARBLED;
+        if (status == READ_OK && m.kind == MESSAGE_ROW)
+            status = read_samples(ch, &m, &samples);
         if (status == READ_OK && m.kind == MESSAGE_FAILURE)
             status = read_texts(ch, &m, texts);
         if (status == READ_OK)
-            next = take_message(iso, ch, &m, texts);
+            next = take_message(iso, ch, &m, samples, texts);
         else if (status == READ_NO_MEMORY)
             next = stop_run(iso, "out of memory");
         else
             next = end_abnormally(iso, ch, status);
+        free(samples);
         for (int k = 0; k < 3; k++)
             free(texts[k]);
     }

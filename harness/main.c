@@ -114,6 +114,8 @@ static int write_results(run *r)
     char path[4200];
     if (run_dir_join(path, sizeof path, r->out_dir, "measurements.csv") != 0 ||
         results_csv_write_measurements(&r->res, path) != 0 ||
+        run_dir_join(path, sizeof path, r->out_dir, "samples.csv") != 0 ||
+        results_csv_write_samples(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->out_dir, "failures.csv") != 0 ||
         results_csv_write_failures(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->out_dir, "complexity.csv") != 0 ||

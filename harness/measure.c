@@ -35,6 +35,9 @@ typedef struct timing {
     int runs;            /* repetitions reported */
     bool aggregated;     /* Google Benchmark reported aggregates (2+ repetitions) */
     double run_ns;       /* the last repetition's figure */
+    double *kept_ns;     /* the last `capacity` samples handed over, a ring */
+    size_t capacity;     /* the repetitions */
+    size_t taken;        /* samples handed over in all (warm-up runs included) */
     char *traceback;     /* set when a sample raised */
     char *error;         /* the failure's one line */
 } timing;
@@ -51,7 +54,23 @@ static int take_sample(void *ctx, double *seconds_per_op, char *err, size_t err_
         return -1;
     }
     *seconds_per_op = net_ns / SECONDS_TO_NS;
+    /* As Google Benchmark reports it back (one iteration: its total is this figure). */
+    t->kept_ns[t->taken++ % t->capacity] = *seconds_per_op * SECONDS_TO_NS;
     return 0;
+}
+
+/* The repetitions' samples, oldest first, into out (t->capacity values at most): the
+ * last `count` handed over, as Google Benchmark runs any warm-up before them. Returns
+ * how many. */
+static size_t repetition_samples(const timing *t, size_t count, double *out)
+{
+    if (count > t->taken)
+        count = t->taken;
+    if (count > t->capacity)
+        count = t->capacity;
+    for (size_t k = 0; k < count; k++)
+        out[k] = t->kept_ns[(t->taken - count + k) % t->capacity];
+    return count;
 }
 
 static void take_report(void *ctx, const gbench_run *run)
@@ -135,7 +154,15 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
         snprintf(name, sizeof name, "%s/%s/%ld", c->family, c->name, n);
     else
         snprintf(name, sizeof name, "%s/%s", c->family, c->name);
-    timing t = {.twins = twins, .loops = loops, .pairs = settings->pairs};
+    size_t capacity = (size_t)settings->repetitions;
+    timing t = {.twins = twins, .loops = loops, .pairs = settings->pairs,
+                .kept_ns = calloc(capacity, sizeof(double)), .capacity = capacity};
+    double *samples_ns = calloc(capacity, sizeof *samples_ns);
+    if (t.kept_ns == NULL || samples_ns == NULL) {
+        free(t.kept_ns);
+        free(samples_ns);
+        return MEASURE_FATAL;
+    }
     size_t ran = gbench_run_one(name, settings->repetitions, take_sample, &t, take_report, &t);
     measure_outcome outcome = MEASURE_DONE;
     if (ran == 0) {
@@ -147,14 +174,19 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
                                  "(a --benchmark_* flag hid them?)", "");
     } else {
         /* Google Benchmark aggregates two repetitions or more (and may report only the
-         * aggregates); one repetition is its own summary. */
+         * aggregates); one repetition is its own summary. The samples are those it
+         * summarised, as take_sample kept them (also when it reports no repetition). */
         t.figures.count = (size_t)(t.runs > 0 ? t.runs : settings->repetitions);
+        size_t samples = repetition_samples(&t, t.figures.count, samples_ns);
         if ((!t.aggregated && stats_summarize(&t.run_ns, 1, &t.figures) != 0) ||
-            results_add_row(r, key_of(c, n), "time_per_op", "ns", &t.figures, (long)loops) != 0)
+            results_add_sampled_row(r, key_of(c, n), "time_per_op", "ns", &t.figures,
+                                    samples_ns, samples, (long)loops) != 0)
             outcome = MEASURE_FATAL;
         else
             print_time(t.figures.median, t.figures.cv);
     }
+    free(samples_ns);
+    free(t.kept_ns);
     free(t.traceback);
     free(t.error);
     return outcome;
@@ -207,10 +239,10 @@ static measure_outcome count_allocations(const case_def *c, long n, const loop_t
         outcome = record_exception(r, c, n, "allocs");
     } else if (stats_summarize(allocs, count, &allocs_summary) != 0 ||
                stats_summarize(bytes, count, &bytes_summary) != 0 ||
-               results_add_row(r, key_of(c, n), "allocs_per_op", "allocs", &allocs_summary,
-                               (long)loops) != 0 ||
-               results_add_row(r, key_of(c, n), "bytes_per_op", "bytes", &bytes_summary,
-                               (long)loops) != 0) {
+               results_add_sampled_row(r, key_of(c, n), "allocs_per_op", "allocs",
+                                       &allocs_summary, allocs, count, (long)loops) != 0 ||
+               results_add_sampled_row(r, key_of(c, n), "bytes_per_op", "bytes",
+                                       &bytes_summary, bytes, count, (long)loops) != 0) {
         outcome = MEASURE_FATAL;
     } else {
         printf("  %8.3g allocs/op %10.4g B/op", allocs_summary.median, bytes_summary.median);
@@ -230,8 +262,8 @@ typedef struct metric_def {
     const char *name, *unit;
 } metric_def;
 
-/* Summarises each metric whose present[m] is true, adds its row and puts its median in
- * medians[m]. Returns 0, or -1 (memory). */
+/* Summarises each metric whose present[m] is true, adds its row with its samples and
+ * puts its median in medians[m]. Returns 0, or -1 (memory). */
 static int add_sample_rows(results *r, result_key key, const metric_def *defs,
                            const bool *present, size_t metrics, const samples *s, long loops,
                            double *medians)
@@ -241,7 +273,8 @@ static int add_sample_rows(results *r, result_key key, const metric_def *defs,
         if (!present[m])
             continue;
         if (stats_summarize(s->values[m], s->count, &figures) != 0 ||
-            results_add_row(r, key, defs[m].name, defs[m].unit, &figures, loops) != 0)
+            results_add_sampled_row(r, key, defs[m].name, defs[m].unit, &figures,
+                                    s->values[m], s->count, loops) != 0)
             return -1;
         medians[m] = figures.median;
     }

@@ -1,4 +1,4 @@
-/* results.c: growing arrays of result rows and failures. */
+/* results.c: growing arrays of result rows (with their samples) and failures. */
 #include "results.h"
 
 #include <stdlib.h>
@@ -14,15 +14,26 @@ int results_init(results *r, const char *python_version)
 int results_add_row(results *r, result_key key, const char *metric, const char *unit,
                     const summary *figures, long loops)
 {
+    return results_add_sampled_row(r, key, metric, unit, figures, NULL, 0, loops);
+}
+
+int results_add_sampled_row(results *r, result_key key, const char *metric,
+                            const char *unit, const summary *figures,
+                            const double *samples, size_t sample_count, long loops)
+{
     result_row *grown = realloc(r->rows, (r->row_count + 1) * sizeof *grown);
     if (grown == NULL)
         return -1;
     r->rows = grown;
     result_row row = {strdup(key.family), strdup(key.case_name), key.n, metric, unit,
-                      *figures, loops};
-    if (row.family == NULL || row.case_name == NULL) {
+                      *figures, loops, NULL, sample_count};
+    if (sample_count > 0 && (row.samples = malloc(sample_count * sizeof *samples)) != NULL)
+        memcpy(row.samples, samples, sample_count * sizeof *samples);
+    if (row.family == NULL || row.case_name == NULL ||
+        (sample_count > 0 && row.samples == NULL)) {
         free(row.family);
         free(row.case_name);
+        free(row.samples);
         return -1;
     }
     r->rows[r->row_count++] = row;
@@ -96,6 +107,7 @@ void results_free(results *r)
     for (size_t i = 0; i < r->row_count; i++) {
         free(r->rows[i].family);
         free(r->rows[i].case_name);
+        free(r->rows[i].samples);
     }
     for (size_t i = 0; i < r->failure_count; i++) {
         failure_row *f = &r->failures[i];

@@ -22,6 +22,9 @@ typedef struct result_row {
     const char *unit;   /* "ns", "allocs", "bytes" */
     summary figures;
     long loops;         /* operations per sample */
+    double *samples;    /* the samples that figures summarises, in the order taken (the
+                         * first is round 1); NULL when the row has none */
+    size_t sample_count;
 } result_row;
 
 typedef struct failure_row {
@@ -64,9 +67,17 @@ typedef struct results {
 /* Starts an empty set of results for one Python version. Returns 0 or -1. */
 int results_init(results *r, const char *python_version);
 
-/* Adds one row; metric and unit must be static strings. Returns 0 or -1 (memory). */
+/* Adds one row without samples; metric and unit must be static strings. Returns 0 or
+ * -1 (memory). */
 int results_add_row(results *r, result_key key, const char *metric, const char *unit,
                     const summary *figures, long loops);
+
+/* Adds one row with the sample_count samples its figures summarise, copied in the
+ * order given (the order they were taken: samples.csv numbers them 1..sample_count).
+ * metric and unit must be static strings. Returns 0 or -1 (memory). */
+int results_add_sampled_row(results *r, result_key key, const char *metric,
+                            const char *unit, const summary *figures,
+                            const double *samples, size_t sample_count, long loops);
 
 /* Records a failed case. Returns 0 or -1 (memory). */
 int results_add_failure(results *r, result_key key, const char *stage, const char *error,

@@ -19,7 +19,7 @@ void results_csv_field(FILE *out, const char *value)
     fputc('"', out);
 }
 
-/* The key columns shared by both files: python_version,family,case,n */
+/* The key columns of measurements, samples and failures: python_version,family,case,n */
 static void write_key(FILE *out, const char *python_version, const char *family,
                       const char *case_name, long n)
 {
@@ -50,6 +50,23 @@ int results_csv_write_measurements(const results *r, const char *path)
           "repetitions,loops\n", file.stream);
     for (size_t i = 0; i < r->row_count; i++)
         write_measurement(file.stream, r->python_version, &r->rows[i]);
+    return atomic_file_commit(&file);
+}
+
+int results_csv_write_samples(const results *r, const char *path)
+{
+    atomic_file file;
+    if (atomic_file_open(&file, path) != 0)
+        return -1;
+    fputs("python_version,family,case,n,metric,unit,round,value,loops\n", file.stream);
+    for (size_t i = 0; i < r->row_count; i++) {
+        const result_row *row = &r->rows[i];
+        for (size_t k = 0; k < row->sample_count; k++) {
+            write_key(file.stream, r->python_version, row->family, row->case_name, row->n);
+            fprintf(file.stream, ",%s,%s,%zu,%.9g,%ld\n", row->metric, row->unit, k + 1,
+                    row->samples[k], row->loops);
+        }
+    }
     return atomic_file_commit(&file);
 }
 

@@ -1,5 +1,5 @@
-/* results_csv.h: measurements.csv, failures.csv, observations.csv and unavailable.csv,
- * tidy and RFC 4180 quoted. */
+/* results_csv.h: measurements.csv, samples.csv, failures.csv, observations.csv and
+ * unavailable.csv, tidy and RFC 4180 quoted. */
 #ifndef IDIOMBENCH_RESULTS_CSV_H
 #define IDIOMBENCH_RESULTS_CSV_H
 
@@ -12,6 +12,12 @@ void results_csv_field(FILE *out, const char *value);
 
 /* Writes every row to path, whole or not at all. Returns 0, or -1 with errno set. */
 int results_csv_write_measurements(const results *r, const char *path);
+
+/* Writes every sample of every row to path (a header alone when none), whole or not
+ * at all: python_version,family,case,n,metric,unit,round,value,loops, one line per
+ * sample, round 1..k in the order the row holds them, value with 9 significant digits
+ * as measurements.csv, loops the row's. */
+int results_csv_write_samples(const results *r, const char *path);
 
 /* Writes every failure to path (a header alone when none), whole or not at all. */
 int results_csv_write_failures(const results *r, const char *path);

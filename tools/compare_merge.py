@@ -47,13 +47,13 @@ def raw_folders(raw, labels):
 
 
 def merge_samples(raw, labels, path):
-    """samples.csv: one row per interpreter, case, size, metric and round; the value is
-    that round's median (one repetition a round, so its one sample). Returns the count."""
+    """samples.csv: the harness runs' samples.csv files one after another, each row
+    relabelled and its round set to the comparison's round (a harness run makes one
+    repetition, so one sample per case, size and metric). Returns the count."""
     rows = []
     for label, number, folder in raw_folders(raw, labels):
-        for row in read_rows(os.path.join(folder, "measurements.csv")):
-            rows.append(dict(row, python_version=label, round=str(number),
-                             value=row["median"]))
+        for row in read_rows(os.path.join(folder, "samples.csv")):
+            rows.append(dict(row, python_version=label, round=str(number)))
     write_rows(path, SAMPLE_COLUMNS, rows)
     return len(rows)
 

@@ -1,5 +1,5 @@
-/* test_results_csv.c: measurements.csv, failures.csv and unavailable.csv, byte for byte
- * (golden output), and RFC 4180 quoting of single fields. */
+/* test_results_csv.c: measurements.csv, samples.csv, failures.csv and unavailable.csv,
+ * byte for byte (golden output), and RFC 4180 quoting of single fields. */
 #include "check.h"
 #include "results.h"
 #include "results_csv.h"
@@ -9,6 +9,7 @@
 
 #define MEASUREMENTS_HEADER \
     "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops\n"
+#define SAMPLES_HEADER "python_version,family,case,n,metric,unit,round,value,loops\n"
 #define FAILURES_HEADER "python_version,family,case,n,stage,error,traceback\n"
 #define UNAVAILABLE_HEADER "python_version,family,case,metric,reason\n"
 
@@ -110,6 +111,107 @@ TEST(measurements_golden_output)
     sandbox_remove(dir);
 }
 
+/* Rows with their samples: a time row without a size, a sized allocation row, a row
+ * at n=0 with awkward figures, and a row kept without samples. */
+static int fill_sampled(results *r)
+{
+    summary time = {12.5, 12.75, 0.5, 0.5 / 12.75, 12.25, 13.5, 3};
+    double time_ns[] = {13.5, 12.25, 12.5};
+    summary allocs = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2};
+    double allocs_counts[] = {1.0, 1.0};
+    summary bytes = {0.0, 0.0, 0.0, 0.0, -0.5, 0.5, 4};
+    double awkward[] = {1e-9, 123456789.0, -0.5, 1234.56789012};
+    summary unsampled = {2.0, 2.0, 0.0, 0.0, 2.0, 2.0, 1};
+    result_key none = {"identity", "is_none", -1};
+    result_key sized = {"sizes", "list_append", 1000};
+    result_key zero = {"sizes", "list_append", 0};
+    result_key other = {"sizes", "other", 5};
+    if (results_init(r, "3.11.7") != 0 ||
+        results_add_sampled_row(r, none, "time_per_op", "ns", &time, time_ns, 3, 2000000) != 0 ||
+        results_add_sampled_row(r, sized, "allocs_per_op", "allocs", &allocs, allocs_counts, 2,
+                                6400) != 0 ||
+        results_add_row(r, other, "time_per_op", "ns", &unsampled, 7) != 0 ||
+        results_add_sampled_row(r, zero, "bytes_per_op", "bytes", &bytes, awkward, 4, 1) != 0)
+        return -1;
+    return 0;
+}
+
+TEST(samples_golden_output)
+{
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(fill_sampled(&r) == 0);
+    CHECK_EQ_INT(results_csv_write_samples(&r, sandbox_path(path, dir, "samples.csv")), 0);
+    char *text = sandbox_read(path);
+    CHECK_STR_EQ(text,
+                 SAMPLES_HEADER
+                 "3.11.7,identity,is_none,,time_per_op,ns,1,13.5,2000000\n"
+                 "3.11.7,identity,is_none,,time_per_op,ns,2,12.25,2000000\n"
+                 "3.11.7,identity,is_none,,time_per_op,ns,3,12.5,2000000\n"
+                 "3.11.7,sizes,list_append,1000,allocs_per_op,allocs,1,1,6400\n"
+                 "3.11.7,sizes,list_append,1000,allocs_per_op,allocs,2,1,6400\n"
+                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,1,1e-09,1\n"
+                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,2,123456789,1\n"
+                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,3,-0.5,1\n"
+                 "3.11.7,sizes,list_append,0,bytes_per_op,bytes,4,1234.56789,1\n");
+    free(text);
+    CHECK_EQ_INT(sandbox_count_names(dir, ""), 1);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
+TEST(a_row_keeps_a_copy_of_its_samples)
+{
+    results r;
+    REQUIRE(results_init(&r, "3.12.1") == 0);
+    summary s = {2.0, 2.0, 0.0, 0.0, 1.0, 3.0, 3};
+    double samples[] = {1.0, 2.0, 3.0};
+    result_key key = {"f", "c", -1};
+    REQUIRE(results_add_sampled_row(&r, key, "time_per_op", "ns", &s, samples, 3, 9) == 0);
+    samples[0] = samples[1] = samples[2] = -1.0;
+    REQUIRE(r.row_count == 1);
+    CHECK_EQ_INT(r.rows[0].sample_count, 3);
+    REQUIRE(r.rows[0].samples != NULL && r.rows[0].samples != samples);
+    CHECK_EQ_DOUBLE(r.rows[0].samples[0], 1.0);
+    CHECK_EQ_DOUBLE(r.rows[0].samples[2], 3.0);
+    REQUIRE(results_add_row(&r, key, "allocs_per_op", "allocs", &s, 9) == 0);
+    CHECK(r.rows[1].samples == NULL);
+    CHECK_EQ_INT(r.rows[1].sample_count, 0);
+    results_free(&r);
+    CHECK(r.rows == NULL && r.row_count == 0);
+}
+
+TEST(samples_of_many_repetitions_are_numbered_to_the_last)
+{
+    enum { COUNT = 1000 };
+    char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
+    REQUIRE(sandbox_create(dir) == 0);
+    results r;
+    REQUIRE(results_init(&r, "3.9.18") == 0);
+    double *samples = malloc(COUNT * sizeof *samples);
+    REQUIRE(samples != NULL);
+    for (int k = 0; k < COUNT; k++)
+        samples[k] = k + 0.25;
+    summary s = {499.75, 499.75, 0.0, 0.0, 0.25, 999.25, COUNT};
+    result_key key = {"strings", "join", 100000};
+    REQUIRE(results_add_sampled_row(&r, key, "time_per_op", "ns", &s, samples, COUNT, 123) == 0);
+    free(samples);
+    CHECK_EQ_INT(results_csv_write_samples(&r, sandbox_path(path, dir, "s.csv")), 0);
+    char *text = sandbox_read(path);
+    REQUIRE(text != NULL);
+    size_t lines = 0;
+    for (const char *p = text; *p != '\0'; p++)
+        lines += *p == '\n';
+    CHECK_EQ_INT(lines, COUNT + 1);
+    CHECK_STR_STARTS(text, SAMPLES_HEADER "3.9.18,strings,join,100000,time_per_op,ns,1,0.25,123\n"
+                                          "3.9.18,strings,join,100000,time_per_op,ns,2,1.25,123\n");
+    CHECK_STR_CONTAINS(text, "\n3.9.18,strings,join,100000,time_per_op,ns,1000,999.25,123\n");
+    free(text);
+    results_free(&r);
+    sandbox_remove(dir);
+}
+
 TEST(failures_golden_output)
 {
     char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
@@ -139,6 +241,10 @@ TEST(empty_results_write_the_headers_alone)
     CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "m.csv")), 0);
     char *text = sandbox_read(path);
     CHECK_STR_EQ(text, MEASUREMENTS_HEADER);
+    free(text);
+    CHECK_EQ_INT(results_csv_write_samples(&r, sandbox_path(path, dir, "s.csv")), 0);
+    text = sandbox_read(path);
+    CHECK_STR_EQ(text, SAMPLES_HEADER);
     free(text);
     CHECK_EQ_INT(results_csv_write_failures(&r, sandbox_path(path, dir, "f.csv")), 0);
     text = sandbox_read(path);
@@ -177,12 +283,19 @@ TEST(names_needing_quotes_are_quoted_in_rows)
     REQUIRE(results_init(&r, "3.13.0,free\"threaded") == 0);
     summary s = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2};
     result_key key = {"fam,ily", "ca\"se", 4};
-    REQUIRE(results_add_row(&r, key, "time_per_op", "ns", &s, 1) == 0);
+    double samples[] = {1.0, 1.0};
+    REQUIRE(results_add_sampled_row(&r, key, "time_per_op", "ns", &s, samples, 2, 1) == 0);
     CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "m.csv")), 0);
     char *text = sandbox_read(path);
     CHECK_STR_EQ(text, MEASUREMENTS_HEADER
                  "\"3.13.0,free\"\"threaded\",\"fam,ily\",\"ca\"\"se\",4,time_per_op,ns,"
                  "1,1,0,0,1,1,2,1\n");
+    free(text);
+    CHECK_EQ_INT(results_csv_write_samples(&r, sandbox_path(path, dir, "s.csv")), 0);
+    text = sandbox_read(path);
+    CHECK_STR_EQ(text, SAMPLES_HEADER
+                 "\"3.13.0,free\"\"threaded\",\"fam,ily\",\"ca\"\"se\",4,time_per_op,ns,1,1,1\n"
+                 "\"3.13.0,free\"\"threaded\",\"fam,ily\",\"ca\"\"se\",4,time_per_op,ns,2,1,1\n");
     free(text);
     results_free(&r);
     sandbox_remove(dir);
@@ -225,6 +338,9 @@ TEST(writing_into_a_missing_folder_fails_with_errno)
     CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "no/m.csv")), -1);
     CHECK_EQ_INT(errno, ENOENT);
     errno = 0;
+    CHECK_EQ_INT(results_csv_write_samples(&r, path), -1);
+    CHECK_EQ_INT(errno, ENOENT);
+    errno = 0;
     CHECK_EQ_INT(results_csv_write_failures(&r, path), -1);
     CHECK_EQ_INT(errno, ENOENT);
     errno = 0;
@@ -241,6 +357,9 @@ int main(void)
     RUN(field_with_quotes_doubles_them);
     RUN(field_with_line_breaks_is_quoted_and_keeps_them);
     RUN(measurements_golden_output);
+    RUN(samples_golden_output);
+    RUN(a_row_keeps_a_copy_of_its_samples);
+    RUN(samples_of_many_repetitions_are_numbered_to_the_last);
     RUN(failures_golden_output);
     RUN(empty_results_write_the_headers_alone);
     RUN(any_negative_n_is_written_empty);
