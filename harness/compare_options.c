@@ -1,6 +1,8 @@
 /* compare_options.c: declares the options, parses them, validates their values. */
 #include "compare_options.h"
 
+#include "argv.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,26 +45,6 @@ void compare_options_print_help(FILE *out)
         out);
 }
 
-/* The value of "--name VALUE" or "--name=VALUE", or NULL when argv[*i] is not --name
- * (or has no value: *missing is then set). */
-static const char *option_value(int argc, char **argv, int *i, const char *name,
-                                bool *missing)
-{
-    size_t length = strlen(name);
-    const char *arg = argv[*i];
-    if (strncmp(arg, name, length) != 0)
-        return NULL;
-    if (arg[length] == '=')
-        return arg + length + 1;
-    if (arg[length] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 static int parse_table(const char *value, table_scope *out)
 {
     static const char *const names[] = {"none", "time", "all"};
@@ -99,16 +81,16 @@ static int take_valued(int argc, char **argv, int *i, compare_options *out, char
     const char *arg = argv[*i], *value = NULL;
     bool missing = false;
     for (size_t k = 0; k < 5 && value == NULL && !missing; k++)
-        if ((value = option_value(argc, argv, i, paths[k], &missing)) != NULL)
+        if ((value = argv_option_value(argc, argv, i, paths[k], &missing)) != NULL)
             *targets[k] = value;
     if (value == NULL && !missing &&
-        (value = option_value(argc, argv, i, "--table", &missing)) != NULL &&
+        (value = argv_option_value(argc, argv, i, "--table", &missing)) != NULL &&
         parse_table(value, &out->table) != 0) {
         snprintf(err, err_size, "--table '%s' is not time, all or none", value);
         return -1;
     }
     if (value == NULL && !missing &&
-        (value = option_value(argc, argv, i, "--confidence", &missing)) != NULL &&
+        (value = argv_option_value(argc, argv, i, "--confidence", &missing)) != NULL &&
         parse_confidence(value, &out->confidence) != 0) {
         snprintf(err, err_size, "--confidence '%s' is not a fraction between 0 and 1, "
                  "e.g. 0.95", value);

@@ -1,6 +1,8 @@
 /* options.c: declares the options, parses them, validates their values. */
 #include "options.h"
 
+#include "argv.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -88,25 +90,6 @@ static int parse_int(const char *text, long low, long high, long *out)
     return 0;
 }
 
-/* The value of "--name VALUE" or "--name=VALUE", or NULL when argv[*i] is not --name. */
-static const char *option_value(int argc, char **argv, int *i, const char *name,
-                                bool *missing)
-{
-    size_t length = strlen(name);
-    const char *arg = argv[*i];
-    if (strncmp(arg, name, length) != 0)
-        return NULL;
-    if (arg[length] == '=')
-        return arg + length + 1;
-    if (arg[length] != '\0')
-        return NULL;
-    if (*i + 1 >= argc) {
-        *missing = true;
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 /* --startup leaves Google Benchmark out, so its flags stay in argv. */
 static bool has_startup(int argc, char **argv)
 {
@@ -150,15 +133,15 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->quick = true;
         } else if (strcmp(arg, "--no-observations") == 0) {
             out->no_observations = true;
-        } else if ((value = option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
             out->filter = value;
-        } else if ((value = option_value(argc, argv, &i, "--out", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--out", &missing)) != NULL) {
             out->out_dir = value;
-        } else if ((value = option_value(argc, argv, &i, "--catalogue", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--catalogue", &missing)) != NULL) {
             out->catalogue = value;
-        } else if ((value = option_value(argc, argv, &i, "--instruments", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--instruments", &missing)) != NULL) {
             out->instruments = value; /* checked against the catalogue's names in main */
-        } else if ((value = option_value(argc, argv, &i, "--repetitions", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--repetitions", &missing)) != NULL) {
             long count;
             if (parse_int(value, 1, MAX_REPETITIONS, &count) != 0) {
                 snprintf(err, err_size, "--repetitions '%s' is not a whole number from 1 to %d",
@@ -166,7 +149,7 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
                 return -1;
             }
             out->repetitions = (int)count;
-        } else if ((value = option_value(argc, argv, &i, "--pairs", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--pairs", &missing)) != NULL) {
             long count;
             if (parse_int(value, 1, MAX_PAIRS, &count) != 0) {
                 snprintf(err, err_size, "--pairs '%s' is not a whole number from 1 to %d",
@@ -174,7 +157,7 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
                 return -1;
             }
             out->pairs = (int)count;
-        } else if ((value = option_value(argc, argv, &i, "--loop-ms", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--loop-ms", &missing)) != NULL) {
             char *end;
             double ms = strtod(value, &end);
             if (end == value || *end != '\0' || !(ms >= 0.1 && ms <= 1000.0)) {
@@ -183,7 +166,7 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
                 return -1;
             }
             out->target_ns = (int64_t)(ms * 1e6);
-        } else if ((value = option_value(argc, argv, &i, "--case-timeout", &missing)) != NULL) {
+        } else if ((value = argv_option_value(argc, argv, &i, "--case-timeout", &missing)) != NULL) {
             long seconds;
             if (parse_int(value, 1, MAX_CASE_TIMEOUT_S, &seconds) != 0) {
                 snprintf(err, err_size, "--case-timeout '%s' is not a whole number of seconds "

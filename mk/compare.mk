@@ -46,7 +46,7 @@ LDLIBS_ALL := $(SANITIZE_FLAGS) $(GSL_LIBS) -lm
 # The tool's own modules (harness/compare_*.c) and the pure harness modules it reuses.
 COMPARE_MODULES := compare_csv compare_samples compare_stats compare_pairs \
 	compare_measurements compare_complexity compare_comparison compare_table compare_options
-HARNESS_MODULES := stats complexity atomic_file results_csv
+HARNESS_MODULES := stats complexity atomic_file results_csv argv
 MODULE_OBJECTS := $(addprefix $(BUILD)/harness/,$(addsuffix .o,$(COMPARE_MODULES) $(HARNESS_MODULES)))
 MAIN_OBJECT := $(BUILD)/harness/compare_main.o
 
@@ -64,25 +64,7 @@ build: $(TOOL)
 ## test: build the tool and the unit tests, run them; last line "N passed, N failed"
 test: $(TOOL) $(TEST_BINS)
 	@echo "compare unit tests$(if $(SANITIZE), under ASan + UBSan), in $(BUILD)"
-	$(Q)passed=0; failed=0; \
-	for bin in $(TEST_BINS); do \
-	    name=$${bin##*/}; \
-	    out=$$($(RUN_ENV) "$$bin" 2>&1); status=$$?; \
-	    printf '%s\n' "$$out" | sed "s|^|$$name: |"; \
-	    line=$$(printf '%s\n' "$$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$$' | tail -n 1); \
-	    if [ -n "$$line" ]; then \
-	        p=$${line%% passed*}; f=$${line#*, }; f=$${f%% failed}; \
-	    else \
-	        p=0; f=0; \
-	    fi; \
-	    if [ "$$status" -ne 0 ] && [ "$$f" -eq 0 ]; then \
-	        echo "$$name: FAIL exited with status $$status$${line:+ after its summary}"; \
-	        f=1; \
-	    fi; \
-	    passed=$$((passed + p)); failed=$$((failed + f)); \
-	done; \
-	echo "$$passed passed, $$failed failed"; \
-	[ "$$failed" -eq 0 ]
+	$(Q)$(RUN_ENV) tests/run-unit-binaries $(TEST_BINS)
 
 .PHONY: clean
 ## clean: remove the tool and its build folders

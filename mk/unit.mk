@@ -76,7 +76,7 @@ test_unavailable_MODULES := unavailable
 test_atomic_file_MODULES := atomic_file
 test_results_csv_MODULES := results_csv results atomic_file
 test_results_meta_MODULES := results_meta atomic_file
-test_options_MODULES := options
+test_options_MODULES := options argv
 test_select_MODULES := select
 test_run_dir_MODULES := run_dir atomic_file
 test_interp_MODULES := interp
@@ -113,25 +113,7 @@ RUN_ENV := $(if $(SANITIZE),ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 ## run: build and run every unit test; last line "N passed, N failed" for them all
 run: $(TEST_BINS)
 	@echo "unit tests: Python $(PY_EXE)$(if $(SANITIZE), under ASan + UBSan), in $(BUILD)"
-	$(Q)passed=0; failed=0; \
-	for bin in $(TEST_BINS); do \
-	    name=$${bin##*/}; \
-	    out=$$($(RUN_ENV) "$$bin" 2>&1); status=$$?; \
-	    printf '%s\n' "$$out" | sed "s|^|$$name: |"; \
-	    line=$$(printf '%s\n' "$$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$$' | tail -n 1); \
-	    if [ -n "$$line" ]; then \
-	        p=$${line%% passed*}; f=$${line#*, }; f=$${f%% failed}; \
-	    else \
-	        p=0; f=0; \
-	    fi; \
-	    if [ "$$status" -ne 0 ] && [ "$$f" -eq 0 ]; then \
-	        echo "$$name: FAIL exited with status $$status$${line:+ after its summary}"; \
-	        f=1; \
-	    fi; \
-	    passed=$$((passed + p)); failed=$$((failed + f)); \
-	done; \
-	echo "$$passed passed, $$failed failed"; \
-	[ "$$failed" -eq 0 ]
+	$(Q)$(RUN_ENV) tests/run-unit-binaries $(TEST_BINS)
 
 .PHONY: build
 ## build: build the unit-test binaries without running them
