@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""tools/claims.py: the claims report of a run: for each claim of the article
+(CLAIMS.md: C01-C22) and each Python version of the run, a verdict and the evidence that
+decided it, from the run's own data.
+
+    tools/claims.py [RUN]              # RUN: a run folder, default results/latest
+
+Writes RUN/claims.csv (claim,python_version,verdict,conditions,evidence; written to a
+temporary name and renamed) and prints a claims x versions matrix, a legend, and one
+line per claim that is partly right, wrong or untestable on some version, with its
+conditions.
+
+Verdicts: holds; fails; partly (holds only under the conditions named); untestable (the
+run lacks what it needs: named). A claim about cost holds only where the difference is
+beyond the noise (the 95% confidence interval of the ratio excludes 1, judged by
+build/idiombench-compare). The rules are in tools/claims_rules_a.py (C01-C11) and
+tools/claims_rules_b.py (C12-C22); tools/claims_run.py reads the run.
+
+Exit status: 0 written; 1 written, but a rule broke on some version (its row says so,
+stderr names it) or a rule module cannot be imported (its claims are left out); 2 bad input (no such folder, a file or column missing, a tool
+missing): one line on stderr starting "idiombench: ", nothing written.
+Standard library only; Python 3.6+.
+"""
+import csv
+import importlib
+import io
+import os
+import re
+import sys
+import traceback
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, TOOLS)
+
+from claims_run import REPO_ROOT, VERDICTS, Decision, Run, RunError  # noqa: E402
+
+RULE_MODULES = ["claims_rules_a", "claims_rules_b"]
+HEADER = ["claim", "python_version", "verdict", "conditions", "evidence"]
+MARKS = {"holds": "+", "partly": "~", "fails": "x", "untestable": "?"}
+LEGEND = "+ holds   ~ partly (conditions below)   x fails   ? untestable (what is missing, below)"
+
+
+def load_rules():
+    """({claim: rule}, {claim: title}, [notes], [errors]): every module's RULES. A rule
+    module that does not exist yet is noted and skipped; one that cannot be imported
+    is skipped and reported as an error."""
+    rules, titles, notes, errors = {}, {}, [], []
+    for name in RULE_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as error:
+            if getattr(error, "name", None) == name:
+                notes.append("tools/%s.py not found: its claims are left out" % name)
+            else:
+                errors.append("tools/%s.py cannot be imported: %s: %s"
+                              % (name, type(error).__name__, error))
+            continue
+        except Exception as error:  # a rule module being written: report it, go on
+            errors.append("tools/%s.py cannot be imported: %s: %s"
+                          % (name, type(error).__name__, error))
+            continue
+        for claim, rule in getattr(module, "RULES", {}).items():
+            rules[claim] = rule
+            title = getattr(module, "TITLES", {}).get(claim)
+            if not title and rule.__doc__:
+                title = re.sub(r"^C\d+\s*[:.-]\s*", "",
+                               rule.__doc__.strip().splitlines()[0]).replace("`", "")
+            titles[claim] = title or ""
+    return rules, titles, notes, errors
+
+
+def check(decision):
+    """The decision if it is well formed, else a ValueError saying what is wrong."""
+    if not isinstance(decision, tuple) or len(decision) != 3:
+        raise ValueError("returned %r, not a Decision" % (decision,))
+    decision = Decision(*decision)
+    if decision.verdict not in VERDICTS:
+        raise ValueError("verdict %r is not one of %s" % (decision.verdict, ", ".join(VERDICTS)))
+    if decision.verdict in ("partly", "untestable") and not decision.conditions:
+        raise ValueError("a %s verdict without conditions" % decision.verdict)
+    if not decision.evidence and decision.verdict != "untestable":
+        raise ValueError("a %s verdict without evidence" % decision.verdict)
+    return decision
+
+
+def evaluate(run, rules):
+    """[(claim, label, Decision)] in claim and version order, and the rule errors."""
+    results, errors = [], []
+    for claim in sorted(rules):
+        for label in run.versions:
+            try:
+                decision = check(rules[claim](run, label))
+            except RunError:
+                raise
+            except Exception as error:  # a broken rule: say so, and go on
+                where = traceback.extract_tb(sys.exc_info()[2])[-1]
+                message = "%s: %s (%s line %d)" % (type(error).__name__, error,
+                                                  os.path.basename(where.filename), where.lineno)
+                errors.append("rule %s broke on %s: %s" % (claim, label, message))
+                decision = Decision("untestable", "the rule broke: " + message, "")
+            results.append((claim, label, decision))
+    return results, errors
+
+
+def write_claims(folder, results):
+    """RUN/claims.csv, through a temporary file renamed over it."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(HEADER)
+    for claim, label, decision in results:
+        writer.writerow([claim, label, decision.verdict, decision.conditions, decision.evidence])
+    path = os.path.join(folder, "claims.csv")
+    temporary = "%s.tmp.%d" % (path, os.getpid())
+    try:
+        with open(temporary, "w", newline="", encoding="utf-8") as stream:
+            stream.write(buffer.getvalue())
+        os.replace(temporary, path)
+    except OSError as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise RunError("cannot write %s: %s" % (path, error.strerror or error))
+    return path
+
+
+def summary(run, results, titles, notes):
+    """The terminal's report: the matrix, the legend, then the claims that do not simply
+    hold, with their conditions (versions with the same verdict and conditions on one
+    line)."""
+    claims = sorted(set(claim for claim, _, _ in results))
+    by = dict(((claim, label), decision) for claim, label, decision in results)
+    title_width = min(30, max([len(titles.get(c, "")) for c in claims] + [0]))
+    lines = []
+    head = "%-4s %-*s" % ("", title_width, "")
+    widths = [max(len(label), 1) for label in run.versions]
+    lines.append(head + " " + " ".join(label.rjust(w) for label, w in
+                                       zip(run.versions, widths)))
+    for claim in claims:
+        title = titles.get(claim, "")
+        if len(title) > title_width:
+            title = title[:title_width - 1] + "~"
+        marks = [MARKS[by[(claim, label)].verdict].rjust(w)
+                 for label, w in zip(run.versions, widths)]
+        lines.append("%-4s %-*s %s" % (claim, title_width, title, " ".join(marks)))
+    lines.append("")
+    lines.append(LEGEND)
+    details = []
+    for claim in claims:
+        groups = []
+        for label in run.versions:
+            decision = by[(claim, label)]
+            if decision.verdict == "holds":
+                continue
+            key = (decision.verdict, decision.conditions)
+            for group in groups:
+                if group[0] == key:
+                    group[1].append(label)
+                    break
+            else:
+                groups.append((key, [label]))
+        for (verdict, conditions), labels in groups:
+            where = "all" if len(labels) == len(run.versions) and len(labels) > 1 else \
+                ", ".join(labels)
+            if not conditions:
+                evidence = by[(claim, labels[0])].evidence
+                conditions = evidence if len(evidence) <= 200 else evidence[:197] + "..."
+            details.append("%s %s on %s: %s" % (claim, verdict, where, conditions))
+    if details:
+        lines.append("")
+        lines.extend(details)
+    for note in notes:
+        lines.append("note: " + note)
+    return "\n".join(lines)
+
+
+def main(argv):
+    if len(argv) > 1 or (argv and argv[0].startswith("-")):
+        if argv and argv[0] in ("-h", "--help"):
+            print(__doc__.strip())
+            return 0
+        sys.stderr.write("idiombench: usage: tools/claims.py [RUN] (a run folder, default "
+                         "results/latest)\n")
+        return 2
+    folder = argv[0] if argv else os.path.join(REPO_ROOT, "results", "latest")
+    try:
+        rules, titles, notes, errors = load_rules()
+        run = Run(folder)
+        results, rule_errors = evaluate(run, rules)
+        errors += rule_errors
+        path = write_claims(folder, results)
+    except RunError as error:
+        sys.stderr.write("idiombench: %s\n" % error)
+        return 2
+    shown = os.path.realpath(folder)
+    versions = ", ".join(run.versions)
+    print("claims of %s (%s%s)" % (shown, versions, "; baseline %s" % run.baseline
+                                   if run.baseline else ""))
+    print("")
+    print(summary(run, results, titles, notes))
+    print("")
+    print("written: %s (the evidence of every verdict)" % path)
+    for error in errors:
+        sys.stderr.write("idiombench: %s\n" % error)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,622 @@
+"""tools/claims_run.py: a run folder as the claims report reads it, and the shared
+vocabulary of the claims' rules (tools/claims_rules_a.py, tools/claims_rules_b.py).
+
+    run = Run("results/latest")
+    run.versions                      # ["2.7.18", "3.6.15", ..., "3.13.0"]
+    run.figure("3.13.0", "identity", "is_none", "time_per_op")
+    run.contrast("3.13.0", "identity", "is_none", "eq_none", "time_per_op")
+    run.observation("3.13.0", "identity", "C09_none_from_type")
+
+A rule decides one claim on one Python version, from the run's own data, and returns a
+Decision(verdict, conditions, evidence). The engine (tools/claims.py) runs every rule
+on every version and writes claims.csv.
+
+Noise. `contrast` and `across` compare two sets of samples (from samples.csv: a compare
+run's rounds, or a `make bench` run's repetitions) with build/idiombench-compare, at
+95%: the ratio candidate / reference, its confidence interval and the verdict
+idiombench-compare gives (`faster`/`slower` for time_per_op, `lower`/`higher`
+otherwise, `no difference`, `insufficient data`). A difference is beyond the noise when
+the interval excludes 1 (`beyond_noise`). The statistics are idiombench-compare's
+alone (Welch's test on the logarithms, GSL's t distribution; results/README.md): no
+distribution is computed here. Requests are answered in batches (one run of the tool
+answers a pair of cases on every version, size and metric at once) and cached, so that
+a whole report costs a few runs of the tool.
+
+Standard library only; Python 3.6+.
+"""
+import ast
+import csv
+import math
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import namedtuple
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+Figure = namedtuple("Figure", "median stddev cv repetitions unit")
+# candidate / reference. verdict as idiombench-compare gives it; reference and candidate
+# are each side's median; test as idiombench-compare names it (welch-log, welch, exact,
+# none); samples = (reference samples, candidate samples).
+Contrast = namedtuple("Contrast", "ratio ci_low ci_high verdict reference candidate unit "
+                                  "test p_value samples")
+# value: the repr text, or None when the code raised; error: "Type: message" or None.
+Observation = namedtuple("Observation", "value error")
+# verdict: holds, fails, partly or untestable; conditions: "" for holds and fails (or a
+# note), where it holds for partly, what is missing for untestable; evidence: the
+# figures or behaviour that decided it, self-contained.
+Decision = namedtuple("Decision", "verdict conditions evidence")
+
+VERDICTS = ("holds", "fails", "partly", "untestable")
+BEYOND = ("faster", "slower", "lower", "higher")
+CONFIDENCE = 0.95
+
+REQUIRED = {
+    # file: (required columns, required file?)
+    "measurements.csv": (("python_version", "family", "case", "n", "metric", "unit",
+                          "median", "stddev", "cv", "repetitions"), True),
+    "observations.csv": (("python_version", "family", "observation", "value", "error"),
+                         True),
+    "unavailable.csv": (("python_version", "family", "case", "metric", "reason"), True),
+    "failures.csv": (("python_version", "family", "case", "n", "stage", "error"), True),
+    "samples.csv": (("python_version", "family", "case", "n", "metric", "unit", "round",
+                     "value", "loops"), False),
+    "comparison.csv": (("family", "case", "n", "metric", "unit", "baseline",
+                        "python_version", "baseline_median", "median", "ratio", "ci_low",
+                        "ci_high", "p_value", "test", "verdict", "baseline_samples",
+                        "samples"), False),
+}
+
+
+class RunError(Exception):
+    """Bad input: a run folder that is missing, incomplete or malformed, or a tool that
+    is missing. The message is one line, for the user."""
+
+
+def compare_tool():
+    """The idiombench-compare binary: $IDIOMBENCH_COMPARE, else build/idiombench-compare."""
+    return os.environ.get("IDIOMBENCH_COMPARE") or os.path.join(REPO_ROOT, "build",
+                                                                 "idiombench-compare")
+
+
+def version_tuple(label):
+    """(3, 11, 7) for "3.11.7" or "3.11.7#2"; the digits leading each dotted part."""
+    parts = []
+    for part in label.split("#", 1)[0].split("."):
+        digits = re.match(r"\d*", part).group(0)
+        if not digits:
+            break
+        parts.append(int(digits))
+    return tuple(parts)
+
+
+def version_order(label):
+    """A sort key: by version, then "3.11.7" before "3.11.7#2" before "3.11.7#3"."""
+    rest = label.split("#", 1)
+    copy = int(rest[1]) if len(rest) == 2 and rest[1].isdigit() else 1
+    return (version_tuple(label), copy, label)
+
+
+def _size(text):
+    return None if text == "" else int(text)
+
+
+def _number(text):
+    return float(text) if text not in ("", None) else None
+
+
+class Run(object):
+    """One run folder, read whole at construction (RunError on bad input)."""
+
+    def __init__(self, folder):
+        if not os.path.isdir(folder):
+            raise RunError("%s: no such run folder (give a folder that make bench or make "
+                           "compare wrote, e.g. results/latest)" % folder)
+        self.folder = folder
+        self.meta = self._read_meta()
+        tables = {}
+        for name in REQUIRED:
+            tables[name] = self._read_csv(name)
+        self._figures = {}
+        self._sizes = {}
+        self._observations = {}
+        self._unavailable = {}
+        self._failures = {}
+        self.has_samples = tables["samples.csv"] is not None
+        self._samples = {}      # (label, family, case) -> {(n, metric): [(round, value, loops)]}
+        self._units = {}
+        self._comparison = {}
+        for name, read in (("measurements.csv", self._measurement),
+                           ("observations.csv", self._observation),
+                           ("unavailable.csv", self._unavailable_row),
+                           ("failures.csv", self._failure),
+                           ("samples.csv", self._sample),
+                           ("comparison.csv", self._comparison_row)):
+            for line, row in tables[name] or ():
+                try:
+                    read(row)
+                except ValueError as error:
+                    raise RunError("%s line %d: not a number (%s)"
+                                   % (self._path(name), line, error))
+        self._families = set((key[0], key[1]) for key in self._figures)
+        self._families.update((key[0], key[1]) for key in self._unavailable)
+        self._families.update((key[0], key[1]) for key in self._samples)
+        self._families.update((key[0], key[1]) for key in self._failures)
+        self._observed_families = set((key[0], key[1]) for key in self._observations)
+        self.baseline = self.meta.get("baseline") or None
+        self.left_out = dict((key.split("@", 1)[1], value) for key, value in
+                             self.meta.items() if key.startswith("left_out@"))
+        labels = set(label for label, _, _, _, _ in self._figures)
+        labels.update(label for label, _, _ in self._observations)
+        labels.update(label for label, _, _, _ in self._unavailable)
+        labels.update(label for label, _, _ in self._samples)
+        if self.meta.get("pythons"):
+            labels.update(self.meta["pythons"].split())
+        elif self.meta.get("python_version"):
+            labels.add(self.meta["python_version"])
+        labels.difference_update(self.left_out)
+        self.versions = sorted(labels, key=version_order)
+        if not self.versions:
+            raise RunError("%s: the run has no Python version: no measurements, "
+                           "observations or meta python_version" % folder)
+        if self.baseline is not None and self.baseline not in self.versions:
+            self.baseline = None
+        self._contrasts = {}
+        self._across = {}
+        self.compare_calls = 0
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def _measurement(self, row):
+        key = (row["python_version"], row["family"], row["case"], row["metric"])
+        n = _size(row["n"])
+        self._figures[key + (n,)] = Figure(
+            float(row["median"]), float(row["stddev"] or 0), float(row["cv"] or 0),
+            int(float(row["repetitions"])), row["unit"])
+        if n is not None:
+            self._sizes.setdefault(key, set()).add(n)
+
+    def _observation(self, row):
+        self._observations[(row["python_version"], row["family"], row["observation"])] = \
+            Observation(row["value"] if not row["error"] else None, row["error"] or None)
+
+    def _unavailable_row(self, row):
+        key = (row["python_version"], row["family"], row["case"], row["metric"])
+        self._unavailable[key] = row["reason"]
+
+    def _failure(self, row):
+        key = (row["python_version"], row["family"], row["case"], _size(row["n"]))
+        self._failures.setdefault(key, "%s: %s" % (row["stage"], row["error"]))
+
+    def _sample(self, row):
+        n = _size(row["n"])
+        if not math.isfinite(float(row["value"])):
+            raise ValueError("value %r" % row["value"])
+        per_case = self._samples.setdefault(
+            (row["python_version"], row["family"], row["case"]), {})
+        per_case.setdefault((n, row["metric"]), []).append(
+            (row["round"], row["value"], row["loops"]))
+        self._units[row["metric"]] = row["unit"]
+
+    def _comparison_row(self, row):
+        key = (row["python_version"], row["family"], row["case"], row["metric"],
+               _size(row["n"]))
+        self._comparison[key] = _contrast_of(row)
+
+    def _path(self, name):
+        return os.path.join(self.folder, name)
+
+    def _read_meta(self):
+        path = self._path("meta")
+        if not os.path.isfile(path):
+            raise RunError("%s has no meta file: not a run folder (give a folder that make "
+                           "bench or make compare wrote)" % self.folder)
+        meta = {}
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            for line in stream:
+                key, sep, value = line.rstrip("\n").partition(": ")
+                if sep:
+                    meta.setdefault(key, value)
+        return meta
+
+    def _read_csv(self, name):
+        """[(line number, row dict)], or None for an optional file that is absent."""
+        columns, required = REQUIRED[name]
+        path = self._path(name)
+        if not os.path.isfile(path):
+            if required:
+                raise RunError("%s has no %s: not a complete run folder (re-run make bench "
+                               "or make compare)" % (self.folder, name))
+            return None
+        try:
+            with open(path, newline="", encoding="utf-8") as stream:
+                reader = csv.DictReader(stream)
+                fields = reader.fieldnames or []
+                missing = [c for c in columns if c not in fields]
+                if missing:
+                    raise RunError("%s has no column %s (its header: %s)"
+                                   % (path, ", ".join(missing), ",".join(fields) or "empty"))
+                rows = []
+                for row in reader:
+                    if None in row or any(row[c] is None for c in columns):
+                        raise RunError("%s line %d: %d fields, the header has %d"
+                                       % (path, reader.line_num,
+                                          len([v for v in row.values() if v is not None]),
+                                          len(fields)))
+                    rows.append((reader.line_num, row))
+                return rows
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise RunError("%s: not a CSV file (%s)" % (path, error))
+
+    # --- the API of the rules --------------------------------------------------------------
+
+    def version(self, label):
+        """(3, 11, 7) for "3.11.7" and "3.11.7#2"."""
+        return version_tuple(label)
+
+    def observation(self, label, family, name):
+        """Observation(value, error), or None when the run did not record it."""
+        return self._observations.get((label, family, name))
+
+    def figure(self, label, family, case, metric, n=None):
+        """Figure(median, stddev, cv, repetitions, unit) from measurements.csv, or None."""
+        return self._figures.get((label, family, case, metric, n))
+
+    def sizes(self, label, family, case, metric):
+        """The sizes measured, sorted; [] for an unsized or absent case."""
+        return sorted(self._sizes.get((label, family, case, metric), ()))
+
+    def unavailable(self, label, family, case, metric):
+        """Why this Python cannot give the metric (or the whole case: a "*" row), or None."""
+        return (self._unavailable.get((label, family, case, metric))
+                or self._unavailable.get((label, family, case, "*")))
+
+    def failure(self, label, family, case, n=None):
+        """"stage: error" when the case (at size n, or unsized) failed, or None."""
+        return (self._failures.get((label, family, case, n))
+                or (self._failures.get((label, family, case, None)) if n is not None
+                    else None))
+
+    def has_family(self, label, family):
+        """True when the run measured (or recorded observations of) the family on label."""
+        return (label, family) in self._families or (label, family) in self._observed_families
+
+    def missing_observation(self, label, family, name):
+        """Why an observation is absent, in a few words."""
+        if not self.has_family(label, family):
+            return "the %s family is not in this run" % family
+        if (label, family) not in self._observed_families:
+            return "no observations of %s in this run (run without --no-observations)" % family
+        return "%s/%s not recorded in this run" % (family, name)
+
+    def missing(self, label, family, case, metric, n=None):
+        """Why a figure is absent, in a few words (for an untestable verdict)."""
+        if not self.has_family(label, family):
+            return "the %s family is not in this run" % family
+        reason = self.unavailable(label, family, case, metric)
+        if reason:
+            return "%s/%s: %s" % (family, case, reason)
+        failed = self.failure(label, family, case, n)
+        if failed:
+            return "%s/%s failed (%s)" % (family, case, failed)
+        if self.figure(label, family, case, metric, n) is None:
+            return "%s/%s %s not measured in this run" % (family, case, metric)
+        if not self.has_samples:
+            return "no samples.csv in this run (its noise cannot be judged)"
+        samples = len(self._samples.get((label, family, case), {}).get((n, metric), ()))
+        if samples < 2:
+            return "%s/%s has %d sample%s of %s (2 or more are needed to judge the noise)" \
+                % (family, case, samples, "" if samples == 1 else "s", metric)
+        return ""
+
+    def samples(self, label, family, case, metric, n=None):
+        """The sample values (floats) of one case, size and metric; [] when absent."""
+        return [float(value) for _, value, _ in
+                self._samples.get((label, family, case), {}).get((n, metric), ())]
+
+    def comparison(self, label, family, case, metric, n=None):
+        """The run's own comparison.csv row of label against the baseline, as a
+        Contrast, or None (not a compare run, or no such row)."""
+        return self._comparison.get((label, family, case, metric, n))
+
+    def contrast(self, label, family, reference_case, candidate_case, metric, n=None,
+                 candidate_n=None):
+        """Two cases on one version: candidate_case (at candidate_n, default n) against
+        reference_case (at n), from their samples, at 95%. None when either has no
+        sample; verdict "insufficient data" with fewer than 2 on a side."""
+        cn = n if candidate_n is None else candidate_n
+        key = (label, family, reference_case, n, candidate_case, cn, metric)
+        if key not in self._contrasts:
+            spec = (family, reference_case, candidate_case,
+                    None if candidate_n is None else (n, cn))
+            self.prefetch([spec])
+            self._contrasts.setdefault(key, None)
+        return self._contrasts[key]
+
+    def across(self, family, case, metric, n, reference_label, candidate_label):
+        """One case on two versions: candidate_label against reference_label, at 95%."""
+        key = (family, case, metric, n, reference_label, candidate_label)
+        if key not in self._across:
+            self._fill_across(family, reference_label, candidate_label)
+            self._across.setdefault(key, None)
+        return self._across[key]
+
+    def prefetch(self, specs):
+        """Answers, in one run of idiombench-compare, the contrasts of every pair of
+        cases in specs on every version, size and metric: specs are (family,
+        reference_case, candidate_case[, (n, candidate_n)]); without the sizes, every
+        size both cases have. Later contrast() calls for them are read from the cache."""
+        jobs = []
+        for spec in specs:
+            family, reference_case, candidate_case = spec[:3]
+            sizes = spec[3] if len(spec) > 3 else None
+            for label in self.versions:
+                reference = self._samples.get((label, family, reference_case), {})
+                candidate = self._samples.get((label, family, candidate_case), {})
+                for (n, metric), ref_samples in reference.items():
+                    if sizes is None:
+                        cn = n
+                    elif n == sizes[0]:
+                        cn = sizes[1]
+                    else:
+                        continue
+                    key = (label, family, reference_case, n, candidate_case, cn, metric)
+                    if key in self._contrasts:
+                        continue
+                    cand_samples = candidate.get((cn, metric))
+                    self._contrasts[key] = None
+                    if cand_samples:
+                        jobs.append((self._contrasts, key, metric, ref_samples,
+                                     cand_samples))
+        self._compare(jobs)
+
+    # --- the statistics, by idiombench-compare ---------------------------------------------
+
+    def _fill_across(self, family, reference_label, candidate_label):
+        jobs = []
+        for (label, fam, case), per_case in self._samples.items():
+            if label != reference_label or fam != family:
+                continue
+            other = self._samples.get((candidate_label, family, case), {})
+            for (n, metric), ref_samples in per_case.items():
+                key = (family, case, metric, n, reference_label, candidate_label)
+                if key in self._across:
+                    continue
+                self._across[key] = None
+                if other.get((n, metric)):
+                    jobs.append((self._across, key, metric, ref_samples, other[(n, metric)]))
+        self._compare(jobs)
+
+    def _compare(self, jobs):
+        """Runs idiombench-compare once over jobs, (cache, key, metric, reference
+        samples, candidate samples), and stores each job's Contrast in its cache."""
+        if not jobs:
+            return
+        tool = compare_tool()
+        if not os.access(tool, os.X_OK):
+            raise RunError("%s is missing: build it with make -f mk/compare.mk (it judges "
+                           "the noise of every contrast)" % tool)
+        scratch = tempfile.mkdtemp(prefix="idiombench-claims.")
+        try:
+            samples_path = os.path.join(scratch, "samples.csv")
+            out_path = os.path.join(scratch, "comparison.csv")
+            with open(samples_path, "w", newline="") as stream:
+                writer = csv.writer(stream, lineterminator="\n")
+                writer.writerow(["python_version", "family", "case", "n", "metric", "unit",
+                                 "round", "value", "loops"])
+                for index, (_, _, metric, reference, candidate) in enumerate(jobs):
+                    unit = self._units.get(metric, "")
+                    for side, samples in (("reference", reference), ("candidate", candidate)):
+                        for count, (_, value, loops) in enumerate(samples, 1):
+                            writer.writerow([side, "j%d" % index, "c", "", metric, unit,
+                                             count, value, loops or 0])
+            command = [tool, "--samples", samples_path, "--baseline", "reference",
+                       "--comparison", out_path, "--table", "none",
+                       "--confidence", str(CONFIDENCE)]
+            done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  universal_newlines=True)
+            self.compare_calls += 1
+            if done.returncode != 0 or not os.path.isfile(out_path):
+                raise RunError("%s failed (exit status %d): %s"
+                               % (tool, done.returncode,
+                                  (done.stderr.strip().splitlines() or ["no message"])[0]))
+            with open(out_path, newline="") as stream:
+                for row in csv.DictReader(stream):
+                    if row["python_version"] != "candidate" or not row["family"].startswith("j"):
+                        continue
+                    cache, key = jobs[int(row["family"][1:])][:2]
+                    cache[key] = _contrast_of(row)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _contrast_of(row):
+    """A Contrast from a comparison.csv row (idiombench-compare's output)."""
+    return Contrast(_number(row["ratio"]), _number(row["ci_low"]), _number(row["ci_high"]),
+                    row["verdict"], _number(row["baseline_median"]), _number(row["median"]),
+                    row["unit"], row["test"], _number(row["p_value"]),
+                    (int(row["baseline_samples"] or 0), int(row["samples"] or 0)))
+
+
+# --- helpers for the rules ----------------------------------------------------------------
+
+def beyond_noise(contrast):
+    """True when the contrast's 95% interval excludes 1 (a verdict other than `no
+    difference` or `insufficient data`)."""
+    return contrast is not None and contrast.verdict in BEYOND
+
+
+def higher(contrast):
+    """True when the candidate is higher (slower, more bytes) beyond the noise."""
+    return contrast is not None and contrast.verdict in ("slower", "higher")
+
+
+def lower(contrast):
+    """True when the candidate is lower (faster, fewer bytes) beyond the noise."""
+    return contrast is not None and contrast.verdict in ("faster", "lower")
+
+
+def judged(contrast):
+    """True when the contrast could be judged (two or more samples on each side)."""
+    return contrast is not None and contrast.verdict != "insufficient data"
+
+
+def literal(observation):
+    """The Python value of an observation's repr (ast.literal_eval); ValueError when it
+    raised or is not a literal (an object's repr such as <object at 0x...>)."""
+    if observation is None or observation.error or observation.value is None:
+        raise ValueError("no value")
+    try:
+        return ast.literal_eval(observation.value)
+    except (SyntaxError, ValueError):
+        raise ValueError("not a literal: %s" % observation.value)
+
+
+def number(value, unit=""):
+    """A figure for the evidence: whole counts as they are ("8016 bytes"), otherwise
+    about 3 significant figures ("3.10 ns", "48.1 ns", "129774 ns", "0.0047 allocs")."""
+    if value is None:
+        return "?"
+    if unit in ("allocs", "bytes", "") and value == int(value) and abs(value) < 1e15:
+        text = "%d" % value
+    elif abs(value) >= 100:
+        text = "%.0f" % value
+    elif abs(value) >= 10:
+        text = "%.1f" % value
+    elif abs(value) >= 1:
+        text = "%.2f" % value
+    else:
+        text = "%.2g" % value
+    return text + (" " + unit if unit else "")
+
+
+def ratio_text(contrast):
+    """"ratio 2.06 [1.95, 2.18], beyond noise", "ratio 1.04 [0.91, 1.19], within noise",
+    "ratio 2 (exact counts: a certain difference)", "ratio 1.2, too few samples to judge"."""
+    if contrast is None:
+        return "no samples"
+    if contrast.ratio is None:
+        ratio = "ratio undefined (the reference is 0)"
+    else:
+        ratio = "ratio %s" % _ratio(contrast.ratio)
+    if contrast.verdict == "insufficient data":
+        return ratio + ", too few samples to judge"
+    if contrast.test == "exact":
+        return ratio + (" (exact counts: a certain difference)" if beyond_noise(contrast)
+                        else " (exact counts: equal)")
+    if contrast.ci_low is not None and contrast.ci_high is not None:
+        ratio += " [%s, %s]" % (_ratio(contrast.ci_low), _ratio(contrast.ci_high))
+    if contrast.test == "welch":
+        ratio += " (of means: a sample <= 0)"
+    return ratio + (", beyond noise" if beyond_noise(contrast) else ", within noise")
+
+
+def _ratio(value):
+    if value is None:
+        return "n/a"
+    if abs(value) >= 100:
+        return "%.0f" % value
+    return "%.3g" % value
+
+
+def pair_text(reference_name, candidate_name, contrast):
+    """"x is None 3.10 ns vs x == None 6.40 ns: ratio 2.06 [1.95, 2.18], beyond noise"."""
+    if contrast is None:
+        return "%s vs %s: no samples" % (reference_name, candidate_name)
+    return "%s %s vs %s %s: %s" % (reference_name, number(contrast.reference, contrast.unit),
+                                   candidate_name, number(contrast.candidate, contrast.unit),
+                                   ratio_text(contrast))
+
+
+def tally(held, failed):
+    """The verdict of a claim tested under several conditions: holds when it held under
+    every condition tested, fails when under none, partly when under some; untestable
+    when none could be tested."""
+    if held and failed:
+        return "partly"
+    if held:
+        return "holds"
+    if failed:
+        return "fails"
+    return "untestable"
+
+
+def names(items, limit=None):
+    """"a, b and c"."""
+    items = list(items)
+    if limit is not None and len(items) > limit:
+        items = items[:limit] + ["%d more" % (len(items) - limit)]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# A claim tested as several parts: each part holds (ok True), does not (False) or could
+# not be tested (None, its evidence saying why). Essential parts are the claim's own
+# statements; the others are further conditions it is checked under (operand kinds,
+# sizes, more copy functions, a supporting measurement).
+Part = namedtuple("Part", "name ok evidence essential")
+
+
+def part(name, ok, evidence="", essential=True):
+    return Part(name, ok, evidence, essential)
+
+
+def decide(parts, evidence=None, prefix=""):
+    """The Decision of a claim made of parts.
+
+    fails: every essential part tested fails (or, with no essential part, every part
+    tested fails); partly: some parts hold and some fail (conditions: which, and what
+    was left untested); holds: every essential part holds and no other part fails;
+    untestable: an essential part could not be tested and none fails, or nothing could
+    be tested (conditions: what is missing). A part that is not essential and could not
+    be tested is noted in the evidence. evidence defaults to the parts' evidence joined
+    by "; "; prefix (e.g. the criterion) is put before it."""
+    essential = [p for p in parts if p.essential]
+    held = [p for p in parts if p.ok is True]
+    failed = [p for p in parts if p.ok is False]
+    missing = [p for p in essential if p.ok is None]
+    optional = [p for p in parts if p.ok is None and not p.essential]
+    if evidence is None:
+        texts = [p.evidence for p in parts if p.evidence and not (p.ok is None and
+                                                                  not p.essential)]
+        if optional:
+            texts.append(untested_text(optional))
+        evidence = "; ".join(_unique(texts))
+    if prefix:
+        evidence = prefix + (": " + evidence if evidence else "")
+    untested = [p.name for p in missing + optional]
+    untested = ("; untested: " + names(untested, 4)) if untested else ""
+    core = essential or parts
+    core_held = [p for p in core if p.ok is True]
+    core_failed = [p for p in core if p.ok is False]
+    if core_failed and not core_held:
+        return Decision("fails", "not: %s%s" % (names(p.name for p in core_failed), untested),
+                        evidence)
+    if failed and held:
+        return Decision("partly", "holds: %s; not: %s%s" % (
+            names(p.name for p in held), names(p.name for p in failed), untested), evidence)
+    if missing or not held:
+        why = [p.evidence or p.name for p in missing or optional] or ["nothing to test it on"]
+        return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence)
+    return Decision("holds", "", evidence)
+
+
+def untested_text(parts):
+    """"untested: A, B and C (why A)" for parts that could not be tested; the first
+    part's reason stands for the others when they differ only in the case named."""
+    reasons = _unique(p.evidence for p in parts if p.evidence)
+    text = "untested: " + names((p.name for p in parts), 4)
+    if reasons:
+        text += " (%s%s)" % (reasons[0], ", ..." if len(reasons) > 1 else "")
+    return text
+
+
+def _unique(items):
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
