@@ -3,6 +3,7 @@
 #   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--repetitions 20"]
 #   make compare [PYTHONS="3.9 3.12 /path/python3"] [BASELINE=3.9] [QUICK=1] [FILTER=regex]
 #                [ARGS="--rounds 3 --no-programs"]
+#   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
 #   make validate [PYTHON=...]
 #   make test
 PYTHON ?= python3
@@ -11,6 +12,7 @@ FILTER ?=
 ARGS ?=
 PYTHONS ?=
 BASELINE ?=
+RUN ?= results/latest
 
 BENCH_ARGS := $(if $(QUICK),--quick) $(if $(FILTER),--filter '$(FILTER)') $(ARGS)
 
@@ -33,9 +35,9 @@ build: deps
 	@tools/build-harness '$(PYTHON)' >/dev/null
 
 .PHONY: bench
-## bench: measure the catalogue on PYTHON into results/<run-id> (QUICK=1, FILTER=re)
+## bench: measure the catalogue on PYTHON into results/<run-id>, then its claims
 bench: deps
-	@bin=$$(tools/build-harness '$(PYTHON)') && "$$bin" $(BENCH_ARGS)
+	@tools/bench '$(PYTHON)' $(BENCH_ARGS)
 
 .PHONY: compare
 ## compare: measure every CPython found (or PYTHONS=) into one run, ratios to BASELINE=
@@ -45,6 +47,23 @@ compare:
 	@python3 tools/compare.py $(if $(PYTHONS),--pythons '$(PYTHONS)') \
 		$(if $(BASELINE),--baseline '$(BASELINE)') $(if $(QUICK),--quick) \
 		$(if $(FILTER),--filter '$(FILTER)') $(ARGS)
+
+.PHONY: plots
+## plots: render RUN's charts (PNG and SVG) into RUN/plots/ (RUN=results/latest)
+plots:
+	@tools/check-deps plots
+	@tools/plots '$(RUN)'
+
+.PHONY: report
+## report: write RUN/REPORT.md: metadata, charts, tables, claims (RUN=results/latest)
+report: plots
+	@tools/report '$(RUN)'
+
+.PHONY: claims
+## claims: decide every claim of CLAIMS.md on RUN's data into RUN/claims.csv
+claims:
+	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
+	@python3 tools/claims.py '$(RUN)'
 
 .PHONY: validate
 ## validate: compare our figures with timeit and tracemalloc on PYTHON

@@ -19,13 +19,13 @@ MUCH = 2.0
 TITLES = {
     "C01": "a variable holds a reference",
     "C02": "is is faster than ==",
-    "C03": "== can be overridden, is cannot",
+    "C03": "== overridable, is is not",
     "C04": "append keeps id, + allocates",
     "C05": "int += makes a new object",
     "C06": "b = a aliases a list",
     "C07": "a[:] and .copy() are shallow",
-    "C08": "deepcopy copies nested, costs more",
-    "C09": "True/False/None/... are singletons",
+    "C08": "deepcopy: deep, and costly",
+    "C09": "None, True... are singletons",
     "C10": "for singletons is beats ==",
     "C11": "equal literals are interned",
 }

@@ -958,6 +958,20 @@ def decide_c22(run, label):
     return Decision(verdict, conditions, evidence)
 
 
+TITLES = {
+    "C12": "in 2015 interning was off",
+    "C13": "interning saves memory",
+    "C14": "del frees at refcount zero",
+    "C15": "getrefcount of 2 names is 3",
+    "C16": "gc: generations, oldest first",
+    "C17": "weakref: no count, then None",
+    "C18": "no weakrefs to built-ins",
+    "C19": "a weakref cache frees memory",
+    "C20": "+= wastes; join is better",
+    "C21": "format/f-strings beat +",
+    "C22": "without with the file stays",
+}
+
 RULES = {
     "C12": decide_c12,
     "C13": decide_c13,

@@ -302,7 +302,18 @@ def compare(args):
         link_latest(final)
     shown = os.path.relpath(final)
     say("results in %s" % (final if shown.startswith("..") else shown))
+    report_claims(final)
     return status
+
+
+def report_claims(final):
+    """The claims report of the new run (claims.csv and its summary), after the table.
+    Its failure is reported and leaves the comparison's status alone."""
+    print(flush=True)
+    status = subprocess.run([sys.executable, os.path.join(SUITE, "tools", "claims.py"),
+                             final]).returncode
+    if status not in (0, 1):
+        warn("no claims report for %s (see above); the comparison is written" % final)
 
 
 def compare_into(work, interpreters, baseline, args):
