@@ -1,0 +1,588 @@
+#!/usr/bin/env bats
+# tools/report (make report): RUN/REPORT.md from a run folder. Fast: no harness, no
+# measuring; it reads copies of the fixture runs.
+#
+# fixtures/runs/bench: a single-version run; fixtures/runs/compare: a comparison of
+# several interpreters, with comparison.csv and hyperfine/hyperfine.csv (read-only:
+# each test copies the one it needs into $SANDBOX before adding plots or claims).
+# fixtures/report/claims.csv: a synthetic claims.csv (make claims) with every verdict,
+# a claim decided on one version only, and evidence with `code`, `|`, `_` and `*`.
+
+load helper
+
+REPORT=$REPO_ROOT/tools/report
+RUNS=$FIXTURES/runs
+
+setup_file() {
+    # python3 itself first on PATH, not a pyenv shim (which costs about a second a
+    # call): tools/report (#!/usr/bin/env python3) and the checks run on it.
+    local real
+    real=$("$TEST_PYTHON" -c 'import os, sys; print(os.path.realpath(sys.executable))')
+    mkdir -p "$BATS_FILE_TMPDIR/bin"
+    ln -sf "$real" "$BATS_FILE_TMPDIR/bin/python3"
+    PATH=$BATS_FILE_TMPDIR/bin:$PATH
+    TEST_PYTHON=$real
+    export PATH TEST_PYTHON
+}
+
+setup() {
+    make_sandbox
+}
+
+# copy_run NAME [DEST]: a writable copy of fixtures/runs/NAME's files in
+# $SANDBOX/DEST (default NAME), without any REPORT.md. The fixture itself is never
+# written to (its files are copied, symbolic links followed).
+copy_run() {
+    local dest=$SANDBOX/${2:-$1}
+    mkdir -p "$dest"
+    cp -RL "$RUNS/$1/." "$dest/"
+    chmod -R u+w "$dest"
+    rm -f "$dest/REPORT.md"
+}
+
+# add_charts DIR: DIR/plots/charts.csv as tools/plots writes it, with placeholder
+# images: for the first family of the run a rendered time chart, a skipped memory chart
+# and the second part of a split chart (no SVG), and a rendered start-up chart.
+add_charts() {
+    local family
+    family=$(csv_rows "$1/measurements.csv" family | sed -n 1p)
+    mkdir -p "$1/plots"
+    printf 'png\n' >"$1/plots/time-$family.png"
+    printf '<svg/>\n' >"$1/plots/time-$family.svg"
+    printf 'png\n' >"$1/plots/startup.png"
+    printf '<svg/>\n' >"$1/plots/startup.svg"
+    {
+        echo "name,title,png,svg,status,reason"
+        echo "time-$family,\"Time per operation, $family (ns)\",time-$family.png,time-$family.svg,rendered,"
+        echo "memory-$family,Memory: $family,,,skipped,no case of $family measures memory"
+        echo "versions-$family-2,\"$family across versions, part 2\",time-$family.png,,rendered,"
+        echo "startup,Interpreter start-up,startup.png,startup.svg,rendered,"
+    } >"$1/plots/charts.csv"
+}
+
+# report [ARGS...]: tools/report with stdout and stderr apart.
+report() {
+    run --separate-stderr "$REPORT" "$@"
+}
+
+# assert_report_written DIR: exit 0, "report: wrote DIR/REPORT.md", nothing on stderr,
+# no temporary file left.
+assert_report_written() {
+    assert_status 0
+    assert_contains "$output" "report: wrote $1/REPORT.md"
+    [ -z "$stderr" ] || fail "stderr should be empty" "$stderr"
+    [ -s "$1/REPORT.md" ] || fail "no REPORT.md in $1"
+    assert_no_temp_files "$1"
+}
+
+# assert_bad_input DIR TEXT...: exit 2, one line on stderr starting "idiombench: " with
+# every TEXT, and no REPORT.md written in DIR (nor a temporary one).
+assert_bad_input() {
+    local dir=$1
+    shift
+    assert_status 2
+    assert_one_clear_line "$@"
+    case $stderr in
+        "idiombench: "*) ;;
+        *) fail "the line does not start with 'idiombench: '" "$stderr" ;;
+    esac
+    [ ! -e "$dir/REPORT.md" ] || fail "REPORT.md was written on bad input"
+    if [ -d "$dir" ]; then
+        assert_no_temp_files "$dir"
+    fi
+}
+
+# assert_section DIR HEADING: REPORT.md has the line HEADING exactly.
+assert_section() {
+    grep -qxF -- "$2" "$1/REPORT.md" || fail "no line '$2' in $1/REPORT.md" "$(grep '^#' "$1/REPORT.md")"
+}
+
+# check_report DIR: the Python checks on stdin against DIR/REPORT.md and DIR's CSV files.
+# They see report (the text), lines, section(heading) (the lines under a heading, to the
+# next heading of its level or above), row(lines, case, n) (the table line of a case at
+# a size: the first one), cells(lines, case, n, nth=0) (the nth such row as {column
+# header: cell}),
+# csv_rows(name), t(ns) (a time as the report should write it, computed here
+# independently), and expect(condition, message).
+check_report() {
+    local checks
+    checks=$(cat)
+    "$TEST_PYTHON" - "$1" "$checks" <<'PY'
+import csv, os, re, sys
+folder, checks = sys.argv[1], sys.argv[2]
+with open(os.path.join(folder, "REPORT.md"), encoding="utf-8") as stream:
+    report = stream.read()
+lines = report.split("\n")
+failures = []
+
+def expect(condition, message):
+    if not condition:
+        failures.append(message)
+
+def csv_rows(name):
+    with open(os.path.join(folder, name), newline="", encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+def section(heading):
+    level = len(heading) - len(heading.lstrip("#"))
+    if heading not in lines:
+        raise SystemExit("no heading %r in REPORT.md" % heading)
+    start = lines.index(heading) + 1
+    end = start
+    while end < len(lines):
+        match = re.match(r"^(#+) ", lines[end])
+        if match and len(match.group(1)) <= level:
+            break
+        end += 1
+    return lines[start:end]
+
+def row(within, case, n):
+    prefix = "| `%s` | %s |" % (case, n if n else " ")
+    for line in within:
+        if line.startswith(prefix):
+            return line
+    raise SystemExit("no table row %r" % prefix)
+
+def cells(within, case, n, nth=0):
+    """The nth table row (0: the first) of a case at a size, as {column header: cell}."""
+    header = None
+    prefix = "| `%s` | %s |" % (case, n if n else " ")
+    for line in within:
+        if line.startswith("| case |"):
+            header = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+        elif line.startswith(prefix) and header:
+            if nth == 0:
+                return dict(zip(header, [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]))
+            nth -= 1
+    raise SystemExit("no table row %r" % prefix)
+
+def t(ns):
+    for unit, scale in (("ns", 1.0), ("µs", 1e3), ("ms", 1e6), ("s", 1e9)):
+        if abs(ns) / scale < 999.5 or unit == "s":
+            return ("%#.3g" % (ns / scale)).rstrip(".") + " " + unit
+
+exec(checks)
+if failures:
+    sys.exit("FAIL:\n  " + "\n  ".join(failures))
+PY
+}
+
+# check_tables DIR: every pipe table of DIR/REPORT.md has a separator line after its
+# header and as many cells (split on unescaped |) in every row as in its header.
+check_tables() {
+    "$TEST_PYTHON" - "$1/REPORT.md" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+def cells(line):
+    return len(re.split(r"(?<!\\)\|", line.strip())) - 2
+problems, i, tables = [], 0, 0
+while i < len(lines):
+    if lines[i].startswith("|"):
+        tables += 1
+        width = cells(lines[i])
+        if i + 1 >= len(lines) or not re.match(r"^\|(:?-+:?\|)+$", lines[i + 1]) \
+                or cells(lines[i + 1]) != width:
+            problems.append("line %d: no separator line after the header" % (i + 1))
+        j = i + 1
+        while j < len(lines) and lines[j].startswith("|"):
+            if cells(lines[j]) != width:
+                problems.append("line %d: %d cells, header has %d" % (j + 1, cells(lines[j]), width))
+            j += 1
+        i = j
+    else:
+        i += 1
+if tables == 0:
+    problems.append("no table at all")
+if problems:
+    sys.exit("\n".join(problems[:10]))
+PY
+}
+
+@test "--help describes the command and exits 0" {
+    report --help
+    assert_status 0
+    assert_contains "$output" "tools/report [RUN]"
+    assert_contains "$output" "REPORT.md"
+}
+
+@test "compare fixture: every section, with charts, ratios, hyperfine and the lines for what it lacks" {
+    copy_run compare
+    local dir=$SANDBOX/compare family baseline heading
+    add_charts "$dir"
+    report "$dir"
+    assert_report_written "$dir"
+    baseline=$(sed -n 's/^baseline: //p' "$dir/meta")
+    for heading in "## At a glance" "## The run" "### Interpreters" \
+        "## How to read these figures" "## Charts" "## Results by family" "## Failures" \
+        "## Start-up and whole programs" "## The article's claims"; do
+        assert_section "$dir" "$heading"
+    done
+    for family in $(csv_rows "$dir/measurements.csv" family | sort -u); do
+        assert_section "$dir" "### $family"
+    done
+    head -n 1 "$dir/REPORT.md" | grep -q '^# idiombench: ' || fail "no title" "$(head -n 1 "$dir/REPORT.md")"
+    family=$(csv_rows "$dir/measurements.csv" family | sed -n 1p)
+    local body
+    body=$(cat "$dir/REPORT.md")
+    # Metadata: the host, each interpreter's path, the rounds.
+    assert_contains "$body" "| Host | \`$(sed -n 's/^host: //p' "$dir/meta")\` |"
+    assert_contains "$body" "| Rounds | $(sed -n 's/^rounds: //p' "$dir/meta") |"
+    assert_contains "$body" "| Baseline | $baseline |"
+    local path
+    while IFS= read -r path; do
+        assert_contains "$body" "\`$path\`"
+    done < <(sed -n 's/^python_path@[^:]*: //p' "$dir/meta")
+    # Charts: embedded with their title and a link to the SVG; the skipped one listed.
+    assert_contains "$body" "**Time per operation, $family (ns)**"
+    assert_contains "$body" "[![Time per operation, $family (ns)](plots/time-$family.png)](plots/time-$family.svg)"
+    assert_contains "$body" "- \`memory-$family\` (Memory: $family): no case of $family measures memory"
+    assert_contains "$body" "[![Interpreter start-up](plots/startup.png)](plots/startup.svg)"
+    # The comparison: the baseline's column, the verdict caveat; hyperfine with peak RSS.
+    assert_contains "$body" "| $baseline (baseline) |"
+    assert_contains "$body" "**Verdicts are at 95%.**"
+    assert_contains "$body" "| start-up |"
+    assert_contains "$body" "Peak resident set (RSS)"
+    assert_contains "$body" "**Google Benchmark is a debug build**"
+    assert_contains "$body" "The claims report has not been run for this run (no claims.csv)"
+    check_tables "$dir"
+}
+
+@test "bench fixture: every section, each missing file named in one line" {
+    copy_run bench
+    local dir=$SANDBOX/bench family heading
+    report "$dir"
+    assert_report_written "$dir"
+    for heading in "## The run" "### Interpreters" "## How to read these figures" \
+        "## Charts" "## Results by family" "## Failures" "## Start-up and whole programs" \
+        "## The article's claims"; do
+        assert_section "$dir" "$heading"
+    done
+    for family in $(csv_rows "$dir/measurements.csv" family | sort -u); do
+        assert_section "$dir" "### $family"
+    done
+    local body
+    body=$(cat "$dir/REPORT.md")
+    assert_contains "$body" "No charts: run make plots"
+    assert_contains "$body" "No hyperfine/hyperfine.csv in this run"
+    assert_contains "$body" "The claims report has not been run for this run (no claims.csv)"
+    assert_contains "$body" "| CPU | $(sed -n 's/^cpu: //p' "$dir/meta") |"
+    case $body in
+        *"(baseline)"* | *"Verdicts are at 95%"* | *"## At a glance"*)
+            fail "a single-version run shows a comparison" ;;
+    esac
+    check_tables "$dir"
+}
+
+@test "bench fixture: the table figures are measurements.csv's medians" {
+    copy_run bench
+    local dir=$SANDBOX/bench
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+rows = csv_rows("measurements.csv")
+version = rows[0]["python_version"]
+times = [r for r in rows if r["metric"] == "time_per_op" and float(r["median"]) > 0.5]
+picked = [times[0], times[len(times) // 2], times[-1]]
+for r in picked:
+    line = row(section("### " + r["family"]), r["case"], r["n"])
+    expect(" %s |" % t(float(r["median"])) in line,
+           "%s/%s n=%s: time %s not in %r" % (r["family"], r["case"], r["n"], t(float(r["median"])), line))
+    if int(r["repetitions"]) > 1:
+        cv = float(r["cv"]) * 100
+        want = ("%.1f%%" % cv) if cv < 10 else ("%.0f%%" % cv)
+        expect(" %s |" % want in line, "%s: cv %s not in %r" % (r["case"], want, line))
+    for metric, unit in (("allocs_per_op", ""), ("bytes_per_op", " B")):
+        other = [o for o in rows if o["metric"] == metric and o["case"] == r["case"]
+                 and o["n"] == r["n"] and o["family"] == r["family"]]
+        if other and float(other[0]["median"]) == int(float(other[0]["median"])) \
+                and float(other[0]["median"]) < 10 * 1024 * 1024:
+            want = "{:,}".format(int(float(other[0]["median"]))) + unit
+            expect(" %s |" % want in line, "%s: %s %s not in %r" % (r["case"], metric, want, line))
+PY
+}
+
+@test "compare fixture: medians, ratios, intervals and verdicts are the CSV's" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+comparison = [r for r in csv_rows("comparison.csv") if r["metric"] == "time_per_op" and r["ratio"]]
+expect(comparison, "comparison.csv has no time row with a ratio")
+marked = [r for r in comparison if r["verdict"] in ("faster", "slower")]
+plain = [r for r in comparison if r["verdict"] == "no difference"]
+picked = comparison[:2] + marked[:2] + plain[-1:]
+
+def ratio(x):
+    return "%.2f" % float(x)
+
+for r in picked:
+    what = "%s/%s n=%s on %s" % (r["family"], r["case"], r["n"], r["python_version"])
+    row_cells = cells(section("### " + r["family"]), r["case"], r["n"])
+    base = row_cells.get(r["baseline"] + " (baseline)", "")
+    mine = row_cells.get(r["python_version"], "")
+    expect(base.startswith(t(float(r["baseline_median"])) + " ±"),
+           "%s: baseline cell %r, median %s" % (what, base, t(float(r["baseline_median"]))))
+    expect(mine.startswith(t(float(r["median"])) + " ±"),
+           "%s: cell %r, median %s" % (what, mine, t(float(r["median"]))))
+    if r["verdict"] in ("faster", "slower"):
+        want = "· **%s× %s**" % (ratio(r["ratio"]), r["verdict"])
+    else:
+        want = "· %s×" % ratio(r["ratio"])
+        expect("**" not in mine, "%s: no difference, yet marked: %r" % (what, mine))
+    expect(want in mine, "%s: %r not in %r" % (what, want, mine))
+    if r["ci_low"] and float(r["ci_low"]) >= 0.1:
+        want = "[%s, %s]" % (ratio(r["ci_low"]), ratio(r["ci_high"]))
+        expect(mine.endswith(want), "%s: interval %r not at the end of %r" % (what, want, mine))
+
+# hyperfine: every interpreter's start-up median.
+hyper = csv_rows("hyperfine/hyperfine.csv")
+startup = [l for l in section("## Start-up and whole programs") if l.startswith("| start-up |")]
+expect(len(startup) == 2, "expected a start-up row in the time and the peak RSS tables")
+for r in hyper:
+    if r["program"] == "startup":
+        expect(t(float(r["median_s"]) * 1e9) in startup[0],
+               "start-up of %s: %s not in %r" % (r["python_version"], t(float(r["median_s"]) * 1e9), startup[0]))
+        if r["peak_rss_kib"] and 1024 <= float(r["peak_rss_kib"]) < 999.5 * 1024:
+            want = ("%#.3g" % (float(r["peak_rss_kib"]) / 1024)).rstrip(".") + " MiB"
+            expect(want in startup[-1], "peak RSS of %s: %s not in %r" % (r["python_version"], want, startup[-1]))
+PY
+}
+
+@test "compare fixture: what 2.7 cannot measure is n/a with the reason, never 0" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    add_charts "$dir"
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+unavailable = [r for r in csv_rows("unavailable.csv") if r["metric"] == "allocs_per_op"]
+expect(unavailable, "the fixture has no allocs_per_op row in unavailable.csv")
+sizes = {}
+for r in csv_rows("measurements.csv"):
+    sizes.setdefault((r["family"], r["case"]), set()).add(r["n"])
+for r in unavailable[:5]:
+    within = section("### " + r["family"])
+    for n in sorted(sizes[(r["family"], r["case"])]):
+        cell = cells(within, r["case"], n, nth=1)[r["python_version"]]   # allocations table
+        expect(cell.startswith("n/a") and "0" not in cell,
+               "%s/%s n=%s on %s: %r, not n/a" % (r["family"], r["case"], n, r["python_version"], cell))
+        mark = cell[len("n/a"):]
+        expect("- %s n/a: %s" % (mark, r["reason"]) in within,
+               "%s: no note %s with %r" % (r["family"], mark, r["reason"]))
+# The first family's chart is in its section, the start-up chart with hyperfine's tables.
+family = csv_rows("measurements.csv")[0]["family"]
+expect(any(l.startswith("[![Time per operation, %s" % family) for l in section("### " + family)),
+       "the time chart is not in its family's section")
+expect("![%s across versions, part 2](plots/time-%s.png)" % (family, family) in section("### " + family),
+       "the second part of a split chart is not in its family's section (or has an SVG link)")
+expect(any(l.startswith("[![Interpreter start-up]") for l in section("## Start-up and whole programs")),
+       "the start-up chart is not in the start-up section")
+PY
+}
+
+@test "claims: the claims x versions matrix and the evidence when claims.csv is given" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    cp "$FIXTURES/report/claims.csv" "$dir/claims.csv"
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+claims = section("## The article's claims")
+body = "\n".join(claims)
+expect("| claim | 2.7.18 | 3.6.15 | 3.11.7 | 3.13.0 |" in body, "no matrix header:\n" + body)
+expect("| C02 | holds | holds | partly | partly |" in body, "C02's row")
+expect("| C12 | untestable | — | — | — |" in body, "C12 (one version only)")
+expect("| C20 | — | **fails** | — | **fails** |" in body, "C20 fails, in bold")
+expect(body.index("| C02 ") < body.index("| C09 ") < body.index("| C12 ") < body.index("| C20 "),
+       "claims out of order")
+expect("- 2.7.18, 3.6.15, 3.11.7, 3.13.0: holds. True, False, None, Ellipsis and NotImplemented" in body,
+       "C09's evidence, shared by every version, once")
+expect("- 3.11.7, 3.13.0: partly (only for None and True). is\\_none 2.41 ns | eq\\_none 2.44 ns" in body,
+       "C02's conditions and evidence, _ escaped")
+expect("`is_none` 3.10 ns against `eq_none` 4.05 ns" in body, "code spans kept")
+expect("\\*in a function\\* += is O(n)" in body, "* escaped")
+expect("has not been run" not in body, "the not-run line is shown with claims.csv")
+PY
+    check_tables "$dir"
+}
+
+@test "claims: no claims.csv, no matrix" {
+    copy_run compare
+    report "$SANDBOX/compare"
+    assert_report_written "$SANDBOX/compare"
+    check_report "$SANDBOX/compare" <<'PY'
+claims = section("## The article's claims")
+expect(len([l for l in claims if l.strip()]) == 1, "more than one line: %r" % claims)
+expect(not any(l.startswith("| claim") for l in lines), "a claims matrix without claims.csv")
+PY
+}
+
+@test "unavailable figures show n/a with the reason in a note, never 0; failures are listed" {
+    copy_run bench
+    local dir=$SANDBOX/bench
+    # A case whose allocation figures this Python "cannot measure", a case it skips
+    # whole, and a case that failed at one size.
+    "$TEST_PYTHON" - "$dir" <<'PY'
+import csv, os, sys
+folder = sys.argv[1]
+path = os.path.join(folder, "measurements.csv")
+with open(path, newline="") as stream:
+    reader = csv.DictReader(stream)
+    header, rows = reader.fieldnames, list(reader)
+target = next(r for r in rows if r["metric"] == "allocs_per_op")
+version, family, case = target["python_version"], target["family"], target["case"]
+kept = [r for r in rows if not (r["case"] == case and r["family"] == family
+                                and r["metric"] in ("allocs_per_op", "bytes_per_op"))]
+with open(path, "w", newline="") as stream:
+    writer = csv.DictWriter(stream, header)
+    writer.writeheader()
+    writer.writerows(kept)
+with open(os.path.join(folder, "unavailable.csv"), "w", newline="") as stream:
+    writer = csv.writer(stream)
+    writer.writerow(["python_version", "family", "case", "metric", "reason"])
+    for metric in ("allocs_per_op", "bytes_per_op"):
+        writer.writerow([version, family, case, metric, "no allocator API in Python 2.7.18"])
+    writer.writerow([version, family, "tomorrow", "*", "needs Python 99.0+ (the future)"])
+with open(os.path.join(folder, "failures.csv"), "w", newline="") as stream:
+    writer = csv.writer(stream)
+    writer.writerow(["python_version", "family", "case", "n", "stage", "error", "traceback"])
+    writer.writerow([version, family, "breaks", "10", "calibrate", "ZeroDivisionError: a|b", "Traceback\n  ..."])
+with open(os.path.join(folder, "target"), "w") as stream:
+    stream.write("%s\n%s\n" % (family, case))
+PY
+    local family case
+    { read -r family; read -r case; } <"$dir/target"
+    report "$dir"
+    assert_report_written "$dir"
+    FAMILY=$family CASE=$case check_report "$dir" <<'PY'
+family, case = os.environ["FAMILY"], os.environ["CASE"]
+within = section("### " + family)
+for line in within:
+    if line.startswith("| `%s` |" % case):
+        expect(line.count("n/a¹") == 2, "allocs and bytes not n/a¹: %r" % line)
+        expect("| 0 |" not in line and "| 0 B |" not in line, "a 0 for a figure it cannot measure: %r" % line)
+expect("- ¹ n/a: no allocator API in Python 2.7.18" in within, "no note with the reason:\n" + "\n".join(within))
+tomorrow = row(within, "tomorrow", "")
+expect("n/a²" in tomorrow and "0" not in tomorrow.replace("n/a²", ""), "the skipped case: %r" % tomorrow)
+expect("- ² n/a: needs Python 99.0+ (the future)" in within, "no note for the skipped case")
+expect("failed" in row(within, "breaks", "10"), "the failed case's cell")
+listed = "\n".join(section("## Failures"))
+expect("| `%s/breaks` | 10 | calibrate | ZeroDivisionError: a\\|b |" % family in listed,
+       "the failure is not listed:\n" + listed)
+PY
+    check_tables "$dir"
+}
+
+@test "a comparison without comparison.csv or hyperfine: those parts skipped with a line each" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    rm "$dir/comparison.csv"
+    rm -r "$dir/hyperfine"
+    report "$dir"
+    assert_report_written "$dir"
+    local body
+    body=$(cat "$dir/REPORT.md")
+    assert_contains "$body" "No comparison.csv in this run: medians only, no ratios"
+    assert_contains "$body" "No hyperfine/hyperfine.csv in this run"
+    case $body in *"×"*) fail "ratios shown without comparison.csv" ;; esac
+    check_tables "$dir"
+}
+
+@test "a run without unavailable.csv or failures.csv: a line for each" {
+    copy_run bench
+    local dir=$SANDBOX/bench
+    rm "$dir/unavailable.csv" "$dir/failures.csv"
+    report "$dir"
+    assert_report_written "$dir"
+    local body
+    body=$(cat "$dir/REPORT.md")
+    assert_contains "$body" "This run has no unavailable.csv"
+    assert_contains "$body" "No failures.csv in this run: failures cannot be listed."
+}
+
+@test "RUN defaults to results/latest; the same run gives the same report" {
+    mkdir -p "$SANDBOX/work/results"
+    copy_run compare work/results/20260101-000000-compare
+    ln -s 20260101-000000-compare "$SANDBOX/work/results/latest"
+    cd "$SANDBOX/work"
+    run --separate-stderr "$REPORT"
+    assert_status 0
+    assert_contains "$output" "results/latest/REPORT.md"
+    head -n 3 results/latest/REPORT.md | grep -q '20260101-000000-compare' ||
+        fail "the report does not name the run folder" "$(head -n 3 results/latest/REPORT.md)"
+    cp results/latest/REPORT.md first.md
+    run --separate-stderr "$REPORT" results/latest
+    assert_status 0
+    cmp first.md results/latest/REPORT.md || fail "two reports of one run differ"
+}
+
+@test "bad input: a run folder that does not exist" {
+    report "$SANDBOX/no-such-run"
+    assert_bad_input "$SANDBOX/no-such-run" "no run folder $SANDBOX/no-such-run" "make report RUN="
+}
+
+@test "bad input: a folder that is not a run folder" {
+    mkdir "$SANDBOX/empty"
+    report "$SANDBOX/empty"
+    assert_bad_input "$SANDBOX/empty" "$SANDBOX/empty is not a run folder" "no meta"
+}
+
+@test "bad input: more than one argument" {
+    report "$SANDBOX/a" "$SANDBOX/b"
+    assert_bad_input "$SANDBOX" "one argument"
+}
+
+@test "bad input: measurements.csv without some columns names them; REPORT.md left as it was" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    sed -i '1s/,median,/,middle,/; 1s/,cv,/,spread,/' "$dir/measurements.csv"
+    echo "the previous report" >"$dir/REPORT.md"
+    report "$dir"
+    assert_status 2
+    assert_one_clear_line "measurements.csv lacks the columns median, cv" "make compare"
+    [ "$(cat "$dir/REPORT.md")" = "the previous report" ] || fail "REPORT.md was changed"
+    assert_no_temp_files "$dir"
+}
+
+@test "bad input: comparison.csv, hyperfine.csv, charts.csv or claims.csv without a column" {
+    local file column fix dir spec
+    for spec in "comparison.csv verdict make compare" \
+        "hyperfine/hyperfine.csv median_s make compare" \
+        "plots/charts.csv status make plots" \
+        "claims.csv evidence make claims"; do
+        read -r file column fix <<<"$spec"
+        copy_run compare "$column"
+        dir=$SANDBOX/$column
+        add_charts "$dir"
+        cp "$FIXTURES/report/claims.csv" "$dir/claims.csv"
+        sed -i "1s/\\b$column\\b/x_$column/" "$dir/$file"
+        report "$dir"
+        assert_bad_input "$dir" "$file lacks the column $column" "$fix"
+    done
+}
+
+@test "bad input: a median that is not a number names the file, line and column" {
+    copy_run bench
+    local dir=$SANDBOX/bench
+    "$TEST_PYTHON" - "$dir/measurements.csv" <<'PY'
+import csv, sys
+with open(sys.argv[1], newline="") as stream:
+    reader = csv.DictReader(stream)
+    header, rows = reader.fieldnames, list(reader)
+rows[1]["median"] = "fast"
+with open(sys.argv[1], "w", newline="") as stream:
+    writer = csv.DictWriter(stream, header)
+    writer.writeheader()
+    writer.writerows(rows)
+PY
+    report "$dir"
+    assert_bad_input "$dir" "measurements.csv line 3: median is 'fast', not a number"
+}
+
+@test "bad input: an empty failures.csv" {
+    copy_run bench
+    : >"$SANDBOX/bench/failures.csv"
+    report "$SANDBOX/bench"
+    assert_bad_input "$SANDBOX/bench" "failures.csv is empty"
+}

@@ -1,0 +1,581 @@
+"""tools/report_sections.py: the sections of REPORT.md, each a list of Markdown lines.
+
+render(run) gives the whole page: title, the run (metadata), how to read the figures
+(caveats), charts, the results by family (report_tables.py), failures, start-up and whole
+programs (hyperfine), claims. A file the run lacks skips its section with a line saying
+why.
+Standard library only; Python 3.6+.
+"""
+import re
+import statistics
+
+from report_format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_time_ns, fmt_time_s, table,
+                           text)
+from report_run import in_version_order, size_key
+from report_tables import (MARKED, TIME, Index, chart_lines, results_section,
+                           version_header)
+
+CHART_KINDS = ("time", "scaling", "allocs", "bytes", "memory", "resources", "versions")
+CLAIM_VERDICTS = ("holds", "fails", "partly", "untestable")
+
+
+def render(run):
+    """REPORT.md's lines."""
+    index = Index(run)
+    charts = chart_placement(run, index)
+    lines = []
+    for section in (title_section(run), glance_section(run), run_section(run),
+                    caveats_section(run, index),
+                    charts_section(run, charts), results_section(run, index, charts),
+                    failures_section(run), hyperfine_section(run, charts),
+                    claims_section(run)):
+        lines.extend(section)
+        lines.append("")
+    while lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# --- title and metadata -------------------------------------------------------------
+
+def title_section(run):
+    versions = run.versions
+    if run.is_compare:
+        if len(versions) <= 3:
+            heading = "CPython %s compared" % " and ".join(versions)
+        else:
+            heading = "%d CPythons compared (%s to %s)" % (len(versions), versions[0],
+                                                           versions[-1])
+    else:
+        heading = "CPython %s" % (versions[0] if versions else "(no measurements)")
+    facts = ["run %s" % code(run.name)]
+    mode = run_mode(run)
+    if mode:
+        facts.append("%s mode" % mode)
+    if run.is_compare and run.meta_map.get("rounds"):
+        facts.append("%s rounds" % run.meta_map["rounds"])
+    if run.baseline:
+        facts.append("baseline %s" % run.baseline)
+    cases = set((r["family"], r["case"]) for r in run.measurements)
+    families = len(set(f for f, _ in cases))
+    facts.append("%d case%s in %d famil%s" % (len(cases), "" if len(cases) == 1 else "s",
+                                              families, "y" if families == 1 else "ies"))
+    return ["# idiombench: %s" % text(heading), "",
+            " · ".join(facts),
+            "",
+            "The memory idioms Python programmers are taught, measured by idiombench: each "
+            "idiom runs in a tight loop inside CPython embedded in a C harness, timed from "
+            "C at the loop's start and end, net of the same loop running `pass`; allocator "
+            "hooks count the allocation requests and bytes of each operation."]
+
+
+def run_mode(run):
+    if run.meta_map.get("mode"):
+        return run.meta_map["mode"]
+    settings = [v for k, v in run.meta if k == "settings" or k.startswith("settings@")]
+    if settings:
+        return "quick" if any("quick" in s.split(", ") for s in settings) else "default"
+    return None
+
+
+def glance_section(run):
+    """A comparison's verdicts per version, and its largest marked time differences."""
+    if not run.is_compare or not run.comparison:
+        return []
+    lines = ["## At a glance", "",
+             "Each version against %s, every case at every size: how many differ beyond "
+             "the noise (95%% interval of the ratio excludes 1):" % text(run.baseline or "?"),
+             ""]
+    body = []
+    for version in run.versions:
+        mine = [r for r in run.comparison if r["python_version"] == version]
+        if version == run.baseline or not mine:
+            continue
+        time_rows = [r for r in mine if r["metric"] == TIME]
+        others = [r for r in mine if r["metric"] != TIME]
+
+        def count(rows, verdict):
+            return str(sum(r["verdict"] == verdict for r in rows))
+        body.append([text(version), count(time_rows, "faster"), count(time_rows, "slower"),
+                     count(time_rows, "no difference"),
+                     count(others, "lower"), count(others, "higher"),
+                     count(others, "no difference"),
+                     str(sum(r["verdict"] == "insufficient data" for r in mine))])
+    lines.extend(table(["version", "time: faster", "time: slower", "time: no difference",
+                        "others: lower", "others: higher", "others: no difference",
+                        "too few samples"], body, "lrrrrrrr"))
+    marked = [r for r in run.comparison if r["metric"] == TIME and r["verdict"] in MARKED
+              and r["ratio"] is not None and r["ratio"] > 0]
+    for verdict, label, reverse in (("faster", "Largest speed-ups", False),
+                                    ("slower", "Largest slow-downs", True)):
+        rows = sorted((r for r in marked if r["verdict"] == verdict),
+                      key=lambda r: r["ratio"], reverse=reverse)[:5]
+        if rows:
+            lines.extend(["", "%s (time per operation):" % label, ""])
+            for r in rows:
+                lines.append("- %s%s on %s: %s, %s → %s" % (
+                    code("%s/%s" % (r["family"], r["case"])),
+                    " n=%s" % text(r["n"]) if r["n"] else "", text(r["python_version"]),
+                    fmt_ratio(r["ratio"]),
+                    fmt_time_ns(r["baseline_median"]) if r["baseline_median"] is not None
+                    else "?", fmt_time_ns(r["median"]) if r["median"] is not None else "?"))
+    lines.extend(["", "Time is time per operation; the others are allocations, memory and "
+                      "resource figures. About 1 comparison in 20 is marked by chance when "
+                      "nothing differs (see *How to read these figures*)."])
+    return lines
+
+
+HOST_KEYS = (("host", "Host"), ("cpu", "CPU"), ("cpus", "CPUs"), ("cores", "Cores"),
+             ("virtualization", "Virtualisation"), ("kernel", "Kernel"),
+             ("compiler", "Compiler"), ("clock", "Clock"),
+             ("gbench_build_type", "Google Benchmark build"),
+             ("suite_commit", "Suite commit"))
+PER_PYTHON_KEYS = ("python_version", "python_full_version", "python_path",
+                   "python_configure", "python_cflags", "allocator_hooks", "settings",
+                   "command")
+COMPARE_KEYS = ("run", "pythons", "baseline", "rounds", "mode", "filter")
+
+
+def run_section(run):
+    lines = ["## The run", ""]
+    rows = []
+    shown = set(COMPARE_KEYS)
+    for key, label in HOST_KEYS:
+        if key in run.meta_map:
+            value = run.meta_map[key]
+            rows.append([label, code(value) if key in ("host", "suite_commit") else
+                         text(value)])
+            shown.add(key)
+    if run.is_compare:
+        rows.append(["Interpreters", text(", ".join(run.versions) or "none")])
+        if run.baseline:
+            rows.append(["Baseline", text(run.baseline)])
+        if run.meta_map.get("rounds"):
+            rows.append(["Rounds", text(run.meta_map["rounds"])])
+    mode = run_mode(run)
+    if mode:
+        rows.append(["Mode", text(mode)])
+    filter_text = run.meta_map.get("filter")
+    if run.is_compare:
+        rows.append(["Filter", code(filter_text) if filter_text else
+                     "none (the whole catalogue)"])
+    # Per-interpreter keys that every interpreter shares are shown once.
+    for key, label in (("settings", "Settings"), ("allocator_hooks", "Allocator hooks"),
+                       ("command", "Command")):
+        values = set(run.meta_value(key, v) for v in run.versions) - set([None])
+        if len(values) == 1:
+            value = values.pop()
+            rows.append([label, code(value) if key == "command" else text(value)])
+    for key, value in run.meta:
+        base = key.split("@", 1)[0]
+        if key in shown or base in PER_PYTHON_KEYS or base == "left_out":
+            continue
+        rows.append([code(key), text(value)])
+    lines.extend(table(["", ""], rows))
+    lines.extend(["", "### Interpreters", ""])
+    py_rows = []
+    configures = []
+    for version in run.versions:
+        full = run.meta_value("python_full_version", version) or \
+            run.meta_value("python_version", version) or ""
+        py_rows.append([text(version), text(full),
+                        code(run.meta_value("python_path", version) or "?"),
+                        code(run.meta_value("python_cflags", version) or "?")])
+        configure = run.meta_value("python_configure", version)
+        if configure is not None:
+            for entry in configures:
+                if entry[1] == configure:
+                    entry[0].append(version)
+                    break
+            else:
+                configures.append(([version], configure))
+    lines.extend(table(["label", "version", "path", "CFLAGS"], py_rows))
+    if configures:
+        lines.extend(["", "`./configure` arguments:", ""])
+        for versions, configure in configures:
+            lines.append("- %s: %s" % (text(", ".join(versions)),
+                                       code(configure) if configure else "(none)"))
+    if run.is_compare:
+        for key, label in (("settings", "Settings"), ("allocator_hooks", "Allocator hooks"),
+                           ("command", "Command")):
+            values = [(v, run.meta_value(key, v)) for v in run.versions]
+            if len(set(value for _, value in values)) > 1:
+                lines.extend(["", "%s per interpreter:" % label, ""])
+                lines.extend("- %s: %s" % (text(v), text(value or "(none)"))
+                             for v, value in values)
+        lines.append("")
+        if run.left_out:
+            lines.append("Left out of the comparison:")
+            lines.append("")
+            lines.extend("- %s: %s" % (text(label), text(reason))
+                         for label, reason in run.left_out)
+        else:
+            lines.append("No interpreter was left out.")
+    return lines
+
+
+# --- caveats ----------------------------------------------------------------------------
+
+def caveats_section(run, index):
+    lines = ["## How to read these figures", ""]
+    items = []
+    items.append(
+        "**Times are net.** Each time per operation is the time of the statement's loop "
+        "minus the time of the same loop with `pass`, divided by the operations: the loop's "
+        "own overhead is not in it. A statement that costs next to nothing can come out "
+        "slightly negative through noise; it is shown as measured.")
+    if run.is_compare:
+        items.append(
+            "**Samples.** In a comparison each figure is the median over the rounds (%s), "
+            "each round one process per interpreter, the interpreters' order rotating, so "
+            "that the machine's drift and each process's luck land on every version "
+            "alike. Allocation, memory and resource figures come from the first rounds "
+            "only." % ("%s rounds" % run.meta_map["rounds"] if run.meta_map.get("rounds")
+                       else "rounds: ?"))
+    else:
+        reps = sorted(set(r["repetitions"] for r in run.measurements
+                          if r["metric"] == TIME))
+        items.append(
+            "**Samples.** Each figure is the median over Google Benchmark's repetitions "
+            "(%s) in one process." % (", ".join(reps) or "?"))
+    if run_mode(run) == "quick":
+        items.append("**Quick mode.** Shorter timed loops and fewer samples than the default "
+                     "mode: rougher figures, wider intervals.")
+    items.append(noise_caveat(run))
+    if run.is_compare and run.comparison is not None:
+        items.append(verdict_caveat(run))
+    items.append(
+        "**Allocations** (allocs/op, bytes/op) count the requests reaching CPython's "
+        "allocators during the loop, minus the empty loop's: exact and repeatable for a "
+        "deterministic statement. Objects served from CPython's free lists make no "
+        "request and are not counted. Memory and resource figures (retained, peak, RSS Δ, "
+        "descriptors, warnings, collections) are **per run of `ops/run` operations**, "
+        "not per operation.")
+    items.append(machine_caveat(run))
+    build = run.meta_map.get("gbench_build_type")
+    if build:
+        if build == "debug":
+            items.append(
+                "**Google Benchmark is a debug build** (Debian's libbenchmark; meta "
+                "`gbench_build_type: debug`). It drives the repetitions and statistics "
+                "only: the timed loops are read from CPython's own loop by the harness, "
+                "compiled with its own flags, so the figures are not slowed by it.")
+        else:
+            items.append("Google Benchmark build: %s." % text(build))
+    items.append(old_python_caveat(run))
+    lines.extend("- " + item for item in items)
+    return lines
+
+
+def typical_cv(rows):
+    """The median and 90th percentile of cv over rows with 2 or more samples."""
+    cvs = sorted(r["cv"] for r in rows if r["repetitions"].strip() not in ("", "0", "1"))
+    if not cvs:
+        return None
+    p90 = cvs[min(len(cvs) - 1, int(round(0.9 * (len(cvs) - 1))))]
+    return statistics.median(cvs), p90
+
+
+def noise_caveat(run):
+    parts = []
+    for version in run.versions:
+        figures = typical_cv(r for r in run.measurements
+                             if r["python_version"] == version and r["metric"] == TIME)
+        if figures:
+            parts.append("%s: median %s, 9 in 10 below %s" % (
+                text(version), fmt_cv(figures[0]), fmt_cv(figures[1])))
+    if not parts:
+        return ("**Noise.** Every time figure here is a single sample: the run gives no "
+                "coefficient of variation, so no figure's noise can be judged.")
+    if run.is_compare:
+        how = "cv, shown as ± beside each time) of time per operation over the rounds"
+    else:
+        how = "the cv column) of time per operation over the repetitions"
+    return ("**Noise.** The coefficient of variation (%s: %s. A difference smaller than a "
+            "few cv is not evidence of anything." % (how, "; ".join(parts)))
+
+
+def verdict_caveat(run):
+    time_rows = [r for r in run.comparison if r["metric"] == TIME]
+    tested = [r for r in time_rows if r["verdict"] != "insufficient data"]
+    marked = [r for r in tested if r["verdict"] in MARKED]
+    paths = set(run.meta_value("python_path", v) for v in run.versions)
+    fulls = set(run.meta_value("python_full_version", v) for v in run.versions)
+    text_ = ("**Verdicts are at 95%%.** A version is marked faster or slower than %s when "
+             "the 95%% confidence interval of its ratio excludes 1 (Welch's t-test on the "
+             "rounds). Even when nothing differs, about 1 comparison in 20 is marked by "
+             "chance: of the %d time comparisons here about %s would be; %s marked"
+             % (text(run.baseline or "the baseline"), len(tested),
+                expected_marks(len(tested)),
+                "none is" if not marked else "%d %s" % (len(marked), "is" if len(marked) == 1
+                                                         else "are")))
+    if marked:
+        text_ += " (%d faster, %d slower)" % (sum(r["verdict"] == "faster" for r in marked),
+                                              sum(r["verdict"] == "slower" for r in marked))
+    text_ += "."
+    if len(run.versions) > 1 and len(paths) == 1 and len(fulls) == 1 and None not in paths:
+        text_ += (" This run is an **A/A control** (one interpreter run as %s): every "
+                  "mark in it is noise by construction." % text(", ".join(run.versions)))
+    else:
+        text_ += (" Run the same interpreter twice (`make compare PYTHONS=\"3.11 3.11\"`) "
+                  "to see the noise floor before trusting a single mark.")
+    return text_
+
+
+def expected_marks(comparisons):
+    """How many of that many comparisons 95% marks by chance, readably."""
+    expected = comparisons / 20.0
+    return "%.1f" % expected if expected < 10 else "%d" % round(expected)
+
+
+def machine_caveat(run):
+    meta = run.meta_map
+    described = ", ".join(text(meta[k]) for k in ("cpu", "kernel") if meta.get(k))
+    line = "**The machine.** Host %s (%s)" % (code(meta.get("host", "?")), described or "?")
+    extra = [k for k in ("cpus", "cores", "virtualization") if meta.get(k)]
+    if extra:
+        line += "; " + ", ".join("%s: %s" % (k, text(meta[k])) for k in extra) + "."
+    else:
+        line += ". The run records neither its core count nor whether the machine was "
+        line += "virtual or shared."
+    line += (" On a virtual or shared machine other tenants, frequency scaling and page "
+             "faults add noise (large sizes include page-fault time); the figures are for "
+             "this machine, and ratios between versions travel better than absolute times.")
+    return line
+
+
+def old_python_caveat(run):
+    if run.unavailable is None:
+        return ("**Missing figures.** This run has no unavailable.csv, so a figure missing "
+                "from the tables (—) may be one this Python cannot measure (CPython 2.7 has "
+                "no allocation counts, tracemalloc, ResourceWarning or `gc.get_stats`) as "
+                "well as one the case does not ask for.")
+    old = [v for v in run.versions
+           if (run.meta_value("python_version", v) or v).startswith("2.")]
+    if old:
+        return ("**CPython %s lacks some instruments:** no allocation counts (no allocator "
+                "API), no tracemalloc figures, no ResourceWarning, no `gc.get_stats`. Those "
+                "figures are shown as n/a with the reason, never as 0; its times and "
+                "descriptor counts are measured as on 3.x." % text(", ".join(old)))
+    return ("**Missing figures** are shown as n/a with the reason (from unavailable.csv: "
+            "CPython 2.7 has no allocation counts, tracemalloc, ResourceWarning or "
+            "`gc.get_stats`; a case may need a newer Python), never as 0; — marks a "
+            "figure the case does not measure.")
+
+
+# --- charts ---------------------------------------------------------------------------
+
+def chart_placement(run, index):
+    """{'family:<f>': [charts], 'hyperfine': [...], 'other': [...], 'skipped': [...]}."""
+    placed = {"hyperfine": [], "other": [], "skipped": []}
+    for chart in run.charts or []:
+        if chart["status"] != "rendered":
+            placed["skipped"].append(chart)
+            continue
+        name = chart["name"]
+        kind, _, family = name.partition("-")
+        part = re.match(r"^(.+)-\d+$", family)     # a chart split in parts: time-strings-2
+        if part and family not in index.rows:
+            family = part.group(1)
+        base = re.sub(r"-\d+$", "", name)
+        if base in ("startup", "programs"):
+            placed["hyperfine"].append(chart)
+        elif kind in CHART_KINDS and family in index.rows:
+            placed.setdefault("family:" + family, []).append(chart)
+        else:
+            placed["other"].append(chart)
+    return placed
+
+
+def charts_section(run, charts):
+    lines = ["## Charts", ""]
+    if run.charts is None:
+        lines.append("No charts: run make plots (this run has no plots/charts.csv).")
+        return lines
+    rendered = [c for c in run.charts if c["status"] == "rendered"]
+    lines.append("%d chart%s rendered, shown beside the tables they illustrate (PNG; "
+                 "click one for its SVG)." % (len(rendered), "" if len(rendered) == 1
+                                              else "s"))
+    if charts["skipped"]:
+        lines.extend(["", "Not rendered:", ""])
+        for chart in charts["skipped"]:
+            lines.append("- %s (%s): %s" % (code(chart["name"]), text(chart["title"]),
+                                            text(chart["reason"] or chart["status"])))
+    if charts["other"]:
+        lines.append("")
+        for chart in charts["other"]:
+            lines.extend(chart_lines(run, chart))
+    while lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+# --- failures -----------------------------------------------------------------------
+
+def failures_section(run):
+    lines = ["## Failures", ""]
+    if run.failures is None:
+        lines.append("No failures.csv in this run: failures cannot be listed.")
+        return lines
+    if not run.failures:
+        lines.append("None: every selected case ran on every interpreter.")
+        return lines
+    lines.append("%d failure%s, a case at one size each (failures.csv has the "
+                 "tracebacks); their figures show as failed in the tables above:" % (
+                     len(run.failures), "" if len(run.failures) == 1 else "s"))
+    lines.append("")
+    body = [[text(r["python_version"]), code("%s/%s" % (r["family"], r["case"])),
+             text(r["n"]), text(r["stage"]), text(r["error"])] for r in run.failures]
+    lines.extend(table(["Python", "case", "n", "stage", "error"], body, "llrll"))
+    return lines
+
+
+# --- hyperfine ----------------------------------------------------------------------
+
+def hyperfine_section(run, charts):
+    lines = ["## Start-up and whole programs", ""]
+    if run.hyperfine is None:
+        why = ("make compare times them, on every interpreter it compares"
+               if not run.is_compare else
+               "make compare writes it unless given --no-programs")
+        lines.append("No hyperfine/hyperfine.csv in this run (%s): start-up and whole "
+                     "programs are not shown." % why)
+        return lines
+    if not run.hyperfine:
+        lines.append("hyperfine/hyperfine.csv has no rows: every program failed.")
+        return lines
+    for chart in charts["hyperfine"]:
+        lines.extend(chart_lines(run, chart))
+    versions = in_version_order(set(r["python_version"] for r in run.hyperfine))
+    programs = []
+    for row in run.hyperfine:
+        if row["program"] not in programs:
+            programs.append(row["program"])
+    if "startup" in programs:
+        programs.remove("startup")
+        programs.insert(0, "startup")
+    by = dict(((r["python_version"], r["program"]), r) for r in run.hyperfine)
+    runs = sorted(set(r["runs"] for r in run.hyperfine), key=lambda x: size_key(x))
+    lines.append(
+        "Whole processes timed by hyperfine: start-up is the harness initialising and "
+        "finalising the interpreter (`idiombench --startup`); each program of "
+        "bench/programs/ runs as `python -E -s program.py`, start-up and exit included. "
+        "Median wall time over the runs (%s per cell), ± the coefficient of variation."
+        % text("–".join([runs[0], runs[-1]]) if len(runs) > 1 else runs[0]))
+    lines.append("")
+    headers = ["program"] + [version_header(run, v) for v in versions]
+
+    def name(program):
+        return "start-up" if program == "startup" else code(program)
+
+    body = []
+    for program in programs:
+        cells = [name(program)]
+        for version in versions:
+            row = by.get((version, program))
+            if row is None:
+                cells.append("failed" if version in [r["python_version"]
+                                                      for r in run.hyperfine] else "—")
+                continue
+            cell = fmt_time_s(row["median_s"])
+            if row["stddev_s"] is not None and row["mean_s"]:
+                cell += " ±" + fmt_cv(row["stddev_s"] / row["mean_s"])
+            cells.append(cell)
+        body.append(cells)
+    lines.extend(table(headers, body, "l" + "r" * len(versions)))
+    if any(r["peak_rss_kib"] is not None for r in run.hyperfine):
+        lines.extend(["", "Peak resident set (RSS) of one run of each (about 6–8 MiB is the "
+                          "floor of any process started this way):", ""])
+        body = []
+        for program in programs:
+            cells = [name(program)]
+            for version in versions:
+                row = by.get((version, program))
+                cells.append(fmt_kib(row["peak_rss_kib"]) if row and
+                             row["peak_rss_kib"] is not None else "—")
+            body.append(cells)
+        lines.extend(table(headers, body, "l" + "r" * len(versions)))
+    else:
+        lines.extend(["", "No peak RSS in this run's hyperfine.csv."])
+    missing = [v for v in versions if any((v, p) not in by for p in programs)]
+    if missing:
+        lines.extend(["", "failed: the program did not run to its end on that interpreter "
+                          "(named on compare's output); —: not run."])
+    return lines
+
+
+# --- claims -------------------------------------------------------------------------
+
+def claim_key(claim):
+    match = re.match(r"^([A-Za-z]*)(\d+)", claim)
+    if match:
+        return (0, match.group(1), int(match.group(2)), claim)
+    return (1, "", 0, claim)
+
+
+def claims_section(run):
+    lines = ["## The article's claims", ""]
+    if run.claims is None:
+        lines.append("The claims report has not been run for this run (no claims.csv): "
+                     "`make claims RUN=...` writes it, and `make report` then shows each "
+                     "claim's verdict per version here.")
+        return lines
+    if not run.claims:
+        lines.append("claims.csv has no rows: no claim was decided.")
+        return lines
+    claims = sorted(set(r["claim"] for r in run.claims), key=claim_key)
+    versions = in_version_order(set(run.versions) | set(r["python_version"]
+                                                        for r in run.claims))
+    by = dict(((r["claim"], r["python_version"]), r) for r in run.claims)
+    lines.append("Each claim of the article (CLAIMS.md) judged on each version: holds, "
+                 "fails, partly (only under the conditions given below) or untestable; "
+                 "the evidence follows the table.")
+    lines.append("")
+    body = []
+    for claim in claims:
+        cells = [text(claim)]
+        for version in versions:
+            row = by.get((claim, version))
+            if row is None:
+                cells.append("—")
+            elif row["verdict"] == "fails":
+                cells.append("**fails**")
+            else:
+                cells.append(text(row["verdict"]))
+        body.append(cells)
+    lines.extend(table(["claim"] + [text(v) for v in versions], body,
+                       "l" + "c" * len(versions)))
+    counts = []
+    for verdict in CLAIM_VERDICTS + tuple(sorted(set(r["verdict"] for r in run.claims) -
+                                              set(CLAIM_VERDICTS))):
+        count = sum(r["verdict"] == verdict for r in run.claims)
+        if count:
+            counts.append("%s %d" % (text(verdict), count))
+    lines.extend(["", "Verdicts over every claim and version: %s." % ", ".join(counts), "",
+                  "### Evidence", ""])
+    for claim in claims:
+        lines.append("**%s**" % text(claim))
+        lines.append("")
+        groups = []
+        for version in versions:
+            row = by.get((claim, version))
+            if row is None:
+                continue
+            key = (row["verdict"], row["conditions"], row["evidence"])
+            for group in groups:
+                if group[0] == key:
+                    group[1].append(version)
+                    break
+            else:
+                groups.append((key, [version]))
+        for (verdict, conditions, evidence), group_versions in groups:
+            line = "- %s: %s" % (text(", ".join(group_versions)), text(verdict))
+            if conditions.strip():
+                line += " (%s)" % text(conditions.strip(), code_spans=True)
+            if evidence.strip():
+                line += ". " + text(evidence.strip(), code_spans=True)
+            lines.append(line)
+        lines.append("")
+    while lines[-1] == "":
+        lines.pop()
+    return lines
