@@ -8,10 +8,12 @@
 #include "probe_alloc.h"
 #include "pyutil.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/utsname.h>
+#include <unistd.h>
 
 #ifndef IDIOMBENCH_PYTHON
 #define IDIOMBENCH_PYTHON "unknown"
@@ -33,6 +35,22 @@ static void cpu_model(char *out, size_t size)
         }
     }
     fclose(cpuinfo);
+}
+
+/* "2 online, under a hypervisor": the CPUs a run shares, and whether the machine is
+ * virtual (the x86 "hypervisor" flag), which a reader of the figures needs to know. */
+static void cpu_count(char *out, size_t size)
+{
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    bool virtual_machine = false;
+    FILE *cpuinfo = fopen("/proc/cpuinfo", "r");
+    if (cpuinfo != NULL) {
+        char line[4096];
+        while (!virtual_machine && fgets(line, sizeof line, cpuinfo) != NULL)
+            virtual_machine = strncmp(line, "flags", 5) == 0 && strstr(line, " hypervisor");
+        fclose(cpuinfo);
+    }
+    snprintf(out, size, "%ld online%s", online, virtual_machine ? ", under a hypervisor" : "");
 }
 
 /* The first line printed by a shell command, or "unknown". */
@@ -97,6 +115,8 @@ int host_facts_collect(meta_list *meta, const char *source_dir)
     status |= meta_add(meta, "host", system.nodename);
     cpu_model(text, sizeof text);
     status |= meta_add(meta, "cpu", text);
+    cpu_count(text, sizeof text);
+    status |= meta_add(meta, "cpus", text);
     snprintf(text, sizeof text, "%s %s %s", system.sysname, system.release, system.machine);
     status |= meta_add(meta, "kernel", text);
     status |= meta_add(meta, "compiler", "gcc " __VERSION__);

@@ -86,7 +86,7 @@ def read_meta(path):
     return pairs
 
 
-HOST_KEYS = ("host", "cpu", "kernel", "compiler", "clock", "gbench_build_type",
+HOST_KEYS = ("host", "cpu", "cpus", "kernel", "compiler", "clock", "gbench_build_type",
              "suite_commit")
 
 
