@@ -287,13 +287,15 @@ def link_latest(final):
 
 
 def compare(args):
-    interpreters = resolve(args.pythons.split())
+    interpreters, unusable = resolve(args.pythons.split())
+    for entry, reason in unusable.items():
+        warn("leaving %s out: %s" % (entry, reason))
     baseline = choose_baseline(interpreters, args.baseline)
     final = run_folder(args.out)
     work = final + ".partial"
     os.makedirs(os.path.join(work, "logs"))
     try:
-        status = compare_into(work, interpreters, baseline, args)
+        status = compare_into(work, interpreters, baseline, args, unusable)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -316,7 +318,7 @@ def report_claims(final):
         warn("no claims report for %s (see above); the comparison is written" % final)
 
 
-def compare_into(work, interpreters, baseline, args):
+def compare_into(work, interpreters, baseline, args, unusable):
     harnesses, unbuilt = build_harnesses(interpreters, work)
     if baseline not in harnesses:
         raise Stop("the baseline %s cannot be built (see above); pick another with "
@@ -331,7 +333,7 @@ def compare_into(work, interpreters, baseline, args):
     pairs = [("run", "compare"), ("pythons", " ".join(kept)), ("baseline", baseline),
              ("rounds", str(args.rounds)), ("mode", "quick" if args.quick else "default"),
              ("filter", args.filter)]
-    left_out = dict(unbuilt, **dropped)
+    left_out = dict(unusable, **dict(unbuilt, **dropped))
     pairs += [("left_out@%s" % label, reason) for label, reason in left_out.items()]
     for label in dropped:
         shutil.rmtree(os.path.join(work, "raw", label), ignore_errors=True)

@@ -20,6 +20,11 @@ class InputError(Exception):
     """A bad PYTHONS entry or BASELINE: one line naming the cause and the fix."""
 
 
+class Unusable(Exception):
+    """An interpreter that exists but cannot be embedded (no headers, no libpython, does
+    not run): reported and left out, the others go on."""
+
+
 def version_key(version):
     """(3, 11, 7) for "3.11.7"; non-numeric parts sort first."""
     key = []
@@ -41,7 +46,10 @@ def describe(entry):
                          stderr=subprocess.PIPE, universal_newlines=True, check=False)
     if out.returncode != 0:
         reason = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "pyconfig failed"
-        raise InputError("PYTHONS entry '%s': %s" % (entry, reason.replace("idiombench: ", "")))
+        reason = reason.replace("idiombench: ", "")
+        if reason.startswith("unknown Python"):
+            raise InputError("PYTHONS entry '%s': %s" % (entry, reason))
+        raise Unusable(reason)
     facts = {}
     for line in out.stdout.splitlines():
         name, _, value = line.partition("=")
@@ -50,21 +58,28 @@ def describe(entry):
 
 
 def resolve(entries):
-    """Interpreters for the PYTHONS entries (discovered ones when empty), labelled."""
+    """(interpreters, {entry: why left out}): the PYTHONS entries (discovered ones when
+    empty), labelled, oldest first; those that exist but cannot be embedded apart."""
     if not entries:
         entries = discover()
         if not entries:
             raise InputError("no CPython found on PATH, under pyenv root or in /usr/bin; "
                              "install one or name it with PYTHONS=/path/to/python3")
     seen = collections.Counter()
-    chosen = []
+    chosen, unusable = [], collections.OrderedDict()
     for entry in entries:
-        facts = describe(entry)
+        try:
+            facts = describe(entry)
+        except Unusable as why:
+            unusable[entry] = str(why)
+            continue
         version = facts["PY_VERSION"]
         seen[version] += 1
         label = version if seen[version] == 1 else "%s#%d" % (version, seen[version])
         chosen.append(Interpreter(label, version, facts["PY_EXE"], facts["PY_TAG"], entry))
-    return sorted(chosen, key=lambda it: (version_key(it.version), it.label))
+    if not chosen:
+        raise InputError("no interpreter can be embedded: %s" % "; ".join(unusable.values()))
+    return sorted(chosen, key=lambda it: (version_key(it.version), it.label)), unusable
 
 
 def choose_baseline(interpreters, wanted):

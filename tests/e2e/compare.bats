@@ -174,6 +174,20 @@ PY
     [ ! -e "$SANDBOX/run" ] && [ ! -e "$SANDBOX/run.partial" ] || fail "a run folder was written"
 }
 
+@test "compare: an interpreter that cannot be embedded is left out with the reason; the others go on" {
+    local out=$SANDBOX/run fake=$SANDBOX/python3.99 new
+    printf '#!/bin/sh\necho "this interpreter is broken" >&2\nexit 1\n' >"$fake"
+    chmod +x "$fake"
+    new=$(version_of "$NEWEST")
+    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$fake $NEWEST" \
+        --quick --rounds 2 --filter 'identity/is_none$' --out "$out" --no-programs
+    assert_status 1
+    assert_contains "$stderr" "leaving $fake out: cannot run"
+    run csv_rows "$out/measurements.csv" python_version metric=time_per_op
+    [ "$output" = "$new" ] || fail "rows of other interpreters than $new" "$output"
+    grep -q "^left_out@$fake: cannot run" "$out/meta" || fail "meta does not say $fake was left out"
+}
+
 # A catalogue that loads in round 1 and raises from round 2 on, under one version only.
 write_failing_catalogue() { # write_failing_catalogue DIR VICTIM_PYTHON
     local major_minor
