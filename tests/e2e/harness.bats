@@ -11,13 +11,6 @@ setup() {
     make_sandbox
 }
 
-# run_harness OUT ARGS...: a quick run into OUT; the tests check the status themselves.
-run_harness() {
-    local out=$1
-    shift
-    run --separate-stderr "$IDIOMBENCH" --quick --out "$out" "$@"
-}
-
 # The allocs_per_op and bytes_per_op medians of a run, one "case|n|metric|median" a line.
 allocation_medians() {
     csv_rows "$1/measurements.csv" case,n,metric,median metric=allocs_per_op

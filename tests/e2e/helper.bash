@@ -34,6 +34,14 @@ build_harness() {
     export IDIOMBENCH
 }
 
+# run_harness OUT ARGS...: a quick run of $IDIOMBENCH into OUT, under bats' `run`; the
+# tests check the status themselves.
+run_harness() {
+    local out=$1
+    shift
+    run --separate-stderr "$IDIOMBENCH" --quick --out "$out" "$@"
+}
+
 # A fresh, empty folder for this test: $SANDBOX. It is a folder below
 # BATS_TEST_TMPDIR because `run --separate-stderr` leaves its files in that one.
 make_sandbox() {

@@ -20,13 +20,6 @@ setup() {
     make_sandbox
 }
 
-# run_harness OUT ARGS...: a quick run into OUT; the tests check the status themselves.
-run_harness() {
-    local out=$1
-    shift
-    run --separate-stderr "$IDIOMBENCH" --quick --out "$out" "$@"
-}
-
 # median CASE METRIC: the median of the shared run's row, or nothing.
 median() {
     csv_rows "$RUN_DIR/measurements.csv" median case="$1" metric="$2"

@@ -11,12 +11,6 @@ setup() {
     make_sandbox
 }
 
-run_harness() { # run_harness OUT_DIR ARGS...: a quick run into OUT_DIR
-    local out=$1
-    shift
-    run --separate-stderr "$IDIOMBENCH" --quick --out "$out" "$@"
-}
-
 @test "complexity.csv fits each scaling case: a slice is O(n) in bytes, O(1) in requests" {
     run_harness "$SANDBOX/out" --repetitions 2 --filter '^copying/flat_slice$'
     assert_status 0

@@ -14,13 +14,6 @@ setup() {
     make_sandbox
 }
 
-# run_harness OUT ARGS...: a quick run into OUT; the tests check the status themselves.
-run_harness() {
-    local out=$1
-    shift
-    run --separate-stderr "$IDIOMBENCH" --quick --out "$out" "$@"
-}
-
 # check_samples DIR: DIR's samples.csv has the schema, and each row of measurements.csv
 # has exactly its `repetitions` samples, numbered 1..k, with the row's unit and loops,
 # whose median, mean, stddev, min and max are the row's (to the 9 digits written); no
