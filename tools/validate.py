@@ -353,8 +353,8 @@ def tracemalloc_per_op(python, flags, setup, stmt, loops):
 
 
 def as_csv_number(value):
-    """value as the harness's CSV stores it (%.6g), for an exact comparison."""
-    return float("%.6g" % value)
+    """value as the harness's CSV stores it (%.9g), for an exact comparison."""
+    return float("%.9g" % value)
 
 
 def figure(row, field="median"):
@@ -558,9 +558,9 @@ def report_allocs(python, flags, runs, has_tracemalloc):
                       figure(allocs_row) == as_csv_number(blocks) and
                       figure(bytes_row) == as_csv_number(size))
         mismatched += not equal
-        table.append([stmt, loops, first_allocs["median"], "%.6g" % blocks,
+        table.append([stmt, loops, first_allocs["median"], "%.9g" % blocks,
                       "yes" if equal else "NO",
-                      need(runs[0]["rows"], name, "bytes_per_op", 1)["median"], "%.6g" % size])
+                      need(runs[0]["rows"], name, "bytes_per_op", 1)["median"], "%.9g" % size])
     print_table(header, table)
     print("allocations: %d of %d statements equal to tracemalloc%s" %
           (len(ALLOC_CASES) - mismatched, len(ALLOC_CASES),
