@@ -522,6 +522,19 @@ def decide_c16(run, label):
 
 # --- C17 -----------------------------------------------------------------------------
 
+# (observation, does its value bear the claim out (None: unreadable), what holds, what
+# does not, how the evidence names it)
+C17_PARTS = [
+    ("C17_refcount_before_after",
+     lambda value: value[0] == value[1] if isinstance(value, tuple) and len(value) >= 2
+     else None,
+     "the count does not rise", "the count rises", "refcount before and after weakref.ref"),
+    ("C17_call_returns_object", lambda value: value is True,
+     "r() gives the live object", "r() does not give it", "r() is the object while it lives"),
+    ("C17_none_after_del", lambda value: value is True,
+     "r() is None once freed", "r() is not None after del", "r() is None after del"),
+]
+
 def decide_c17(run, label):
     """C17: weakref.ref reaches an object without raising its reference count; once the
     object is freed, the weak reference returns None.
@@ -534,25 +547,13 @@ def decide_c17(run, label):
     """
     parts = []
     notes = []
-    counts = observed(run, label, "weakref", "C17_refcount_before_after")
-    if counts is None or counts[1] is not None or not isinstance(counts[0], tuple):
-        parts.append((None, "", "weakref/C17_refcount_before_after not recorded"))
-    else:
-        parts.append((counts[0][0] == counts[0][1], "the count does not rise",
-                      "the count rises"))
-        notes.append("refcount before and after weakref.ref: %s" % counts[2])
-    call = observed(run, label, "weakref", "C17_call_returns_object")
-    if call is None or call[1] is not None:
-        parts.append((None, "", "weakref/C17_call_returns_object not recorded"))
-    else:
-        parts.append((call[0] is True, "r() gives the live object", "r() does not give it"))
-        notes.append("r() is the object while it lives: %s" % call[2])
-    dead = observed(run, label, "weakref", "C17_none_after_del")
-    if dead is None or dead[1] is not None:
-        parts.append((None, "", "weakref/C17_none_after_del not recorded"))
-    else:
-        parts.append((dead[0] is True, "r() is None once freed", "r() is not None after del"))
-        notes.append("r() is None after del: %s" % dead[2])
+    for name, holds, says, fails, note in C17_PARTS:
+        seen = observed(run, label, "weakref", name)
+        if seen is None or seen[1] is not None or holds(seen[0]) not in (True, False):
+            parts.append((None, "", "weakref/%s not recorded" % name))
+            continue
+        parts.append((holds(seen[0]), says, fails))
+        notes.append("%s: %s" % (note, seen[2]))
     verdict, conditions = combine(parts)
     return Decision(verdict, conditions, "; ".join(notes) + ".")
 
