@@ -14,7 +14,10 @@ PYTHONS ?=
 BASELINE ?=
 RUN ?= results/latest
 
-BENCH_ARGS := $(if $(QUICK),--quick) $(if $(FILTER),--filter '$(FILTER)') $(ARGS)
+# $(value ...): a regex's `$` (as in 'is_none$|eq_none$') reaches the tool as typed, not
+# read by make as a variable.
+BENCH_ARGS := $(if $(QUICK),--quick) $(if $(value FILTER),--filter '$(value FILTER)') \
+	$(value ARGS)
 
 .DEFAULT_GOAL := help
 
@@ -46,7 +49,7 @@ compare:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
 	@python3 tools/compare.py $(if $(PYTHONS),--pythons '$(PYTHONS)') \
 		$(if $(BASELINE),--baseline '$(BASELINE)') $(if $(QUICK),--quick) \
-		$(if $(FILTER),--filter '$(FILTER)') $(ARGS)
+		$(if $(value FILTER),--filter '$(value FILTER)') $(value ARGS)
 
 .PHONY: plots
 ## plots: render RUN's charts (PNG and SVG) into RUN/plots/ (RUN=results/latest)
@@ -69,7 +72,7 @@ claims:
 ## validate: compare our figures with timeit and tracemalloc on PYTHON
 validate: deps
 	@bin=$$(tools/build-harness '$(PYTHON)') && eval "$$(tools/pyconfig '$(PYTHON)')" && \
-		python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" $(if $(QUICK),--quick) $(ARGS)
+		python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" $(if $(QUICK),--quick) $(value ARGS)
 
 .PHONY: test
 ## test: unit tests, sanitizer build, end-to-end tests of every target

@@ -152,7 +152,8 @@ def family_filters(harness, args):
     out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          universal_newlines=True)
     if out.returncode != 0:
-        raise Stop("%s (the harness's --list)" % out.stderr.strip().splitlines()[-1], 2)
+        message = out.stderr.strip().splitlines()[-1].replace("idiombench: ", "", 1)
+        raise Stop("%s (the harness's --list)" % message, 2)
     cases = {}
     for line in out.stdout.splitlines():
         name = line.split()[0]

@@ -78,6 +78,14 @@ restore_results_folder() {
 
 # --- bench into --out ---
 
+@test "make bench FILTER: a regex with \$ and | reaches the harness as typed" {
+    local out=$SANDBOX/run
+    run --separate-stderr repo_make bench QUICK=1 FILTER='identity/is_none$|identity/eq_none$' \
+        ARGS="--out $out --repetitions 2"
+    assert_status 0
+    [ "$(progress_lines | wc -l)" -eq 2 ] || fail "expected 2 cases (make ate the \$)" "$output"
+}
+
 @test "make bench QUICK=1 FILTER=... ARGS='--out DIR' measures the selected cases" {
     local out=$SANDBOX/run
     run --separate-stderr repo_make bench QUICK=1 FILTER='identity/(is|eq)_(none|true)$' \
