@@ -1,0 +1,214 @@
+"""tools/plots_charts.py: which charts tools/plots draws of a run.
+
+all_charts(run): every chart considered, per family (time, scaling, allocs, bytes,
+memory, resources, versions) then startup and programs (hyperfine), each a Chart to
+render or skipped with its reason; warn_skipped names the skipped ones on stderr,
+one line per reason. Standard library only; Python 3.6+.
+"""
+from plots_bars import bar_charts, per_case_chart, per_run_chart
+from plots_format import Chart
+from plots_lines import scaling_charts, versions_charts
+from plots_run import Figure, version_key, warn
+from plots_select import scaling_cases, versions_of
+
+
+MEMORY_METRICS = [
+    ("retained_bytes", "retained_bytes: bytes still allocated after the run", "bytes"),
+    ("peak_bytes", "peak_bytes: traced peak during the run, above its start", "bytes"),
+    ("rss_delta_bytes", "rss_delta_bytes: resident set growth over the run", "bytes"),
+]
+RESOURCE_METRICS = [
+    ("fds_delta", "fds_delta: file descriptors left open by the run", "fds"),
+    ("resource_warnings", "resource_warnings: ResourceWarnings emitted", "warnings"),
+    ("gc_collections_gen0", "gc_collections_gen0: collections of generation 0", "collections"),
+    ("gc_collections_gen1", "gc_collections_gen1: collections of generation 1", "collections"),
+    ("gc_collections_gen2", "gc_collections_gen2: collections of generation 2", "collections"),
+    ("gc_collected", "gc_collected: objects the collector freed", "objects"),
+]
+
+
+def family_charts(run, family):
+    """Every chart considered for family, rendered or with the reason it is skipped."""
+    return (time_charts(run, family) + scaling_or_skip(run, family) +
+            per_op_charts(run, family) + per_run_charts(run, family) +
+            versions_or_skip(run, family))
+
+
+def skipped(name, title, reason, line_reason):
+    """A chart not drawn: reason for charts.csv, line_reason for the stderr line."""
+    return Chart(name, title, skip=reason, line_reason=line_reason)
+
+
+def time_charts(run, family):
+    t_title = "%s: net time per operation, by case" % family
+    if run.m.has(family, "time_per_op"):
+        return per_case_chart(run, family, "time_per_op", "time-" + family, t_title,
+                              "net time per operation", "time")
+    return [skipped("time-" + family, t_title, "family %s has no time_per_op figures" % family,
+                    "no time_per_op figures in measurements.csv")]
+
+
+def scaling_or_skip(run, family):
+    s_title = "%s: time per operation against n (cases measured at 3+ sizes)" % family
+    if scaling_cases(run, family):
+        return scaling_charts(run, family)
+    return [skipped("scaling-" + family, s_title,
+                    "family %s has no scaling case (none measured at 3 or more sizes)" % family,
+                    "no scaling case (none measured at 3 or more sizes)")]
+
+
+def per_op_charts(run, family):
+    """allocs-<family> and bytes-<family>."""
+    charts = []
+    for metric, short_name, what, axis_text, kind in (
+            ("allocs_per_op", "allocs", "allocation requests per operation",
+             "allocations per operation (allocs)", "count"),
+            ("bytes_per_op", "bytes", "bytes requested per operation",
+             "bytes requested per operation", "bytes")):
+        title = "%s: %s, by case" % (family, what)
+        if run.m.has(family, metric):
+            charts += per_case_chart(run, family, metric, "%s-%s" % (short_name, family),
+                                     title, axis_text, kind)
+        else:
+            charts.append(skipped(
+                "%s-%s" % (short_name, family), title,
+                "family %s has no %s figures (no case asks for them, or this Python "
+                "cannot give them: see unavailable.csv)" % (family, metric),
+                "no %s figures (no case asks for them, or this Python cannot give them: "
+                "see unavailable.csv)" % metric))
+    return charts
+
+
+def per_run_charts(run, family):
+    """memory-<family> and resources-<family>."""
+    charts = []
+    for name, metrics, what, instrument in (
+            ("memory", MEMORY_METRICS, "memory retained and peak per run", "memory"),
+            ("resources", RESOURCE_METRICS,
+             "descriptors, ResourceWarnings and collections per run", "resources")):
+        title = "%s: %s, by case" % (family, what)
+        if any(run.m.has(family, metric) for metric, _, _ in metrics):
+            charts += per_run_chart(run, family, metrics, "%s-%s" % (name, family), title)
+        else:
+            charts.append(skipped(
+                "%s-%s" % (name, family), title,
+                "family %s does not measure %s (no case has the %s instrument)"
+                % (family, name, instrument),
+                "not measured (no case of the family has the %s instrument)" % instrument))
+    return charts
+
+
+def versions_or_skip(run, family):
+    v_title = "%s: time per operation across Python versions" % family
+    versions = versions_of(run, family, ["time_per_op"])
+    if len(versions) > 1:
+        return versions_charts(run, family)
+    if not versions:
+        return [skipped("versions-" + family, v_title,
+                        "family %s has no time_per_op figures" % family,
+                        "no time_per_op figures in measurements.csv")]
+    if len(run.m_versions_sorted) > 1:
+        return [skipped("versions-" + family, v_title,
+                        "family %s was measured on one version only" % family,
+                        "measured on one Python version only")]
+    one = ("one Python version in this run (%s): make compare measures several"
+           % ", ".join(run.m_versions_sorted))
+    return [skipped("versions-" + family, v_title, one, one)]
+
+
+HYPERFINE_TITLES = {
+    "startup": "Interpreter start-up: idiombench --startup (initialise, finalise)",
+    "programs": "Whole programs of bench/programs/, start-up and exit included",
+}
+
+
+def hyperfine_charts(run):
+    """startup and programs; None when the run has no usable hyperfine.csv."""
+    if run.hyperfine is None:
+        return None
+    rows = run.hyperfine
+    return startup_charts(run, rows) + programs_charts(run, rows)
+
+
+def hyperfine_figure(row):
+    """A hyperfine row's mean, in ns, and ±1 standard deviation (none for one run)."""
+    mean = row["mean_s"] * 1e9
+    sd = row["stddev_s"]
+    if sd is None or (row["runs"] or 0) <= 1:
+        return Figure(mean, None, None)
+    return Figure(mean, mean - sd * 1e9, mean + sd * 1e9)
+
+
+def hyperfine_notes(chosen):
+    runs = sorted(set(int(r["runs"]) for r in chosen if r["runs"] is not None))
+    if not runs:
+        return ["bars: mean (hyperfine)"]
+    runs_text = ("%d" % runs[0]) if len(runs) == 1 else ("%d–%d" % (runs[0], runs[-1]))
+    return ["bars: mean of %s runs (hyperfine); whiskers: ±1 standard deviation" % runs_text]
+
+
+def startup_charts(run, rows):
+    startup = sorted([r for r in rows if r["program"] == "startup"],
+                     key=lambda r: version_key(r["python_version"]))
+    if not startup:
+        return [Chart("startup", HYPERFINE_TITLES["startup"],
+                      skip="hyperfine/hyperfine.csv has no startup rows")]
+    panel_rows = [(r["python_version"], [(r["python_version"], hyperfine_figure(r))])
+                  for r in startup]
+    return bar_charts(run, "startup", HYPERFINE_TITLES["startup"], hyperfine_notes(startup), [],
+                      [("", "wall time per start-up", "time", panel_rows)])
+
+
+def programs_charts(run, rows):
+    programs = []
+    for r in rows:
+        if r["program"] != "startup" and r["program"] not in programs:
+            programs.append(r["program"])
+    if not programs:
+        return [Chart("programs", HYPERFINE_TITLES["programs"],
+                      skip="hyperfine/hyperfine.csv has no program rows")]
+    versions = sorted(set(r["python_version"] for r in rows if r["program"] != "startup"),
+                      key=version_key)
+    by = {(r["python_version"], r["program"]): r for r in rows}
+    panel_rows = [(p, [(v, hyperfine_figure(by[(v, p)]) if (v, p) in by else None)
+                       for v in versions])
+                  for p in programs]
+    return bar_charts(run, "programs", HYPERFINE_TITLES["programs"],
+                      hyperfine_notes([r for r in rows if r["program"] != "startup"]), versions,
+                      [("", "wall time per program run", "time", panel_rows)])
+
+
+def all_charts(run):
+    charts = []
+    if run.m is not None:
+        for family in run.m.families:
+            charts += family_charts(run, family)
+    hyper = hyperfine_charts(run)
+    if hyper is None:
+        reason = ("hyperfine/hyperfine.csv is unusable (see above)" if run.hyperfine_bad else
+                  "no hyperfine/hyperfine.csv in this run")
+        line = ("hyperfine/hyperfine.csv is unusable" if run.hyperfine_bad else
+                "no hyperfine/hyperfine.csv in this run: make compare writes it "
+                "(unless ARGS=--no-programs)")
+        charts.append(Chart("startup", "Interpreter start-up", skip=reason, line_reason=line))
+        charts.append(Chart("programs", "Whole programs of bench/programs/", skip=reason,
+                            line_reason=line))
+    else:
+        charts += hyper
+    return charts
+
+
+def warn_skipped(charts):
+    """One stderr line per reason, naming the charts skipped for it."""
+    groups = []
+    for chart in charts:
+        if chart.skip is None:
+            continue
+        for group in groups:
+            if group[0] == chart.line_reason:
+                group[1].append(chart.name)
+                break
+        else:
+            groups.append((chart.line_reason, [chart.name]))
+    for reason, names in groups:
+        warn("skipped %s: %s" % (", ".join(names), reason))

@@ -1,0 +1,326 @@
+"""tools/plots_run.py: reads and checks a run folder for tools/plots.
+
+load_run(folder) reads meta, measurements.csv, complexity.csv, hyperfine/hyperfine.csv
+and unavailable.csv into a Run (versions, colours, baseline, machine), with one line per
+file it cannot use; Stop when nothing can be drawn. Also the messages (say, warn) and
+version_key. Standard library only; Python 3.6+.
+"""
+import csv
+import math
+import os
+import re
+import sys
+
+
+MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
+                        "median", "min", "max", "repetitions", "loops"]
+COMPLEXITY_COLUMNS = ["python_version", "family", "case", "metric", "best_fit"]
+HYPERFINE_COLUMNS = ["python_version", "program", "mean_s", "stddev_s", "runs"]
+FIX = "results/README.md lists its columns; measure again with make bench or make compare"
+
+
+def say(message):
+    """Progress, on stdout."""
+    print("plots: " + message, flush=True)
+
+
+def warn(message):
+    """A problem, on stderr: one line naming the cause and the fix."""
+    print("idiombench: plots: " + message, file=sys.stderr, flush=True)
+
+
+class Stop(Exception):
+    """Nothing can be drawn: the message and the exit status."""
+
+    def __init__(self, message, status):
+        Exception.__init__(self, message)
+        self.status = status
+
+
+class BadInput(Exception):
+    """A CSV file that cannot be used; the message names the cause and the fix."""
+
+
+def read_meta(path):
+    """meta's `key: value` lines as a dict; empty when there is no meta."""
+    meta = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            for line in stream:
+                key, sep, value = line.rstrip("\n").partition(": ")
+                if sep:
+                    meta.setdefault(key.strip(), value.strip())
+    except OSError:
+        pass
+    return meta
+
+
+def read_csv(path, columns, numbers, fix):
+    """The rows of the CSV file at path, as dicts; the columns listed in numbers become
+    floats (None when empty). Raises BadInput naming what is wrong and how to fix it."""
+    try:
+        stream = open(path, newline="", encoding="utf-8")
+    except OSError as error:
+        raise BadInput("cannot read %s: %s (%s)" % (path, error.strerror, fix))
+    with stream:
+        reader = csv.DictReader(stream)
+        try:
+            fields = reader.fieldnames
+            if not fields:
+                raise BadInput("%s is empty, not even a header line (%s)" % (path, fix))
+            missing = [name for name in columns if name not in fields]
+            if missing:
+                raise BadInput("%s lacks the column%s %s (%s)" % (
+                    path, "s" if len(missing) > 1 else "", ", ".join(missing), fix))
+            rows = []
+            for row in reader:
+                for name in numbers:
+                    text = (row.get(name) or "").strip()
+                    if text == "":
+                        row[name] = None
+                        continue
+                    try:
+                        value = float(text)
+                    except ValueError:
+                        value = float("nan")
+                    if not math.isfinite(value):
+                        raise BadInput("%s line %d: %s is '%s', not a number (%s)" % (
+                            path, reader.line_num, name, text, fix))
+                    row[name] = value
+                rows.append(row)
+        except csv.Error as error:
+            raise BadInput("%s line %d: %s (%s)" % (path, reader.line_num, error, fix))
+        except UnicodeDecodeError:
+            raise BadInput("%s is not UTF-8 text (%s)" % (path, fix))
+    return rows
+
+
+def version_key(label):
+    """Sort key putting labels in version order: 3.9 before 3.10, 3.11.7 before
+    3.11.7#2; labels that are not versions last, by name."""
+    match = re.match(r"^(\d+(?:\.\d+)*)(?:#(\d+))?$", label)
+    if match:
+        return (0, tuple(int(part) for part in match.group(1).split(".")),
+                int(match.group(2) or 1), "")
+    return (1, (), 0, label)
+
+
+class Figure:
+    """One figure: median, spread (low, high; None when there is no spread)."""
+
+    def __init__(self, median, low, high):
+        self.median = median
+        self.low = low
+        self.high = high
+
+
+class Measurements:
+    """measurements.csv: figures by (family, case, n, metric) then version."""
+
+    def __init__(self, rows, path):
+        self.figures = {}
+        self.units = {}
+        self.repetitions = {}
+        self.loops = {}
+        self.families = []
+        self.cases = {}
+        self.sizes = {}
+        self.versions = set()
+        for row in rows:
+            family, case, metric = row["family"], row["case"], row["metric"]
+            version = row["python_version"]
+            text = (row["n"] or "").strip()
+            try:
+                n = int(text) if text else None
+            except ValueError:
+                raise BadInput("%s: n is '%s' for %s/%s, not a whole number (measure again "
+                               "with make bench or make compare)" % (path, text, family, case))
+            if row["median"] is None:
+                continue
+            if family not in self.cases:
+                self.families.append(family)
+                self.cases[family] = []
+            if case not in self.cases[family]:
+                self.cases[family].append(case)
+            self.sizes.setdefault((family, case, metric), set()).add(n)
+            self.versions.add(version)
+            low, high = row["min"], row["max"]
+            reps = row["repetitions"] or 0
+            if low is None or high is None or reps <= 1 or not low < high:
+                low = high = None
+            key = (family, case, n, metric)
+            self.figures.setdefault(key, {})[version] = Figure(row["median"], low, high)
+            self.units[metric] = row["unit"]
+            self.repetitions.setdefault((family, metric), set()).add(int(reps))
+            self.loops[(family, case, n, metric, version)] = row["loops"]
+
+    def has(self, family, metric):
+        return any(key[0] == family and key[3] == metric for key in self.figures)
+
+    def case_sizes(self, family, case, metric):
+        """The sizes a case was measured at for metric, ascending (None first)."""
+        sizes = self.sizes.get((family, case, metric), set())
+        return sorted(sizes, key=lambda n: -1 if n is None else n)
+
+
+class Run:
+    def __init__(self, folder, meta, measurements, complexity, hyperfine):
+        self.folder = folder
+        self.meta = meta
+        self.m = measurements
+        self.complexity = complexity  # {(version, family, case): best_fit} or None
+        self.hyperfine = hyperfine    # rows or None
+        measured = sorted(measurements.versions if measurements else (), key=version_key)
+        others = sorted(set(row["python_version"] for row in hyperfine or ()) - set(measured),
+                        key=version_key)
+        self.versions = sorted(measured + others, key=version_key)
+        # A version keeps its colour in every chart: the measured versions first, then
+        # those only hyperfine timed. Beyond the palette's 10, colours go by chart.
+        self.colour = {v: i + 1 for i, v in enumerate(measured + others)}
+        self.colour_by_chart = len(self.colour) > 10
+        baseline = meta.get("baseline", "")
+        self.baseline = baseline if baseline in self.versions else (
+            self.versions[0] if self.versions else "")
+        host, cpu = meta.get("host", ""), meta.get("cpu", "")
+        if host and cpu:
+            self.machine = "%s (%s)" % (host, cpu)
+        else:
+            self.machine = host or cpu or "machine not recorded (no meta)"
+
+    def on(self, versions):
+        """'CPython 3.6.15 and 3.13.0 on vm (AMD EPYC)'."""
+        versions = sorted(versions, key=version_key)
+        if len(versions) == 1:
+            what = "CPython " + versions[0]
+        elif len(versions) <= 3:
+            what = "CPython " + ", ".join(versions[:-1]) + " and " + versions[-1]
+        else:
+            what = "CPython %s to %s (%d versions)" % (versions[0], versions[-1], len(versions))
+        return "%s on %s" % (what, self.machine)
+
+    def samples(self, family, metrics):
+        """'median of 5 rounds' for the figures of family and metrics."""
+        counts = set()
+        for metric in metrics:
+            counts |= self.m.repetitions.get((family, metric), set())
+        noun = "rounds" if self.meta.get("run") == "compare" else "repetitions"
+        if not counts:
+            return ""
+        low, high = min(counts), max(counts)
+        if high <= 1:
+            return "bars: one sample each (no spread to show)"
+        many = ("%d" % high) if low == high else ("%d–%d" % (low, high))
+        return "bars: median of %s %s; whiskers: min to max" % (many, noun)
+
+
+def read_unavailable(path):
+    """unavailable.csv as {(version, metric): reason, (version, family, case, metric):
+    reason}; empty when missing or unusable (it only explains gaps, so the charts do not
+    depend on it)."""
+    found = {}
+    try:
+        rows = read_csv(path, ["python_version", "family", "case", "metric", "reason"], [], "")
+    except BadInput:
+        return found
+    for row in rows:
+        found.setdefault((row["python_version"], row["metric"]), row["reason"])
+        found.setdefault((row["python_version"], row["family"], row["case"], row["metric"]),
+                         row["reason"])
+    return found
+
+
+def load_run(folder):
+    """Reads the run folder; returns Run, printing one line per unusable file."""
+    check_folder(folder)
+    meta = read_meta(os.path.join(folder, "meta"))
+    problems = []
+    measurements = read_measurements(folder, problems)
+    complexity = None
+    if measurements is not None:
+        complexity = read_complexity(folder, measurements, problems)
+    hyperfine = read_hyperfine(folder, problems)
+    run = Run(folder, meta, measurements, complexity,
+              None if hyperfine == "bad" else hyperfine)
+    run.hyperfine_bad = hyperfine == "bad"
+    run.chosen_n = {}
+    run.unavailable = read_unavailable(os.path.join(folder, "unavailable.csv"))
+    run.m_versions_sorted = sorted(measurements.versions, key=version_key) if measurements else []
+    return run, problems
+
+
+def check_folder(folder):
+    """Stop (exit 2) unless folder is a run folder."""
+    if not os.path.exists(folder):
+        raise Stop("no run folder %s: give one (make plots RUN=results/<run-id>), or make "
+                   "one with make bench or make compare" % folder, 2)
+    if not os.path.isdir(folder):
+        raise Stop("%s is not a folder: give a run folder (make plots RUN=results/<run-id>)"
+                   % folder, 2)
+    meas_path = os.path.join(folder, "measurements.csv")
+    hyper_path = os.path.join(folder, "hyperfine", "hyperfine.csv")
+    if not os.path.exists(meas_path) and not os.path.exists(hyper_path):
+        raise Stop("%s is not a run folder (no measurements.csv, no hyperfine/hyperfine.csv): "
+                   "give a folder make bench or make compare wrote" % folder, 2)
+
+
+def read_measurements(folder, problems):
+    """measurements.csv as Measurements; None (and a line in problems) when unusable."""
+    meas_path = os.path.join(folder, "measurements.csv")
+    measurements = None
+    if os.path.exists(meas_path):
+        try:
+            rows = read_csv(meas_path, MEASUREMENTS_COLUMNS,
+                            ["median", "min", "max", "repetitions", "loops"], FIX)
+            measurements = Measurements(rows, meas_path)
+            if not measurements.families:
+                problems.append("%s has no figures: the per-family charts are skipped "
+                                "(measure with make bench or make compare)" % meas_path)
+                measurements = None
+        except BadInput as error:
+            problems.append("%s: the per-family charts are skipped" % error)
+    else:
+        problems.append("no measurements.csv in %s: the per-family charts are skipped "
+                        "(make bench or make compare writes it)" % folder)
+    return measurements
+
+
+def read_complexity(folder, measurements, problems):
+    """complexity.csv's time_per_op fits, {(version, family, case): best_fit}; None (and
+    a line in problems when there are scaling cases to fit) when missing or unusable."""
+    comp_path = os.path.join(folder, "complexity.csv")
+    complexity = None
+    if os.path.exists(comp_path):
+        try:
+            complexity = {}
+            for row in read_csv(comp_path, COMPLEXITY_COLUMNS, [], FIX):
+                if row["metric"] == "time_per_op":
+                    complexity[(row["python_version"], row["family"], row["case"])] = \
+                        row["best_fit"]
+        except BadInput as error:
+            complexity = None
+            problems.append("%s: the scaling charts have no fitted curves" % error)
+    elif any(len([n for n in measurements.case_sizes(f, c, "time_per_op") if n is not None]) >= 3
+             for f in measurements.families for c in measurements.cases[f]):
+        problems.append("no complexity.csv in %s: the scaling charts have no fitted "
+                        "curves (make bench or make compare writes it)" % folder)
+    return complexity
+
+
+def read_hyperfine(folder, problems):
+    """hyperfine/hyperfine.csv's rows with a mean; None when missing or empty, "bad"
+    when unusable (a line in problems for either of the latter)."""
+    hyper_path = os.path.join(folder, "hyperfine", "hyperfine.csv")
+    hyperfine = None
+    if os.path.exists(hyper_path):
+        try:
+            hyperfine = read_csv(hyper_path, HYPERFINE_COLUMNS,
+                                 ["mean_s", "stddev_s", "runs"],
+                                 "results/README.md lists its columns; make compare writes it")
+            hyperfine = [r for r in hyperfine if r["mean_s"] is not None]
+            if not hyperfine:
+                problems.append("%s has no rows: startup and programs are skipped" % hyper_path)
+                hyperfine = None
+        except BadInput as error:
+            problems.append("%s: startup and programs are skipped" % error)
+            hyperfine = "bad"
+    return hyperfine
