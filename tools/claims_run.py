@@ -34,6 +34,8 @@ import subprocess
 import tempfile
 from collections import namedtuple
 
+from labels import label_key, version_tuple
+
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 Figure = namedtuple("Figure", "median stddev cv repetitions unit")
@@ -79,24 +81,6 @@ def compare_tool():
     """The idiombench-compare binary: $IDIOMBENCH_COMPARE, else build/idiombench-compare."""
     return os.environ.get("IDIOMBENCH_COMPARE") or os.path.join(REPO_ROOT, "build",
                                                                  "idiombench-compare")
-
-
-def version_tuple(label):
-    """(3, 11, 7) for "3.11.7" or "3.11.7#2"; the digits leading each dotted part."""
-    parts = []
-    for part in label.split("#", 1)[0].split("."):
-        digits = re.match(r"\d*", part).group(0)
-        if not digits:
-            break
-        parts.append(int(digits))
-    return tuple(parts)
-
-
-def version_order(label):
-    """A sort key: by version, then "3.11.7" before "3.11.7#2" before "3.11.7#3"."""
-    rest = label.split("#", 1)
-    copy = int(rest[1]) if len(rest) == 2 and rest[1].isdigit() else 1
-    return (version_tuple(label), copy, label)
 
 
 def _size(text):
@@ -157,7 +141,7 @@ class Run(object):
         elif self.meta.get("python_version"):
             labels.add(self.meta["python_version"])
         labels.difference_update(self.left_out)
-        self.versions = sorted(labels, key=version_order)
+        self.versions = sorted(labels, key=label_key)
         if not self.versions:
             raise RunError("%s: the run has no Python version: no measurements, "
                            "observations or meta python_version" % folder)

@@ -10,6 +10,8 @@ import os
 import shlex
 import subprocess
 
+from labels import label_key
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SUITE = os.path.dirname(HERE)
 
@@ -23,14 +25,6 @@ class InputError(Exception):
 class Unusable(Exception):
     """An interpreter that exists but cannot be embedded (no headers, no libpython, does
     not run): reported and left out, the others go on."""
-
-
-def version_key(version):
-    """(3, 11, 7) for "3.11.7"; non-numeric parts sort first."""
-    key = []
-    for part in version.split("#")[0].split("."):
-        key.append(int(part) if part.isdigit() else -1)
-    return tuple(key)
 
 
 def discover():
@@ -79,7 +73,7 @@ def resolve(entries):
         chosen.append(Interpreter(label, version, facts["PY_EXE"], facts["PY_TAG"], entry))
     if not chosen:
         raise InputError("no interpreter can be embedded: %s" % "; ".join(unusable.values()))
-    return sorted(chosen, key=lambda it: (version_key(it.version), it.label)), unusable
+    return sorted(chosen, key=lambda it: label_key(it.label)), unusable
 
 
 def choose_baseline(interpreters, wanted):

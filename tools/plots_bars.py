@@ -10,7 +10,7 @@ import math
 from plots_format import (WIDTH, Axis, Chart, Render, data_line, gp_array, gp_string,
                           header_params, header_px, part_name, part_title,
                           split_by_prefix, text_px, wrap)
-from plots_run import version_key
+from labels import label_key
 from plots_select import (cells_for, missing_versions_note, row_label, scaling_cases,
                           shown_rows, versions_of, why_missing)
 
@@ -84,7 +84,7 @@ def chart_colours(run, series, panels):
         return run.colour
     in_chart = sorted(set(series) | set(v for _, _, _, rows in panels
                                          for _, cells in rows for v, _ in cells),
-                      key=version_key)
+                      key=label_key)
     return {v: i + 1 for i, v in enumerate(in_chart)}
 
 
@@ -106,7 +106,7 @@ def na_notes(panels, na_reasons):
                 if figure is None and version not in missing:
                     missing.append(version)
     notes = []
-    for version in sorted(missing, key=version_key):
+    for version in sorted(missing, key=label_key):
         reasons = (na_reasons or {}).get(version, [])
         notes.append("n/a on %s: %s" % (version, "; ".join(reasons) if reasons else
                                          "no figure (see unavailable.csv, failures.csv)"))

@@ -8,7 +8,8 @@ one line per reason. Standard library only; Python 3.6+.
 from plots_bars import bar_charts, per_case_chart, per_run_chart
 from plots_format import Chart
 from plots_lines import scaling_charts, versions_charts
-from plots_run import Figure, version_key, warn
+from labels import label_key
+from plots_run import Figure, warn
 from plots_select import scaling_cases, versions_of
 
 
@@ -149,7 +150,7 @@ def hyperfine_notes(chosen):
 
 def startup_charts(run, rows):
     startup = sorted([r for r in rows if r["program"] == "startup"],
-                     key=lambda r: version_key(r["python_version"]))
+                     key=lambda r: label_key(r["python_version"]))
     if not startup:
         return [Chart("startup", HYPERFINE_TITLES["startup"],
                       skip="hyperfine/hyperfine.csv has no startup rows")]
@@ -168,7 +169,7 @@ def programs_charts(run, rows):
         return [Chart("programs", HYPERFINE_TITLES["programs"],
                       skip="hyperfine/hyperfine.csv has no program rows")]
     versions = sorted(set(r["python_version"] for r in rows if r["program"] != "startup"),
-                      key=version_key)
+                      key=label_key)
     by = {(r["python_version"], r["program"]): r for r in rows}
     panel_rows = [(p, [(v, hyperfine_figure(by[(v, p)]) if (v, p) in by else None)
                        for v in versions])

@@ -2,14 +2,15 @@
 
 load_run(folder) reads meta, measurements.csv, complexity.csv, hyperfine/hyperfine.csv
 and unavailable.csv into a Run (versions, colours, baseline, machine), with one line per
-file it cannot use; Stop when nothing can be drawn. Also the messages (say, warn) and
-version_key. Standard library only; Python 3.6+.
+file it cannot use; Stop when nothing can be drawn. Also the messages (say, warn).
+Standard library only; Python 3.6+.
 """
 import csv
 import math
 import os
-import re
 import sys
+
+from labels import label_key
 
 
 MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
@@ -95,16 +96,6 @@ def read_csv(path, columns, numbers, fix):
     return rows
 
 
-def version_key(label):
-    """Sort key putting labels in version order: 3.9 before 3.10, 3.11.7 before
-    3.11.7#2; labels that are not versions last, by name."""
-    match = re.match(r"^(\d+(?:\.\d+)*)(?:#(\d+))?$", label)
-    if match:
-        return (0, tuple(int(part) for part in match.group(1).split(".")),
-                int(match.group(2) or 1), "")
-    return (1, (), 0, label)
-
-
 class Figure:
     """One figure: median, spread (low, high; None when there is no spread)."""
 
@@ -170,10 +161,10 @@ class Run:
         self.m = measurements
         self.complexity = complexity  # {(version, family, case): best_fit} or None
         self.hyperfine = hyperfine    # rows or None
-        measured = sorted(measurements.versions if measurements else (), key=version_key)
+        measured = sorted(measurements.versions if measurements else (), key=label_key)
         others = sorted(set(row["python_version"] for row in hyperfine or ()) - set(measured),
-                        key=version_key)
-        self.versions = sorted(measured + others, key=version_key)
+                        key=label_key)
+        self.versions = sorted(measured + others, key=label_key)
         # A version keeps its colour in every chart: the measured versions first, then
         # those only hyperfine timed. Beyond the palette's 10, colours go by chart.
         self.colour = {v: i + 1 for i, v in enumerate(measured + others)}
@@ -189,7 +180,7 @@ class Run:
 
     def on(self, versions):
         """'CPython 3.6.15 and 3.13.0 on vm (AMD EPYC)'."""
-        versions = sorted(versions, key=version_key)
+        versions = sorted(versions, key=label_key)
         if len(versions) == 1:
             what = "CPython " + versions[0]
         elif len(versions) <= 3:
@@ -244,7 +235,7 @@ def load_run(folder):
     run.hyperfine_bad = hyperfine == "bad"
     run.chosen_n = {}
     run.unavailable = read_unavailable(os.path.join(folder, "unavailable.csv"))
-    run.m_versions_sorted = sorted(measurements.versions, key=version_key) if measurements else []
+    run.m_versions_sorted = sorted(measurements.versions, key=label_key) if measurements else []
     return run, problems
 
 

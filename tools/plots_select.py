@@ -4,7 +4,7 @@ The rows (case, n) and their labels, the scaling cases and the size the others a
 shown at, the versions and figures of a chart, and the notes naming the figures that
 are missing and why (unavailable.csv). Standard library only; Python 3.6+.
 """
-from plots_run import version_key
+from labels import label_key
 
 
 def row_label(case, n, chosen=None):
@@ -55,7 +55,7 @@ def versions_of(run, family, metrics):
     for key, by_version in run.m.figures.items():
         if key[0] == family and key[3] in metrics:
             found |= set(by_version)
-    return sorted(found, key=version_key)
+    return sorted(found, key=label_key)
 
 
 def cells_for(run, family, case, n, metric, versions):

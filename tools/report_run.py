@@ -10,7 +10,8 @@ line naming the file, the cause and the fix. Standard library only; Python 3.6+.
 import csv
 import math
 import os
-import re
+
+from labels import label_key
 
 MEASUREMENT_COLUMNS = ("python_version", "family", "case", "n", "metric", "unit", "median",
                        "cv", "repetitions", "loops")
@@ -201,18 +202,8 @@ def read_run(folder):
     return run
 
 
-def version_key(label):
-    """Sort key of an interpreter's label: 2.7.18 < 3.9.1 < 3.10.0 < 3.11.7 < 3.11.7#2;
-    labels that are not versions after them, in name order."""
-    match = re.match(r"^(\d+(?:\.\d+)*)(.*?)(?:#(\d+))?$", label)
-    if not match:
-        return (1, (), label, 0)
-    numbers = tuple(int(part) for part in match.group(1).split("."))
-    return (0, numbers, match.group(2), int(match.group(3) or 1))
-
-
 def in_version_order(labels):
-    return sorted(labels, key=version_key)
+    return sorted(labels, key=label_key)
 
 
 def run_versions(run):
