@@ -35,6 +35,7 @@ import tempfile
 from collections import namedtuple
 
 from labels import label_key, version_tuple
+from meta import meta_dict
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -197,13 +198,7 @@ class Run(object):
         if not os.path.isfile(path):
             raise RunError("%s has no meta file: not a run folder (give a folder that make "
                            "bench or make compare wrote)" % self.folder)
-        meta = {}
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            for line in stream:
-                key, sep, value = line.rstrip("\n").partition(": ")
-                if sep:
-                    meta.setdefault(key, value)
-        return meta
+        return meta_dict(path)
 
     def _read_csv(self, name):
         """[(line number, row dict)], or None for an optional file that is absent."""

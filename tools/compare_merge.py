@@ -8,6 +8,8 @@ interpreter's label (so that one version compared twice stays two series).
 import csv
 import os
 
+from meta import meta_pairs
+
 SAMPLE_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit", "round",
                   "value", "loops"]
 HEADERS = {
@@ -75,15 +77,8 @@ def merge_labelled(raw, labels, name, path):
 
 
 def read_meta(path):
-    """The harness's meta file as (key, value) pairs, in order."""
-    pairs = []
-    if os.path.exists(path):
-        with open(path) as f:
-            for line in f:
-                key, sep, value = line.rstrip("\n").partition(": ")
-                if sep:
-                    pairs.append((key, value))
-    return pairs
+    """The harness's meta file as (key, value) pairs, in order; [] when it is absent."""
+    return meta_pairs(path) if os.path.exists(path) else []
 
 
 HOST_KEYS = ("host", "cpu", "cpus", "kernel", "compiler", "clock", "gbench_build_type",

@@ -11,6 +11,7 @@ import os
 import sys
 
 from labels import label_key
+from meta import meta_dict
 
 
 MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
@@ -44,16 +45,10 @@ class BadInput(Exception):
 
 def read_meta(path):
     """meta's `key: value` lines as a dict; empty when there is no meta."""
-    meta = {}
     try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            for line in stream:
-                key, sep, value = line.rstrip("\n").partition(": ")
-                if sep:
-                    meta.setdefault(key.strip(), value.strip())
+        return meta_dict(path)
     except OSError:
-        pass
-    return meta
+        return {}
 
 
 def read_csv(path, columns, numbers, fix):

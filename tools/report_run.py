@@ -12,6 +12,7 @@ import math
 import os
 
 from labels import label_key
+from meta import meta_pairs, stripped
 
 MEASUREMENT_COLUMNS = ("python_version", "family", "case", "n", "metric", "unit", "median",
                        "cv", "repetitions", "loops")
@@ -77,19 +78,11 @@ class Run(object):
 
 def read_meta(path):
     """meta's `key: value` lines as a list of pairs; other lines are skipped."""
-    pairs = []
     try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            for line in stream:
-                line = line.rstrip("\n")
-                if ":" not in line:
-                    continue
-                key, value = line.split(":", 1)
-                pairs.append((key.strip(), value.strip()))
+        return stripped(meta_pairs(path))
     except OSError as error:
         raise InputError("cannot read %s: %s: check the run folder's permissions"
                          % (path, error.strerror))
-    return pairs
 
 
 def read_csv(folder, relative, columns, numeric=(), optional_numeric=()):

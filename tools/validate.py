@@ -41,6 +41,8 @@ import sys
 import tempfile
 import textwrap
 
+from meta import meta_dict
+
 FAMILY = "validate"
 TOLERANCE = 0.05  # time ratios within +/-5% are "within"
 REFERENCE_CASE = "t_is_none"  # reported for reference, not judged
@@ -280,15 +282,10 @@ def write_catalogue(folder):
 
 
 def read_meta(path):
-    meta = {}
     try:
-        with open(path) as stream:
-            for line in stream:
-                key, _, value = line.partition(":")
-                meta[key.strip()] = value.strip()
+        return meta_dict(path)
     except OSError:
-        pass
-    return meta
+        return {}
 
 
 def run_harness(harness, catalogue, out_dir, quick, pattern=None):

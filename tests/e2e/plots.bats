@@ -503,7 +503,8 @@ EOF
     local suite=$SANDBOX/suite
     mkdir -p "$suite/tools" "$suite/plots" "$suite/results"
     cp "$PLOTS" "$suite/tools/plots"
-    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$suite/tools/"
+    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$REPO_ROOT"/tools/meta.py \
+        "$suite/tools/"
     cp "$REPO_ROOT"/plots/*.gp "$suite/plots/"
     run --separate-stderr "$TEST_PYTHON" "$suite/tools/plots"
     assert_status 2
