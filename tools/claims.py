@@ -32,6 +32,7 @@ import traceback
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, TOOLS)
 
+from atomic_text import write_atomically  # noqa: E402
 from claims_run import REPO_ROOT, VERDICTS, Decision, Run, RunError  # noqa: E402
 
 RULE_MODULES = ["claims_rules_a", "claims_rules_b"]
@@ -110,16 +111,9 @@ def write_claims(folder, results):
     for claim, label, decision in results:
         writer.writerow([claim, label, decision.verdict, decision.conditions, decision.evidence])
     path = os.path.join(folder, "claims.csv")
-    temporary = "%s.tmp.%d" % (path, os.getpid())
     try:
-        with open(temporary, "w", newline="", encoding="utf-8") as stream:
-            stream.write(buffer.getvalue())
-        os.replace(temporary, path)
+        write_atomically(path, buffer.getvalue())
     except OSError as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
         raise RunError("cannot write %s: %s" % (path, error.strerror or error))
     return path
 
