@@ -1,11 +1,12 @@
 #!/usr/bin/env bats
 # Whole-program timing: the programs of bench/programs/ on every CPython found,
-# tools/peak-rss, and tools/hyperfine-run (tiny sizes, quick mode) with its bad input.
+# tools/peak-rss, and tools/hyperfine-run (tiny sizes, quick mode) with its bad input, on
+# the hyperfine installed (hyperfine_formats.bats has both export formats).
 
 load helper
 
 PROGRAMS="concat_module concat_join deepcopy_nested read_with read_without_with weakref_cache dict_cache"
-HYPERFINE_HEADER=python_version,program,mean_s,stddev_s,median_s,min_s,max_s,runs,peak_rss_kib
+HYPERFINE_HEADER=python_version,program,mean_s,stddev_s,median_s,min_s,max_s,runs,peak_rss_kib,peak_rss_source
 
 setup_file() {
     build_harness
@@ -137,9 +138,11 @@ assert_no_results() {
     local programs
     programs=$(csv_rows "$out/hyperfine.csv" program python_version=3.99.1 | tr '\n' ' ')
     [ "$programs" = "startup $PROGRAMS " ] || fail "rows: $programs"
-    # Every figure is a number, min <= median <= max, 3 runs, a peak RSS.
-    "$TEST_PYTHON" - "$out/hyperfine.csv" <<'PY'
-import csv, sys
+    # Every figure is a number, min <= median <= max, 3 runs, a peak RSS: hyperfine's
+    # own where its JSON export has one (2.x: schema_version), tools/peak-rss's otherwise.
+    "$TEST_PYTHON" - "$out/hyperfine.csv" "$out/programs.json" <<'PY'
+import csv, json, sys
+source = "hyperfine" if "schema_version" in json.load(open(sys.argv[2])) else "peak-rss"
 for row in csv.DictReader(open(sys.argv[1])):
     times = [float(row[k]) for k in ("mean_s", "stddev_s", "median_s", "min_s", "max_s")]
     assert all(t >= 0 for t in times), row
@@ -147,6 +150,7 @@ for row in csv.DictReader(open(sys.argv[1])):
     assert 0 < float(row["median_s"]) < 10, row
     assert row["runs"] == "3", row
     assert int(row["peak_rss_kib"]) > 1000, row
+    assert row["peak_rss_source"] == source, (row, source)
 PY
     for file in startup.csv startup.json programs.csv programs.json; do
         [ -s "$out/$file" ] || fail "$file missing or empty"
