@@ -43,6 +43,32 @@ bool context_seen_here = false;      // by this process's copy of out_reporter
 bool runs_written_here = false;
 std::ostringstream muted;            // what a console reporter's context would repeat
 
+// How a run says that its case stopped with SkipWithError, chosen by what the library's
+// Run has (a feature test at compile time, not a version guess): Google Benchmark 1.8
+// replaced `bool error_occurred` and `error_message` with `skipped` (an enum whose
+// NotSkipped is 0) and `skip_message`. Overload resolution prefers the int overloads;
+// they drop out (SFINAE) where the member they name does not exist.
+template <typename R>
+auto RunFailed(const R &run, int) -> decltype(run.skipped, bool())
+{
+    return static_cast<int>(run.skipped) != 0;
+}
+template <typename R>
+bool RunFailed(const R &run, long)
+{
+    return run.error_occurred;
+}
+template <typename R>
+auto RunMessage(const R &run, int) -> decltype((run.skip_message)) // a reference into run
+{
+    return run.skip_message;
+}
+template <typename R>
+auto RunMessage(const R &run, long) -> decltype((run.error_message))
+{
+    return run.error_message;
+}
+
 // Hands every run to the C callback instead of printing a table.
 class ForwardingReporter : public benchmark::BenchmarkReporter {
   public:
@@ -95,8 +121,8 @@ class ForwardingReporter : public benchmark::BenchmarkReporter {
         out.aggregate_name = run.aggregate_name.c_str();
         out.value = value;
         out.repetition_index = aggregate ? -1 : static_cast<long>(run.repetition_index);
-        out.error_occurred = run.error_occurred;
-        out.error_message = run.error_message.c_str();
+        out.error_occurred = RunFailed(run, 0);
+        out.error_message = RunMessage(run, 0).c_str();
         report_(ctx_, &out);
     }
 

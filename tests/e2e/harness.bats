@@ -241,3 +241,24 @@ PY
         fail "the out folder holds other files" "$(ls -A "$out")"
     assert_no_temp_files "$out"
 }
+
+@test "a case that raises while Google Benchmark times it reaches failures.csv (1.7's error_occurred, 1.8's skipped)" {
+    # Its setup raises from the 30th loop on: calibration runs a handful, the timed
+    # repetitions (20 samples, each a pair of loops) reach it, so the error comes back
+    # through Google Benchmark's report of the run, whichever way the library spells it.
+    local catalogue=$SANDBOX/late.py out=$SANDBOX/out
+    cat >"$catalogue" <<'PY'
+CASES = [dict(name="fails_late",
+              setup="import builtins\n"
+                    "builtins.calls = getattr(builtins, 'calls', 0) + 1\n"
+                    "if builtins.calls >= 30: raise ValueError('late failure')\n",
+              stmt="x = 1")]
+PY
+    run_harness "$out" --repetitions 20 --catalogue "$catalogue"
+    assert_status 1
+    [ "$(csv_rows "$out/failures.csv" case,stage | tr '\n' ' ')" = "fails_late|time " ] ||
+        fail "failures.csv" "$(cat "$out/failures.csv")"
+    assert_contains "$(csv_rows "$out/failures.csv" error)" "late failure"
+    ! csv_rows "$out/measurements.csv" case | grep -q fails_late ||
+        fail "the failed case has figures" "$(cat "$out/measurements.csv")"
+}
