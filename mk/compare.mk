@@ -28,6 +28,9 @@ TOOL := $(if $(SANITIZE),$(BUILD)/idiombench-compare,build/idiombench-compare)
 ifneq ($(filter-out help clean,$(or $(MAKECMDGOALS),build)),)
 GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
 GSL_LIBS := $(shell pkg-config --libs gsl 2>/dev/null)
+ifeq ($(shell command -v pkg-config 2>/dev/null),)
+$(error idiombench-compare finds the GNU Scientific Library with pkg-config, which is missing: install it with: sudo apt-get install pkg-config)
+endif
 ifeq ($(GSL_LIBS),)
 $(error idiombench-compare needs the GNU Scientific Library: install it with: sudo apt-get install libgsl-dev)
 endif
