@@ -7,7 +7,8 @@
 #        the list in place at an amortised O(1) per operation; `b = lst + [x]` builds
 #        a new list of n + 1 items every time, so its time and bytes grow with n.
 #   C05  `int += 10` produces a new object: an allocation per operation for an int
-#        outside CPython's small-int cache (-5..256), none when the result is a small
+#        outside CPython's small-int cache (-5..256; -5..1024 from 3.15: the suite asks
+#        the interpreter, C05_small_int_cache), none when the result is a small
 #        int the cache already holds (a different object from the one `i` held, as
 #        the claim says, but not a newly allocated one).
 #
@@ -35,6 +36,18 @@
 
 SIZES = [10, 100, 1000, 10000, 100000]
 
+# The ends of the small-int cache, asked of the interpreter rather than assumed (-5..256
+# up to 3.14, -5..1024 from 3.15): int() of a cached value gives the cache's one object
+# every time, of any other value a new one. Sets `bottom` and `top`.
+CACHE_ENDS = """
+def _cache_end(step):
+    end = 0
+    while abs(end) < 10 ** 6 and int(str(end + step)) is int(str(end + step)):
+        end += step
+    return end
+bottom, top = _cache_end(-1), _cache_end(1)
+"""
+
 CASES = [
     # --- a list, changed in place (C04): grows by one item per operation ---
     dict(name="append", setup="lst = []; x = 1", stmt="lst.append(x)"),
@@ -52,8 +65,9 @@ CASES = [
     # --- int += 10 (C05) ---
     # 5 + 10 = 15: the result is the cached small int, no allocation.
     dict(name="int_iadd_small", setup="i0 = 5", stmt="i = i0; i += 10"),
-    # 1000 + 10 = 1010: outside the cache, one digit: a new int object each time.
-    dict(name="int_iadd_medium", setup="i0 = 1000", stmt="i = i0; i += 10"),
+    # Just past the cache's top (257 + 10 up to 3.14, 1025 + 10 on 3.15): outside the
+    # cache, one digit: a new int object each time.
+    dict(name="int_iadd_medium", setup=CACHE_ENDS + "i0 = top + 1", stmt="i = i0; i += 10"),
     # 10**20 + 10: a multi-digit int, a new object each time.
     dict(name="int_iadd_large", setup="i0 = 10 ** 20", stmt="i = i0; i += 10"),
 ]
@@ -69,9 +83,13 @@ OBSERVATIONS = [
     # C05: `i += 10` on an int outside the small-int cache, and inside it.
     dict(name="C05_int_iadd_300", code="i = 300; before = id(i); i += 10; result = before == id(i)"),
     dict(name="C05_int_iadd_5", code="i = 5; before = id(i); i += 10; result = before == id(i)"),
+    # C05: the small-int cache's ends, (bottom, top), as this interpreter has them.
+    dict(name="C05_small_int_cache", code=CACHE_ENDS + "result = (bottom, top)"),
     # C05: the small result is the cached object (15 from two routes).
     dict(name="C05_small_result_cached", code="i = 5; i += 10; result = i is int('15')"),
-    dict(name="C05_large_result_not_cached", code="i = 300; i += 10; result = i is int('310')"),
+    # ... and a result past the cache's top (top + 10) is not.
+    dict(name="C05_large_result_not_cached",
+         code=CACHE_ENDS + "i = top; i += 10; result = i is int(str(top + 10))"),
     # C06: an alias: the change through b shows through a, and a is b.
     # (a after b.append(4), a is b)
     dict(name="C06_alias_visible", code="a = [1, 2, 3]; b = a; b.append(4); result = (a, a is b)"),

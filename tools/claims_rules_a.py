@@ -330,22 +330,34 @@ def decide_c05(run, label):
     # object; 0 could also be a free list's reuse, so they do not decide).
     large_new = None if why_large else large_cached is False
     small_new = None if why_small else small_cached is False
+    cache, top = small_int_cache(run, label)
     outside = part("a new object for results outside the small-int cache", large_new,
                    why_large if large_new is None else "")
-    inside = part("a new object for results inside the small-int cache (-5..256)", small_new,
+    inside = part("a new object for results inside the small-int cache%s" % cache, small_new,
                   why_small if small_new is None else "")
     parts += [outside, inside]
     quoted = "; ".join(p.evidence for p in parts[:2] if p.evidence)
-    quoted += "; i = 300; i += 10; i is int('310') -> %s; i = 5; i += 10; i is int('15') -> %s; %s" \
-        % (shown(run, label, "mutability", "C05_large_result_not_cached"),
+    quoted += "; i = %s; i += 10; i is int('%s') -> %s; i = 5; i += 10; i is int('15') -> %s; %s" \
+        % (top, "%s + 10" % top if top == "top" else top + 10,
+           shown(run, label, "mutability", "C05_large_result_not_cached"),
            shown(run, label, "mutability", "C05_small_result_cached"), counts)
     decision = decide(parts, evidence=quoted)
     if decision.verdict == "partly" and [p for p in parts if p.ok is False] == [inside]:
         decision = decision._replace(
-            conditions="holds for results outside the small-int cache (-5..256); not for "
+            conditions="holds for results outside the small-int cache%s; not for "
                        "results inside it: the result is the cache's object, which existed "
-                       "before (its address differs all the same)")
+                       "before (its address differs all the same)" % cache)
     return decision
+
+
+def small_int_cache(run, label):
+    """(" (-5..256)", 256): the small-int cache's range as text and its top, as the
+    interpreter reported them (mutability/C05_small_int_cache); ("", "top") when the run
+    has no such observation (runs made before it was recorded)."""
+    ends, why = observed(run, label, "mutability", "C05_small_int_cache")
+    if why or not (isinstance(ends, tuple) and len(ends) == 2):
+        return "", "top"
+    return " (%d..%d)" % ends, ends[1]
 
 
 def decide_c06(run, label):

@@ -99,6 +99,7 @@ def catalogue(syn, label=L, skip=(), **changes):
     obs("mutability", "C05_int_iadd_5", False)
     obs("mutability", "C05_small_result_cached", True)
     obs("mutability", "C05_large_result_not_cached", False)
+    obs("mutability", "C05_small_int_cache", (-5, 256))
     obs("mutability", "C06_alias_visible", ([1, 2, 3, 4], True))
     # copying
     for shape in ("flat", "nested"):
@@ -282,6 +283,18 @@ class C05(RuleTest):
 
     def test_holds_when_every_result_is_new(self):
         self.verdict("C05", "holds", C05_small_result_cached=False, allocs_int_iadd_small=1)
+
+    def test_the_cache_range_is_the_interpreters(self):
+        # 3.15 caches -5..1024 (up to 3.14: -5..256): the text quotes what was observed.
+        for ends in ((-5, 256), (-5, 1024)):
+            decision = self.verdict("C05", "partly", C05_small_int_cache=ends)
+            self.assertIn("small-int cache (%d..%d)" % ends, decision.conditions)
+            self.assertIn("i = %d; i += 10; i is int('%d')" % (ends[1], ends[1] + 10),
+                          decision.evidence)
+
+    def test_no_range_quoted_without_its_observation(self):
+        decision = self.verdict("C05", "partly", skip=(), C05_small_int_cache=Raised("X: y"))
+        self.assertNotIn("256", decision.conditions)
 
     def test_fails_when_the_int_changes_in_place(self):
         self.verdict("C05", "fails", C05_int_iadd_300=True, C05_int_iadd_5=True,
