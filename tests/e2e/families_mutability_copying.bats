@@ -129,7 +129,11 @@ for deep, shallow, sizes in (("flat_deepcopy", "flat_slice", [10, 100, 1000, 100
                    "n=%d: %s %s %g, not above %s's %g"
                    % (n, deep, metric, fig(deep, n, metric), shallow, fig(shallow, n, metric)))
         # Nested: a new inner list per item; flat: deepcopy's memo works on id(item),
-        # a new int per item.
+        # a new int per item. CPython 3.14 added a free list for ints (up to 100): the
+        # int of id(item), freed at once, is taken from it again, so a flat deepcopy
+        # makes fewer requests than items there (the list and the memo's growth).
+        if deep == "flat_deepcopy" and version >= (3, 14):
+            continue
         expect(fig(deep, n, "allocs_per_op") >= n,
                "%s n=%d: %g allocations per op, fewer than the %d items"
                % (deep, n, fig(deep, n, "allocs_per_op"), n))
@@ -184,7 +188,10 @@ PY
 
 @test "mutability: int += 10 allocates outside the small-int cache, not inside it (C05)" {
     check_figures mutability <<'PY'
-for case in ("int_iadd_medium", "int_iadd_large"):
+# CPython 3.14 added a free list for ints (up to 100): a one-digit int freed by the
+# previous `i = i0` is taken from it again, so int_iadd_medium asks the allocator for
+# nothing there. Every version allocates the multi-digit ints of int_iadd_large.
+for case in ("int_iadd_large",) if version >= (3, 14) else ("int_iadd_medium", "int_iadd_large"):
     allocs = fig(case, None, "allocs_per_op")
     expect(allocs >= 1, "%s: %g allocations per op, expected a new int each time" % (case, allocs))
 for metric in ("allocs_per_op", "bytes_per_op"):

@@ -54,10 +54,18 @@ check_figures() {
     check_figures <<'PY'
 for n in (10, 100, 1000, 10000, 100000):
     built, dropped = fig("build_rebind", n, "allocs_per_op"), fig("build_del", n, "allocs_per_op")
-    expect(built == dropped, "n=%d: build_del %g requests, build_rebind %g" % (n, dropped, built))
-# the ints above 256 are one request each, the list and its array a few more
+    # CPython 3.14 added a free list for ints (up to 100 objects): what one operation
+    # frees is partly taken again by the next without a request, so the two orders of
+    # freeing differ by at most what that list holds. Before 3.14: request for request.
+    slack = 100 if version >= (3, 14) else 0
+    expect(abs(built - dropped) <= slack, "n=%d: build_del %g requests, build_rebind %g"
+           % (n, dropped, built))
+# the ints past the small-int cache (256; 1024 from 3.15) are one request each, the
+# list and its array a few more, less what 3.14's int free list (up to 100) serves
 big = fig("build_del", 100000, "allocs_per_op")
-expect(99000 <= big <= 100010, "build_del at n=100000: %g requests" % big)
+cached = 1024 if version >= (3, 15) else 256
+expect(100000 - cached - 100 <= big <= 100010,
+       "build_del at n=100000: %g requests (cache top %d)" % (big, cached))
 for case in ("del_name", "bind_name", "getrefcount"):
     expect(fig(case, None, "allocs_per_op") == 0, "%s allocates" % case)
 PY

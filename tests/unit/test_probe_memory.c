@@ -74,7 +74,9 @@ TEST(kept_bytes_are_retained_and_dropped_ones_only_peak)
     REQUIRE(sample("", "big = b'x' * n\ndel big", 1000000, 20, &dropped) == 0);
     CHECK(dropped.retained_bytes < 10000);
     CHECK(dropped.retained_bytes > -10000);
-    CHECK(dropped.peak_bytes >= 1000000.0);
+    /* The bytes object, less a few dozen bytes: the empty twin's own peak is taken off
+     * (3.14 measured 999959). */
+    CHECK(dropped.peak_bytes >= 1000000.0 - 1000);
     CHECK(dropped.peak_bytes < 2 * 1000000.0);
     REQUIRE(embed_run("del builtins.unit_kept\n") == 0);
 }
