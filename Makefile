@@ -6,6 +6,7 @@
 #   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
 #   make validate [PYTHON=...]
 #   make test
+#   make test-distros [DISTS="trixie sid"]
 PYTHON ?= python3
 QUICK ?=
 FILTER ?=
@@ -13,6 +14,7 @@ ARGS ?=
 PYTHONS ?=
 BASELINE ?=
 RUN ?= results/latest
+DISTS ?=
 
 # $(value ...): a regex's `$` (as in 'is_none$|eq_none$') reaches the tool as typed, not
 # read by make as a variable.
@@ -79,6 +81,11 @@ validate: deps
 test:
 	@tools/check-deps test
 	@tests/run
+
+.PHONY: test-distros
+## test-distros: a fresh clone's make bench and make test in Debian 13 and sid roots (root)
+test-distros:
+	@tools/test-distros $(DISTS)
 
 .PHONY: clean
 ## clean: remove build/ (results/ are kept)
