@@ -27,7 +27,7 @@ BENCH_ARGS := $(if $(QUICK),--quick) $(if $(value FILTER),--filter '$(value FILT
 ## help: list the targets
 help:
 	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
-		printf "  %-10s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
+		printf "  %-13s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
 
 .PHONY: deps
 ## deps: check (and, as root, install) the Debian packages the suite needs
