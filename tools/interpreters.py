@@ -2,15 +2,16 @@
 which baseline. Used by tools/compare.py; standard library only, Python 3.6+.
 
 An interpreter is described by tools/pyconfig (the same resolution `make bench
-PYTHON=...` uses), labelled by its version ("3.11.7"); a version given twice (the same
-interpreter, or two installs of one version) gets "#2", "#3"... on its later entries.
+PYTHON=...` uses), labelled by its version ("3.11.7"; "3.14.0t" for a free-threaded
+build, a version apart from 3.14.0); a version given twice (the same interpreter, or two
+installs of one version) gets "#2", "#3"... on its later entries.
 """
 import collections
 import os
 import shlex
 import subprocess
 
-from labels import label_key
+from labels import label_key, names
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SUITE = os.path.dirname(HERE)
@@ -57,8 +58,9 @@ def resolve(entries):
     if not entries:
         entries = discover()
         if not entries:
-            raise InputError("no CPython found on PATH, under pyenv root or in /usr/bin; "
-                             "install one or name it with PYTHONS=/path/to/python3")
+            raise InputError("no CPython found on PATH, in pyenv, uv, mise, asdf or conda "
+                             "installs or in /usr/bin; install one or name it with "
+                             "PYTHONS=/path/to/python3")
     seen = collections.Counter()
     chosen, unusable = [], collections.OrderedDict()
     for entry in entries:
@@ -78,15 +80,15 @@ def resolve(entries):
 
 def choose_baseline(interpreters, wanted):
     """The label to compare against: BASELINE (a label, or a version prefix such as
-    "3.9" naming one interpreter), else the oldest 3.x, else the oldest."""
+    "3.9", or "3.14t" for a free-threaded build, naming one interpreter), else the
+    oldest 3.x, else the oldest."""
     labels = [it.label for it in interpreters]
     if not wanted:
         py3 = [it.label for it in interpreters if it.version.startswith("3.")]
         return (py3 or labels)[0]
     if wanted in labels:
         return wanted
-    matches = [label for label in labels
-               if "#" not in label and (label + ".").startswith(wanted + ".")]
+    matches = [label for label in labels if names(wanted, label)]
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
