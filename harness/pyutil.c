@@ -164,10 +164,14 @@ const char *pyutil_version(void)
         /* Py_GetVersion() starts "3.11.7 (main, ...": keep the first word. */
         const char *full = Py_GetVersion();
         size_t length = strcspn(full, " ");
-        if (length >= sizeof version)
-            length = sizeof version - 1;
+        if (length >= sizeof version - 1)
+            length = sizeof version - 2;
         memcpy(version, full, length);
         version[length] = '\0';
+#ifdef Py_GIL_DISABLED
+        /* A free-threaded build (3.13+) is labelled as tools/pyconfig labels it: 3.14.0t. */
+        strcat(version, "t");
+#endif
     }
     return version;
 }

@@ -36,7 +36,8 @@ void pyutil_pending_save(pyutil_pending *pending);
 /* ...and puts it back, dropping any exception raised meanwhile. */
 void pyutil_pending_restore(pyutil_pending *pending);
 
-/* "3.11.7": the running interpreter's version, in a static buffer. */
+/* "3.11.7": the running interpreter's version, in a static buffer; "3.14.0t" for a
+ * free-threaded build (Py_GIL_DISABLED). */
 const char *pyutil_version(void);
 
 #endif
