@@ -526,3 +526,16 @@ EOF
     assert_status 2
     assert_one_clear_line "usage: tools/plots [RUN]"
 }
+
+@test "every chart says the same under gnuplot 5.4 and 6.0: its texts match the golden list" {
+    # fixtures/plots/compare-svg-text.txt: every title, label, tic and key text of the
+    # comparison fixture's SVGs, as gnuplot 5.4 (Debian 12) drew them; make test-distros
+    # runs this under gnuplot 6.0 (Debian 13, sid). Regenerate it after changing a chart:
+    #   tools/plots RUN && python3 tests/e2e/fixtures/plots/svg_text.py RUN/plots
+    local dir=$BATS_FILE_TMPDIR/compare
+    [ "$(cat "$dir.status")" -eq 0 ] || fail "exit status $(cat "$dir.status")" "$(cat "$dir.stderr")"
+    run "$TEST_PYTHON" "$FIXTURES/plots/svg_text.py" "$dir/plots"
+    assert_status 0
+    diff -u "$FIXTURES/plots/compare-svg-text.txt" - <<<"$output" ||
+        fail "the charts' texts differ from the golden list ($(gnuplot --version))"
+}
