@@ -143,7 +143,13 @@ PY
     [ "$(csv_rows "$SANDBOX/out/failures.csv" stage,error case=in_memory)" = \
         "memory|ZeroDivisionError: division by zero" ] || fail "in_memory" "$(cat "$SANDBOX/out/failures.csv")"
     [ "$(csv_rows "$SANDBOX/out/failures.csv" stage case=in_resources)" = resources ]
-    [ "$(csv_rows "$SANDBOX/out/measurements.csv" median case=fine metric=retained_bytes)" = 0 ]
+    # `pass` retains nothing, give or take one small object that the failed cases before
+    # it leave to be freed, or that is made lazily, during one twin's loop rather than
+    # the other's (3.13.5: a median of -48 or 51 bytes in about one run in eight).
+    local retained
+    retained=$(csv_rows "$SANDBOX/out/measurements.csv" median case=fine metric=retained_bytes)
+    [ -n "$retained" ] && awk -v r="$retained" 'BEGIN { exit !(r >= -64 && r <= 64) }' ||
+        fail "fine: retained_bytes median '$retained'"
 }
 
 @test "--list names every instrument a case asks for" {
