@@ -107,7 +107,7 @@ def run_folder(wanted):
         if os.path.exists(final):
             raise Stop("--out %s already exists; remove it or name a new folder" % wanted, 2)
         return final
-    stamp = datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S")  # as make bench names runs
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S")  # as make bench names runs
     base = os.path.join(SUITE, "results", stamp + "-compare")
     final, k = base, 1
     while os.path.exists(final) or os.path.exists(final + ".partial"):
