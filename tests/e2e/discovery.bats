@@ -516,6 +516,26 @@ CASES
     assert_one_clear_line "unknown Python '3.12'"
 }
 
+@test "pyconfig: a CPython whose Python.h includes <crypt.h> (up to 3.8) needs libcrypt-dev: named, exit 2" {
+    local python=$SANDBOX/opt/py38/bin/python3.8 include=$SANDBOX/include
+    fake_embeddable "$python" 3.8.18
+    echo '#include <crypt.h>' >"$SANDBOX/opt/py38/include/python3.8/Python.h"
+    local tool
+    for tool in grep id sort tr sed; do
+        [ -e "$SANDBOX/tools/$tool" ] || ln -s "$(command -v "$tool")" "$SANDBOX/tools/$tool"
+    done
+    mkdir -p "$include"
+    FAKE_ENV=(IDIOMBENCH_INCLUDE_DIRS="$include" IDIOMBENCH_NO_INSTALL=1)
+    pyconfig_on_fake_machine "$python"
+    assert_status 2
+    assert_one_clear_line "libcrypt-dev" "apt-get install libcrypt-dev"
+    # With crypt.h there, the same interpreter is described.
+    : >"$include/crypt.h"
+    pyconfig_on_fake_machine "$python"
+    assert_status 0
+    [ "$PY_VERSION" = 3.8.18 ] || fail "PY_VERSION '$PY_VERSION'" "$output"
+}
+
 # --- labels ---
 
 @test "labels: X.Y.Zt after X.Y.Z and its repeats, before X.Y.Z+1; a t label is a version; 3.14t names only 3.14.0t" {
