@@ -129,7 +129,7 @@ PY
 
 # --- the statistics: one interpreter against itself ---
 
-@test "compare: the same interpreter twice gets 'no difference' in at least 95% of rows" {
+@test "compare: the same interpreter twice: no more rows marked than chance gives at 95% (p < 0.001)" {
     local out=$SANDBOX/twice
     run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST $NEWEST" \
         --quick --filter '^(identity|mutability)/' --out "$out" --no-programs
@@ -149,7 +149,23 @@ for r in time:
         print("  %s n=%s %s ratio %s [%s, %s]" % (r["case"], r["n"], r["verdict"], r["ratio"],
               r["ci_low"], r["ci_high"]), file=sys.stderr)
 assert len(time) >= 40, "too few time rows: %d" % len(time)
-sys.exit(len(same) < 0.95 * len(time))
+# At 95%, each row of an A/A comparison is marked by chance with probability 0.05, so
+# the count marked is Binomial(rows, 0.05): for 48 rows more than 2 happen 43% of the
+# time even with exact statistics. Fail only on a count that chance gives less than
+# once in a thousand runs: the verdicts are then miscalibrated, not unlucky.
+def binomial_tail(n, p, k):
+    """P(X > k) for X ~ Binomial(n, p)."""
+    term, below = (1 - p) ** n, 0.0
+    for i in range(k + 1):
+        below += term
+        term *= (n - i) / (i + 1.0) * p / (1 - p)
+    return 1 - below
+allowed = 0
+while binomial_tail(len(time), 0.05, allowed) >= 0.001:
+    allowed += 1
+marked = len(time) - len(same)
+print("marked %d, allowed %d (P(more) < 0.001 at 5%% per row)" % (marked, allowed), file=sys.stderr)
+sys.exit(marked > allowed)
 PY
 }
 
