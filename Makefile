@@ -6,7 +6,7 @@
 #   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
 #   make validate [PYTHON=...]
 #   make test
-#   make test-distros [DISTS="trixie sid"]
+#   make test-distros [DISTS="bookworm trixie sid"]
 PYTHON ?= python3
 QUICK ?=
 FILTER ?=
@@ -83,7 +83,7 @@ test:
 	@tests/run
 
 .PHONY: test-distros
-## test-distros: a fresh clone's make bench and make test in Debian 13 and sid roots (root)
+## test-distros: a fresh clone's make bench and make test in Debian 12, 13, sid roots (root)
 test-distros:
 	@tools/test-distros $(DISTS)
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # tools/test-distros (make test-distros): its options, bad input, and a release that
-# cannot be downloaded. The real runs (Debian 13 and sid roots) are what .ci/run does
+# cannot be downloaded. The real runs (Debian 12, 13 and sid roots) are what .ci/run does
 # after make test; these tests make no root.
 
 load helper
