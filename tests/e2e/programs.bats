@@ -49,12 +49,13 @@ assert_no_results() {
     local pythons python name out failures="" checked=0
     pythons=$("$REPO_ROOT/tools/find-pythons" --all)
     [ -n "$pythons" ] || fail "tools/find-pythons --all found no interpreter"
-    for python in $pythons; do
+    # One path a line: a conda environment's path may hold a space.
+    while IFS= read -r python; do
         for name in $PROGRAMS; do
             # The arguments are split on purpose.
             # shellcheck disable=SC2046
             if ! out=$("$python" -E -s "$REPO_ROOT/bench/programs/$name.py" \
-                $(program_args "$name") 2>&1); then
+                $(program_args "$name") 2>&1 </dev/null); then
                 failures="$failures\n$python $name: $out"
                 continue
             fi
@@ -78,7 +79,7 @@ assert_no_results() {
                     failures="$failures\n$python deepcopy_nested: '$out', expected '300 300 True'" ;;
             esac
         done
-    done
+    done <<<"$pythons"
     [ -z "$failures" ] || fail "$(printf '%b' "$failures")"
     [ "$checked" -ge 7 ] || fail "only $checked program runs"
 }
