@@ -5,6 +5,7 @@
 #                [ARGS="--rounds 3 --no-programs"]
 #   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
 #   make validate [PYTHON=...]
+#   make instructions [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--out DIR"]
 #   make test
 #   make test-distros [DISTS="bookworm trixie sid"]
 PYTHON ?= python3
@@ -43,6 +44,12 @@ build: deps
 ## bench: measure the catalogue on PYTHON into results/<run-id>, then its claims
 bench: deps
 	@tools/bench '$(PYTHON)' $(BENCH_ARGS)
+
+.PHONY: instructions
+## instructions: count PYTHON's instructions per operation under callgrind (results/<run-id>)
+instructions: deps
+	@tools/check-deps instructions
+	@tools/count-instructions '$(PYTHON)' $(BENCH_ARGS)
 
 .PHONY: compare
 ## compare: measure every CPython found (or PYTHONS=) into one run, ratios to BASELINE=

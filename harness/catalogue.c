@@ -674,6 +674,8 @@ const char *catalogue_instrument_name(unsigned instrument)
         return "memory";
     case INSTRUMENT_RESOURCES:
         return "resources";
+    case INSTRUMENT_INSTRUCTIONS:
+        return "instructions";
     default:
         return "?";
     }
@@ -682,7 +684,7 @@ const char *catalogue_instrument_name(unsigned instrument)
 /* The bit named by the first length bytes of name, or 0. */
 static unsigned instrument_bit(const char *name, size_t length)
 {
-    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_RESOURCES; bit <<= 1) {
+    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1) {
         const char *known = catalogue_instrument_name(bit);
         if (strlen(known) == length && strncmp(known, name, length) == 0)
             return bit;
@@ -699,7 +701,8 @@ int catalogue_parse_instruments(const char *list, unsigned *bits, char *err,
         unsigned bit = instrument_bit(p, length);
         if (bit == 0) {
             snprintf(err, err_size, "--instruments '%s': '%.*s' is not an instrument; "
-                     "give a comma-separated list of time, allocs, memory, resources",
+                     "give a comma-separated list of time, allocs, memory, resources, "
+                     "instructions",
                      list, (int)length, p);
             return -1;
         }

@@ -95,7 +95,7 @@ static void print_list(const catalogue *cat, const bool *chosen)
                 printf("%s%ld", k ? "," : "", c->sizes[k]);
         }
         const char *separator = "  [";
-        for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_RESOURCES; bit <<= 1) {
+        for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1) {
             if (c->instruments & bit) {
                 printf("%s%s", separator, catalogue_instrument_name(bit));
                 separator = ",";
@@ -307,7 +307,8 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
 }
 
 /* --instruments: each case keeps only the instruments listed; a case left with none
- * is not run. Returns 0, or -1 with one line in err. */
+ * is not run. instructions, which no case declares, is given to every case when
+ * listed. Returns 0, or -1 with one line in err. */
 static int restrict_instruments(catalogue *cat, const char *list, bool *chosen, char *err,
                                 size_t err_size)
 {
@@ -317,7 +318,8 @@ static int restrict_instruments(catalogue *cat, const char *list, bool *chosen, 
     if (catalogue_parse_instruments(list, &bits, err, err_size) != 0)
         return -1;
     for (size_t i = 0; i < cat->count; i++) {
-        cat->cases[i].instruments &= bits;
+        cat->cases[i].instruments =
+            (cat->cases[i].instruments | (bits & INSTRUMENT_INSTRUCTIONS)) & bits;
         if (cat->cases[i].instruments == 0)
             chosen[i] = false;
     }

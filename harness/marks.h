@@ -5,6 +5,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "probe_alloc.h"
@@ -19,6 +20,10 @@ typedef struct mark_span {
 /* New references to the start and stop callables (C functions taking no argument).
  * Returns 0, or -1 with a Python exception set. */
 int marks_create(PyObject **start, PyObject **stop);
+
+/* While on, callgrind collects between the start and stop marks, and nowhere else
+ * (probe_instructions.c; the run is under callgrind with --collect-atstart=no). */
+void marks_count_instructions(bool on);
 
 /* Forgets both marks, before a loop runs. */
 void marks_reset(void);

@@ -9,6 +9,7 @@
 #include "interp.h"
 #include "loop.h"
 #include "probe_alloc.h"
+#include "probe_instructions.h"
 #include "probe_memory.h"
 #include "probe_resources.h"
 #include "pyutil.h"
@@ -21,6 +22,8 @@
 
 #define MAX_ALLOC_LOOPS 10000
 #define MIN_ALLOC_LOOPS 10
+#define MAX_INSTRUCTION_SAMPLES 2 /* exact counts: more would only cost time */
+#define INSTRUCTION_OPS 1000      /* operations of n items per counted loop, at most */
 #define MAX_ALLOC_SAMPLES 5 /* exact figures: more samples only repeat them */
 #define MAX_SAMPLE_METRICS 6
 #define SECONDS_TO_NS 1e9
@@ -399,6 +402,44 @@ static measure_outcome measure_allocs(const case_def *c, long n, const loop_twin
     return count_allocations(c, n, twins, settings, r);
 }
 
+/* Instructions per operation under callgrind: a warm-up run of both twins (3.11+
+ * specialises byte code as it runs), then two samples at a fixed loop count (1000
+ * operations, or 1000 / n for a sized case, at least 1). The count is exact: the
+ * samples agree unless the statement's work changes from one run to the next. */
+static measure_outcome measure_instructions(const case_def *c, long n,
+                                            const loop_twins *twins,
+                                            const measure_settings *settings, results *r)
+{
+    char reason[REASON_BYTES];
+    if (unavailable_metric("instructions_per_op", pyutil_version(), reason, sizeof reason)) {
+        printf("  instructions: unavailable (%s)", reason);
+        return MEASURE_DONE;
+    }
+    /* Exact counts need no long loop: callgrind runs code 50 times slower. */
+    Py_ssize_t loops = c->sizes == NULL || n <= 1 ? INSTRUCTION_OPS
+                       : INSTRUCTION_OPS / n > 0 ? INSTRUCTION_OPS / n : 1;
+    size_t count = sample_count(settings) < MAX_INSTRUCTION_SAMPLES
+                       ? sample_count(settings) : MAX_INSTRUCTION_SAMPLES;
+    double values[MAX_INSTRUCTION_SAMPLES], warm;
+    int status = probe_instructions_sample(twins, loops, &warm);
+    /* As for allocations: a full collection first, so that the free lists and the
+     * collector's counts are the same before every sample. */
+    for (size_t i = 0; status == 0 && i < count; i++) {
+        status = interp_collect();
+        if (status == 0)
+            status = probe_instructions_sample(twins, loops, &values[i]);
+    }
+    if (status != 0)
+        return record_exception(r, c, n, "instructions");
+    summary figures;
+    if (stats_summarize(values, count, &figures) != 0 ||
+        results_add_sampled_row(r, key_of(c, n), "instructions_per_op", "instructions",
+                                &figures, values, count, (long)loops) != 0)
+        return MEASURE_FATAL;
+    printf("  %10.1f instr/op", figures.median);
+    return MEASURE_DONE;
+}
+
 /* Calibration serves the timing alone: the other passes use fixed loop counts. */
 static measure_outcome calibrate_and_time(const case_def *c, long n, const loop_twins *twins,
                                           const measure_settings *settings, results *r)
@@ -421,6 +462,8 @@ static measure_outcome measure_compiled(const case_def *c, long n, const loop_tw
         outcome = measure_memory(c, n, twins, settings, r);
     if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_RESOURCES))
         outcome = measure_resources(c, n, twins, settings, r);
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_INSTRUCTIONS))
+        outcome = measure_instructions(c, n, twins, settings, r);
     return outcome;
 }
 

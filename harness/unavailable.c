@@ -5,6 +5,7 @@
 #include "unavailable.h"
 
 #include "probe_alloc.h"
+#include "probe_instructions.h"
 #include "probe_memory.h"
 #include "probe_resources.h"
 
@@ -18,25 +19,29 @@ typedef struct metric_need {
     const char *metric;
     bool (*available)(void);
     const char *missing;   /* what this Python lacks when it is not available */
+    const char *(*why)(void); /* or, for what is not the Python's doing, the reason */
 } metric_need;
 
 /* Every metric that some Python cannot give, in measurements.csv's order. The others
  * (time_per_op, fds_delta) every supported Python gives. */
 static const metric_need needs[] = {
-    {INSTRUMENT_ALLOCS, "allocs_per_op", probe_alloc_available, "no allocator API"},
-    {INSTRUMENT_ALLOCS, "bytes_per_op", probe_alloc_available, "no allocator API"},
-    {INSTRUMENT_MEMORY, "retained_bytes", probe_memory_available, "no tracemalloc"},
-    {INSTRUMENT_MEMORY, "peak_bytes", probe_memory_available, "no tracemalloc"},
-    {INSTRUMENT_MEMORY, "rss_delta_bytes", probe_memory_available, "no tracemalloc"},
+    {INSTRUMENT_ALLOCS, "allocs_per_op", probe_alloc_available, "no allocator API", NULL},
+    {INSTRUMENT_ALLOCS, "bytes_per_op", probe_alloc_available, "no allocator API", NULL},
+    {INSTRUMENT_MEMORY, "retained_bytes", probe_memory_available, "no tracemalloc", NULL},
+    {INSTRUMENT_MEMORY, "peak_bytes", probe_memory_available, "no tracemalloc", NULL},
+    {INSTRUMENT_MEMORY, "rss_delta_bytes", probe_memory_available, "no tracemalloc", NULL},
     {INSTRUMENT_RESOURCES, "resource_warnings", probe_resources_warnings_available,
-     "no ResourceWarning"},
+     "no ResourceWarning", NULL},
     {INSTRUMENT_RESOURCES, "gc_collections_gen0", probe_resources_gc_available,
-     "no gc.get_stats"},
+     "no gc.get_stats", NULL},
     {INSTRUMENT_RESOURCES, "gc_collections_gen1", probe_resources_gc_available,
-     "no gc.get_stats"},
+     "no gc.get_stats", NULL},
     {INSTRUMENT_RESOURCES, "gc_collections_gen2", probe_resources_gc_available,
-     "no gc.get_stats"},
-    {INSTRUMENT_RESOURCES, "gc_collected", probe_resources_gc_available, "no gc.get_stats"},
+     "no gc.get_stats", NULL},
+    {INSTRUMENT_RESOURCES, "gc_collected", probe_resources_gc_available,
+     "no gc.get_stats", NULL},
+    {INSTRUMENT_INSTRUCTIONS, "instructions_per_op", probe_instructions_available, NULL,
+     probe_instructions_missing},
 };
 
 #define NEED_COUNT (sizeof needs / sizeof *needs)
@@ -44,7 +49,10 @@ static const metric_need needs[] = {
 static void describe_missing(const metric_need *need, const char *python_version, char *out,
                              size_t size)
 {
-    snprintf(out, size, "%s in Python %s", need->missing, python_version);
+    if (need->why != NULL)
+        snprintf(out, size, "%s", need->why());
+    else
+        snprintf(out, size, "%s in Python %s", need->missing, python_version);
 }
 
 bool unavailable_metric(const char *metric, const char *python_version, char *out,

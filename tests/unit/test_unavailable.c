@@ -28,6 +28,18 @@ bool probe_resources_warnings_available(void)
     return have_resource_warning;
 }
 
+static bool under_callgrind = true;
+
+bool probe_instructions_available(void)
+{
+    return under_callgrind;
+}
+
+const char *probe_instructions_missing(void)
+{
+    return "not running under callgrind";
+}
+
 static void python_has(bool everything)
 {
     have_allocator_api = have_tracemalloc = have_gc_stats = have_resource_warning = everything;
@@ -107,6 +119,20 @@ TEST(only_the_instruments_a_case_asks_for_count)
                            "fam/c bytes_per_op=no allocator API in Python 2.7.18;");
 }
 
+TEST(instructions_are_missing_for_the_run_not_the_python)
+{
+    python_has(true);
+    under_callgrind = false;
+    case_def c = make_case(INSTRUMENT_TIME | INSTRUMENT_INSTRUCTIONS);
+    collected got = {"", 0, 0};
+    CHECK_EQ_INT(unavailable_each(&c, "3.11.7", collect, &got), 0);
+    CHECK_STR_EQ(got.text, "fam/c instructions_per_op=not running under callgrind;");
+    under_callgrind = true;
+    collected none = {"", 0, 0};
+    CHECK_EQ_INT(unavailable_each(&c, "3.11.7", collect, &none), 0);
+    CHECK_EQ_INT(none.calls, 0);
+}
+
 TEST(metric_reasons_for_the_progress_line)
 {
     python_has(false);
@@ -177,6 +203,7 @@ int main(void)
     RUN(every_figure_available_reports_nothing);
     RUN(python_27_lacks_allocs_memory_warnings_and_gc_stats_in_csv_order);
     RUN(only_the_instruments_a_case_asks_for_count);
+    RUN(instructions_are_missing_for_the_run_not_the_python);
     RUN(metric_reasons_for_the_progress_line);
     RUN(a_case_needing_a_newer_python_is_one_star_row_whatever_its_instruments);
     RUN(versions_compare_as_numbers_not_text);

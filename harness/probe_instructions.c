@@ -1,0 +1,99 @@
+/* probe_instructions.c: instructions per operation from callgrind's own counters. */
+#include "probe_instructions.h"
+
+#include "marks.h"
+#include "valgrind_compat.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define DIR_VARIABLE "IDIOMBENCH_CALLGRIND_DIR"
+#define TRIGGER "desc: Trigger: Client Request: "
+
+bool probe_instructions_available(void)
+{
+    return HAVE_CALLGRIND && RUNNING_ON_VALGRIND && getenv(DIR_VARIABLE) != NULL;
+}
+
+const char *probe_instructions_missing(void)
+{
+    if (!HAVE_CALLGRIND)
+        return "built without valgrind's headers (Debian: apt-get install valgrind)";
+    return "not running under callgrind (tools/count-instructions counts instructions)";
+}
+
+/* The count of the dump file at path when its trigger is label: 0 and *count, else -1. */
+static int read_dump(const char *path, const char *label, double *count)
+{
+    FILE *in = fopen(path, "r");
+    if (in == NULL)
+        return -1;
+    char line[512];
+    bool ours = false, found = false;
+    while (fgets(line, sizeof line, in) != NULL) {
+        line[strcspn(line, "\n")] = '\0';
+        if (strncmp(line, TRIGGER, strlen(TRIGGER)) == 0)
+            ours = strcmp(line + strlen(TRIGGER), label) == 0;
+        else if (ours && strncmp(line, "summary: ", 9) == 0)
+            found = sscanf(line + 9, "%lf", count) == 1;
+    }
+    fclose(in);
+    return found ? 0 : -1;
+}
+
+/* Reads and removes the dump callgrind just wrote with the trigger label. */
+static int take_dump(const char *label, double *count)
+{
+    const char *dir_path = getenv(DIR_VARIABLE);
+    DIR *dir = dir_path ? opendir(dir_path) : NULL;
+    if (dir == NULL)
+        return -1;
+    int status = -1;
+    struct dirent *entry;
+    char path[4096];
+    while (status != 0 && (entry = readdir(dir)) != NULL) {
+        if (strncmp(entry->d_name, "cg.", 3) != 0)
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir_path, entry->d_name);
+        if (read_dump(path, label, count) == 0) {
+            unlink(path);
+            status = 0;
+        }
+    }
+    closedir(dir);
+    return status;
+}
+
+/* The instructions of one run of body: collection on between its marks, then a dump. */
+static int count_loop(const loop_body *body, PyObject *n, Py_ssize_t loops, double *count)
+{
+    static unsigned long dumps;
+    char label[64];
+    mark_span span;
+    marks_count_instructions(true);
+    int status = loop_run(body, n, loops, &span);
+    marks_count_instructions(false);
+    if (status != 0)
+        return -1;
+    snprintf(label, sizeof label, "idiombench-%ld-%lu", (long)getpid(), ++dumps);
+    CALLGRIND_DUMP_STATS_AT(label);
+    if (take_dump(label, count) != 0) {
+        PyErr_Format(PyExc_RuntimeError, "callgrind's dump '%s' was not found in $%s",
+                     label, DIR_VARIABLE);
+        return -1;
+    }
+    return 0;
+}
+
+int probe_instructions_sample(const loop_twins *twins, Py_ssize_t loops, double *net_per_op)
+{
+    double stmt, empty;
+    if (count_loop(&twins->stmt, twins->n, loops, &stmt) != 0 ||
+        count_loop(&twins->empty, twins->n, loops, &empty) != 0)
+        return -1;
+    *net_per_op = (stmt - empty) / (double)loops;
+    return 0;
+}
