@@ -41,4 +41,15 @@ $(BUILD)/gbench_shim.o: harness/gbench_shim.cc | $(BUILD)
 $(BUILD):
 	$(Q)mkdir -p $@
 
+# Whether valgrind's headers are there decides what marks.c and probe_instructions.c
+# compile to (valgrind_compat.h). The dependency files cannot record a header that was
+# missing, so its presence is written to $(BUILD)/config, rewritten only when it
+# changes: installing valgrind after a first build rebuilds those two.
+HAVE_VALGRIND_HEADERS := $(shell $(CC) -E -include valgrind/callgrind.h -x c /dev/null \
+	>/dev/null 2>&1 && echo yes || echo no)
+CONFIG_LINE := valgrind-headers=$(HAVE_VALGRIND_HEADERS)
+$(shell mkdir -p $(BUILD) && { [ "$$(cat $(BUILD)/config 2>/dev/null)" = '$(CONFIG_LINE)' ] || \
+	echo '$(CONFIG_LINE)' >$(BUILD)/config; })
+$(BUILD)/marks.o $(BUILD)/probe_instructions.o: $(BUILD)/config
+
 -include $(OBJECTS:.o=.d)
