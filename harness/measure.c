@@ -202,15 +202,22 @@ static size_t sample_count(const measure_settings *settings)
                                                      : MAX_ALLOC_SAMPLES;
 }
 
-/* Operations per allocation sample: fixed for a case and size, never taken from the
- * timing, so that amortised figures (a list's growth) are the same run after run.
- * Fewer for large n, so that a sample stays short. */
-static Py_ssize_t allocation_loops(const case_def *c, long n)
+/* Operations per sample of an exact pass: fixed for a case and size, never taken from
+ * the timing, so that amortised figures (a list's growth) are the same run after run.
+ * `most` for an unsized case, most / n for a sized one (a sample stays short), at least
+ * `least`. */
+static Py_ssize_t fixed_loops(const case_def *c, long n, long most, long least)
 {
     if (c->sizes == NULL || n <= 1)
-        return MAX_ALLOC_LOOPS;
-    long loops = MAX_ALLOC_LOOPS / n;
-    return loops < MIN_ALLOC_LOOPS ? MIN_ALLOC_LOOPS : loops;
+        return most;
+    long loops = most / n;
+    return loops < least ? least : loops;
+}
+
+/* Operations per allocation sample (and per memory and resources run). */
+static Py_ssize_t allocation_loops(const case_def *c, long n)
+{
+    return fixed_loops(c, n, MAX_ALLOC_LOOPS, MIN_ALLOC_LOOPS);
 }
 
 static measure_outcome count_allocations(const case_def *c, long n, const loop_twins *twins,
@@ -404,8 +411,9 @@ static measure_outcome measure_allocs(const case_def *c, long n, const loop_twin
 
 /* Instructions per operation under callgrind: a warm-up run of both twins (3.11+
  * specialises byte code as it runs), then two samples at a fixed loop count (1000
- * operations, or 1000 / n for a sized case, at least 1). The count is exact: the
- * samples agree unless the statement's work changes from one run to the next. */
+ * operations, or 1000 / n for a sized case, at least 1). Counts are exact; a statement
+ * that allocates or hashes addresses can still differ a little between samples, as the
+ * heap's state moves on. */
 static measure_outcome measure_instructions(const case_def *c, long n,
                                             const loop_twins *twins,
                                             const measure_settings *settings, results *r)
@@ -416,8 +424,7 @@ static measure_outcome measure_instructions(const case_def *c, long n,
         return MEASURE_DONE;
     }
     /* Exact counts need no long loop: callgrind runs code 50 times slower. */
-    Py_ssize_t loops = c->sizes == NULL || n <= 1 ? INSTRUCTION_OPS
-                       : INSTRUCTION_OPS / n > 0 ? INSTRUCTION_OPS / n : 1;
+    Py_ssize_t loops = fixed_loops(c, n, INSTRUCTION_OPS, 1);
     size_t count = sample_count(settings) < MAX_INSTRUCTION_SAMPLES
                        ? sample_count(settings) : MAX_INSTRUCTION_SAMPLES;
     double values[MAX_INSTRUCTION_SAMPLES], warm;
