@@ -23,10 +23,12 @@
 # raises (never lowers) to the size of any mmap'ed block the process frees. Until then a
 # copying += of a string of tens of kilobytes can pay a brk and fresh page faults per
 # piece: iadd_aliased at n=10000 measured 120-200 ms per build when run alone, against
-# 5 ms after other cases, so the figures depended on which cases ran before. Each sized
-# case therefore starts its setup by allocating and freeing one 16 MiB block (bytes(n)
-# is a calloc: mapped, never touched; ~0.2 ms), which puts glibc in its steady state, the one any process that
-# has once freed a big block is in. What remains is the idiom's own cost.
+# 5 ms after other cases, so the figures depended on which cases ran before. The harness
+# therefore allocates and frees one 16 MiB block before it starts the interpreter
+# (harness/malloc_settle.c), which puts glibc in its steady state, the one any process
+# that has once freed a big block is in, for every case. (Each setup here once did it
+# itself: ~2 ms per setup natively, half a second under callgrind.) What remains is the
+# idiom's own cost.
 # Not removable from here: on 3.6-3.8, pymalloc releases an arena as soon as it is
 # empty, and a string grown piece by piece through every small size class needs about a
 # whole arena of pools per build, so builds of ~100 pieces can pay an arena's mmap and
@@ -49,21 +51,15 @@ SIZES_HELLO = [10, 100, 1000, 10000]  # a call per piece: trimmed to keep the ru
 
 # n distinct 8-character pieces (map(str) is the cheapest way to make them: the setup
 # runs before every timed loop, some fifty times per size in quick mode).
-# On 2.7 bytes is str, and bytes(1 << 24) the text '16777216': there a bytearray (written
-# to, so slower, but freed all the same) makes the big block instead.
-WARM_MALLOC = ("bytes(1 << 24) if bytes is not str else bytearray(1 << 24)"
-               "  # glibc's steady state: see above\n")
-PARTS = WARM_MALLOC + "parts = list(map(str, range(10000000, 10000000 + n)))"
-TEXT_PARTS = WARM_MALLOC + "parts = list(map(type(u''), range(10000000, 10000000 + n)))"
+PARTS = "parts = list(map(str, range(10000000, 10000000 + n)))"
+TEXT_PARTS = "parts = list(map(type(u''), range(10000000, 10000000 + n)))"
 
-HELLO_PLUS = WARM_MALLOC + """
-a = [str(100 + i % 900) for i in range(n)]  # 3 characters, as 'foo'
+HELLO_PLUS = """a = [str(100 + i % 900) for i in range(n)]  # 3 characters, as 'foo'
 def concat_hello(string):
     return "Hello" + string + "\\n"
 """
 
-HELLO_FORMAT = WARM_MALLOC + """
-a = [str(100 + i % 900) for i in range(n)]  # 3 characters, as 'foo'
+HELLO_FORMAT = """a = [str(100 + i % 900) for i in range(n)]  # 3 characters, as 'foo'
 def concat_hello(string):
     return "Hello {}\\n".format(string)
 """

@@ -7,6 +7,7 @@
 #include "host_facts.h"
 #include "interp.h"
 #include "isolate.h"
+#include "malloc_settle.h"
 #include "measure.h"
 #include "observe.h"
 #include "options.h"
@@ -387,6 +388,7 @@ static int start_and_stop(void)
 static int run_with_options(const options *opts, int argc, char **argv)
 {
     char err[1024];
+    malloc_settle(); /* as every measuring run starts, --startup included */
     if (opts->startup)
         return start_and_stop();
     if (interp_start(IDIOMBENCH_PYTHON, err, sizeof err) != 0) {

@@ -65,7 +65,7 @@ EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
 PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity \
-	unavailable
+	malloc_settle unavailable
 EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
 	probe_resources
 
@@ -74,6 +74,7 @@ test_complexity_MODULES := complexity results_complexity results results_csv ato
 # The probes' availability is faked in the test itself, so 2.7's answers are tested too.
 test_unavailable_MODULES := unavailable
 test_atomic_file_MODULES := atomic_file
+test_malloc_settle_MODULES := malloc_settle
 test_results_csv_MODULES := results_csv results atomic_file
 test_results_meta_MODULES := results_meta atomic_file
 test_options_MODULES := options argv
