@@ -36,12 +36,13 @@ UNITS = {
     "fds_delta": "fds", "resource_warnings": "warnings",
     "gc_collections_gen0": "collections", "gc_collections_gen1": "collections",
     "gc_collections_gen2": "collections", "gc_collected": "objects",
+    "instructions_per_op": "instructions",
 }
 
 METRIC_ORDER = ["time_per_op", "allocs_per_op", "bytes_per_op", "retained_bytes",
                 "peak_bytes", "rss_delta_bytes", "fds_delta", "resource_warnings",
                 "gc_collections_gen0", "gc_collections_gen1", "gc_collections_gen2",
-                "gc_collected"]
+                "gc_collected", "instructions_per_op"]
 
 # Deviations in units of the spread: symmetric around 0, so that the median of the first
 # k is the centre exactly (k odd) and the sample standard deviation is close to cv.
