@@ -299,7 +299,7 @@ def decide_c05(run, label):
            shown(run, label, "mutability", "C05_large_result_not_cached"),
            shown(run, label, "mutability", "C05_small_result_cached"), counts)
     decision = decide(parts, evidence=quoted)
-    if decision.verdict == "partly" and [p for p in parts if p.ok is False] == [inside]:
+    if decision.verdict == "partly" and [p for p in parts if p.outcome == CONTRADICTED] == [inside]:
         decision = decision._replace(
             conditions="holds for results outside the small-int cache%s; not for "
                        "results inside it: the result is the cache's object, which existed "

@@ -271,10 +271,10 @@ def amount(value, unit=""):
 
 
 def figure_text(figure):
-    """`median +- stddev unit (k samples)`: a figure and its noise."""
+    """`median ± stddev unit (k samples)`: a figure and its noise."""
     if figure is None:
         return "not measured"
-    return "%s +- %s (%s sample%s)" % (amount(figure.median, figure.unit),
+    return "%s ± %s (%s sample%s)" % (amount(figure.median, figure.unit),
                                        amount(figure.stddev, figure.unit), figure.repetitions,
                                        "" if figure.repetitions == 1 else "s")
 
@@ -489,7 +489,7 @@ def _notes(inconclusive, untested):
         texts.append("inconclusive: " + "; ".join(
             p.name + (" (%s)" % p.interval if p.interval else "") for p in inconclusive))
     if untested:
-        texts.append("untested: " + names((p.name for p in untested), 4))
+        texts.append(untested_text(untested))
     return "; ".join(texts)
 
 
