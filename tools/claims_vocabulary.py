@@ -316,22 +316,24 @@ def pair_text(reference_name, candidate_name, contrast):
                                    contrast_text(contrast))
 
 
-def instructions_text(counted):
-    """"54 fewer instructions (65 vs 119)" for the reference against the candidate;
-    "as many instructions within the threshold (65 vs 66)"; a range where the samples
-    moved."""
+def instructions_text(counted, comparative=True):
+    """The reference against the candidate: "54 fewer instructions (65 vs 119)"
+    (comparative) or "instructions 65 vs 119, 54 fewer"; "as many instructions, within
+    the threshold (65 vs 66)"; a range where the samples moved."""
     def side(value, spread):
         return amount(value) if spread[0] == spread[1] else "%s..%s" % (
             amount(spread[0]), amount(spread[1]))
-    figures = "(%s vs %s)" % (side(counted.reference, counted.reference_range),
-                              side(counted.candidate, counted.candidate_range))
+    figures = "%s vs %s" % (side(counted.reference, counted.reference_range),
+                            side(counted.candidate, counted.candidate_range))
     difference = counted.candidate - counted.reference
     if counted.effect == "same":
-        return "as many instructions, within the threshold %s" % figures
+        return "as many instructions, within the threshold (%s)" % figures
     if counted.effect is None:
-        return "instructions unsettled, their samples straddle the threshold %s" % figures
-    return "%s %s instructions %s" % (amount(abs(difference)),
-                                      "fewer" if difference > 0 else "more", figures)
+        return "instructions unsettled, their samples straddle the threshold (%s)" % figures
+    fewer = "%s %s" % (amount(abs(difference)), "fewer" if difference > 0 else "more")
+    if comparative:
+        return "%s instructions (%s)" % (fewer, figures)
+    return "instructions %s, %s" % (figures, fewer)
 
 
 def time_text(timed):
@@ -358,7 +360,7 @@ def speed_text(reference_name, candidate_name, found):
         timed is None or timed.verdict in BEYOND_HIGHER + BEYOND_LOWER)
     words = []
     if counted is not None:
-        words.append(instructions_text(counted))
+        words.append(instructions_text(counted, comparative))
     if comparative:
         if timed is not None:
             words.append(time_text(timed))
@@ -443,7 +445,8 @@ def decide(parts, evidence=None, prefix=""):
     condition could not be tested and none is contradicted; holds: some essential
     condition supported and none contradicted; inconclusive: nothing supported or
     contradicted, some condition inconclusive. Inconclusive conditions are named in the
-    conditions with their interval, whatever the verdict; so are untested ones. evidence
+    conditions with their interval, whatever the verdict; untested ones too, except
+    under holds (its evidence names them). evidence
     defaults to the conditions' evidence joined by "; "; prefix (e.g. the criterion)
     goes before it."""
     essential = [p for p in parts if p.essential]
@@ -459,9 +462,12 @@ def decide(parts, evidence=None, prefix=""):
         if optional:
             texts.append(untested_text(optional))
         evidence = "; ".join(_unique(texts))
+    elif optional:
+        evidence = _join(evidence, untested_text(optional))
     if prefix:
         evidence = prefix + (": " + evidence if evidence else "")
     notes = _notes(inconclusive, missing_parts + optional)
+    held_notes = _notes(inconclusive, [])
     core_supported = [p for p in core if p.outcome == SUPPORTED]
     core_contradicted = [p for p in core if p.outcome == CONTRADICTED]
     if core_contradicted and not core_supported:
@@ -475,7 +481,7 @@ def decide(parts, evidence=None, prefix=""):
         why = [p.evidence or p.name for p in missing_parts]
         return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence)
     if core_supported:
-        return Decision("holds", notes, evidence)
+        return Decision("holds", held_notes, evidence)
     if inconclusive:
         return Decision("inconclusive", _join("not: " + names(p.name for p in contradicted)
                                               if contradicted else "", notes), evidence)
