@@ -478,8 +478,10 @@ def much_dearer_parts(run, label, metric, what, shape, deep, shallow):
     """(conditions, text, why untested) of "deepcopy costs at least MUCH times the
     shallow copy" for one shape and metric, at every size: time from instructions per
     operation where the run has them (exact counts), else from the time's interval."""
-    sizes = [n for n in run.sizes(label, "copying", deep, metric)
-             if run.figure(label, "copying", shallow, metric, n) is not None]
+    counted = ("instructions_per_op",) if metric == "time_per_op" else ()
+    sizes = sorted(set(n for each in (metric,) + counted
+                       for n in run.sizes(label, "copying", deep, each)
+                       if run.figure(label, "copying", shallow, each, n) is not None))
     by_outcome = {SUPPORTED: [], CONTRADICTED: [], INCONCLUSIVE: []}
     ratios = []
     for n in sizes:

@@ -599,6 +599,16 @@ def _c20_found(run, label, metric, plus_case, join_case, n):
     return effect(c), contrast_text(c), contrast_text(c) if effect(c) is None else ""
 
 
+def _c20_sizes(run, label, metric, plus_case, join_case):
+    """The sizes both cases have for metric; for time, also those where only
+    instructions per operation were counted (a `make instructions` run)."""
+    metrics = (metric, "instructions_per_op") if metric == "time_per_op" else (metric,)
+    sizes = set()
+    for each in metrics:
+        sizes.update(common_sizes(run, label, "strings", (plus_case, join_case), each))
+    return sorted(sizes, key=lambda n: -1 if n is None else n)
+
+
 def _c20_aspect(run, label, metric, word):
     """The conditions of one aspect (time or bytes) over every += variant and size:
     one per outcome, naming the variants and sizes; and the words at the largest size
@@ -606,7 +616,7 @@ def _c20_aspect(run, label, metric, word):
     by_outcome = {SUPPORTED: [], CONTRADICTED: [], INCONCLUSIVE: []}
     notes, reason = [], None
     for title, plus_case, join_case in C20_PAIRS:
-        sizes = common_sizes(run, label, "strings", (plus_case, join_case), metric)
+        sizes = _c20_sizes(run, label, metric, plus_case, join_case)
         judged_sizes, last = [], None
         for n in sizes:
             found = _c20_found(run, label, metric, plus_case, join_case, n)
@@ -666,7 +676,7 @@ def decide_c20(run, label):
         parts += aspect_parts
         notes.append("%s, += against join at the largest size: %s" % (
             word.capitalize(), "; ".join(aspect_notes)))
-    evidence = ". ".join(notes) + "." if notes else "No += / join contrast could be judged."
+    evidence = ". ".join(notes) + "." if notes else "No += / join contrast could be judged"
     evidence += programs_text(run, label, ("concat_module", "concat_join"))
     decision = decide(parts, evidence=evidence)
     return decision

@@ -463,7 +463,7 @@ def decide(parts, evidence=None, prefix=""):
             texts.append(untested_text(optional))
         evidence = "; ".join(_unique(texts))
     elif optional:
-        evidence = _join(evidence, untested_text(optional))
+        evidence = _join(evidence.rstrip("."), untested_text(optional)) + "."
     if prefix:
         evidence = prefix + (": " + evidence if evidence else "")
     notes = _notes(inconclusive, missing_parts + optional)

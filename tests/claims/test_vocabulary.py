@@ -134,6 +134,20 @@ class Vocabulary(unittest.TestCase):
         self.assertNotIn("disagree", found.evidence)
         self.assertIn("within the noise", found.evidence)
 
+    def test_deepcopy_against_a_shallow_copy_on_instructions_alone(self):
+        syn = SyntheticRun([L])
+        for n, deep in ((10, 15000), (1000, 1500)):
+            syn.instructions(L, "copying", "nested_slice", [1000, 1000], n=n)
+            syn.instructions(L, "copying", "nested_deepcopy", [deep, deep + 3], n=n)
+        run = Run(syn.write(os.path.join(self.dir, "c08")))
+        parts, text, why = rules.much_dearer_parts(run, L, "time_per_op", "time", "nested",
+                                                   "nested_deepcopy", "nested_slice")
+        self.assertEqual(why, "")
+        self.assertEqual([(p.name, p.outcome) for p in parts], [
+            ("much higher time, nested at n=1000", CONTRADICTED),
+            ("much higher time, nested at n=10", SUPPORTED)])
+        self.assertIn("15x instructions at n=10", text)
+
     # --- a whole claim --------------------------------------------------------------
 
     def test_c10_on_instructions_alone(self):
