@@ -307,15 +307,6 @@ def contrast_text(contrast):
                                                   samples, where)
 
 
-def pair_text(reference_name, candidate_name, contrast):
-    """"`is` 3.10 ns vs `==` 6.40 ns: 2.06x [1.95, 2.18] (95% CI, ...)"."""
-    if contrast is None:
-        return "%s vs %s: no samples" % (reference_name, candidate_name)
-    return "%s %s vs %s %s: %s" % (reference_name, amount(contrast.reference, contrast.unit),
-                                   candidate_name, amount(contrast.candidate, contrast.unit),
-                                   contrast_text(contrast))
-
-
 def instructions_text(counted, comparative=True):
     """The reference against the candidate: "54 fewer instructions (65 vs 119)"
     (comparative) or "instructions 65 vs 119, 54 fewer"; "as many instructions, within
