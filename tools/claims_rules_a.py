@@ -87,9 +87,9 @@ def tally_text(parts, what):
     tested = [p for p in parts if p.outcome is not None]
     counts = [(len([p for p in tested if p.outcome == outcome]), outcome)
               for outcome in (SUPPORTED, CONTRADICTED, INCONCLUSIVE)]
-    return "%s %s of %d %s" % (what, ", ".join("%s for %d" % (outcome, count)
-                                             for count, outcome in counts if count),
-                               len(tested), "kinds")
+    return "%s %s of %d kinds" % (what, ", ".join("%s for %d" % (outcome, count)
+                                                for count, outcome in counts if count),
+                                  len(tested))
 
 
 # --- the rules ----------------------------------------------------------------------------

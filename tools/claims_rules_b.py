@@ -506,8 +506,9 @@ def decide_c19(run, label):
     less memory than cache_dict (the same in a dict), in a run of 10 operations: bytes
     retained after the run (the objects still pinned) or the run's peak (a pinning cache
     grows to every object made, a weak one stays at the one being used), cache_weak /
-    cache_dict. Either `lower` beyond the noise, and neither `higher` -> holds;
-    otherwise fails. (Both measure pinned memory; the peak is there because the weak
+    cache_dict. Either `lower` beyond the noise, and neither `higher` -> holds; either
+    `higher`, or both equal within the practical margin -> fails; otherwise
+    inconclusive. (Both measure pinned memory; the peak is there because the weak
     cache retains next to nothing, tens of bytes that vary by a factor of several from
     run to run, which makes the interval of a log-scale ratio over two samples very
     wide though the difference is 5 orders of magnitude.) Without tracemalloc (2.7) the
@@ -547,7 +548,7 @@ def decide_c19(run, label):
     evidence += programs_text(run, label, ("weakref_cache", "dict_cache"))
     name = "the weak cache pins less memory"
     if found:
-        return decide([part(name, weak_cache_outcome(found), "", True, "; ".join(intervals))],
+        return decide([part(name, lower_on_the_whole(found), "", True, "; ".join(intervals))],
                       evidence=evidence)
     what = missing(run, label, "weakref", "cache_weak", "retained_bytes")
     if behaved is None:
@@ -557,10 +558,10 @@ def decide_c19(run, label):
                              "behaviour" % what)
 
 
-def weak_cache_outcome(found):
-    """C19's outcome from the effects of weak / dict on retained and peak bytes: any
-    higher contradicts, else any lower supports, all the same contradicts, else
-    inconclusive."""
+def lower_on_the_whole(found):
+    """The outcome of "lower" measured by several metrics of one thing (retained and
+    peak bytes), from their effects: any higher contradicts, else any lower supports,
+    all the same contradicts, else inconclusive."""
     if "higher" in found:
         return CONTRADICTED
     if "lower" in found:
@@ -634,9 +635,17 @@ def _c20_aspect(run, label, metric, word):
     wording = {SUPPORTED: "join better", CONTRADICTED: "join not better",
                INCONCLUSIVE: "no telling"}
     parts = [part("%s: %s for %s" % (word, wording[found], _where(entries)), found, "", True,
-                  "; ".join(interval for _, _, interval in entries if interval)[:300])
+                  _first_intervals([interval for _, _, interval in entries if interval]))
              for found, entries in sorted(by_outcome.items()) if entries]
     return parts, notes, reason
+
+
+def _first_intervals(intervals, shown=2):
+    """The first intervals, and how many more: "A; B; and 3 more"."""
+    text = "; ".join(intervals[:shown])
+    if len(intervals) > shown:
+        text += "; and %d more" % (len(intervals) - shown)
+    return text
 
 
 def _where(entries):
@@ -743,7 +752,7 @@ def _c21_idiom(run, label, title, case):
         verdict = SUPPORTED
     else:
         verdict = INCONCLUSIVE
-    interval = "; ".join(w for w in words if "within the noise" in w)[:300] \
+    interval = _first_intervals([w for w in words if "within the noise" in w]) \
         if verdict == INCONCLUSIVE else ""
     return part(title, verdict, "; ".join(words), True, interval)
 
@@ -761,11 +770,15 @@ def decide_c22(run, label):
     - the memory: with tracemalloc, release/with_open peaks or retains less than
       open_rebind (`f = open(path); data = f.read()`, no close) beyond the noise and by
       at least half the file's size (the file the article says stays in memory;
-      C22_len_data_after_with gives it) -> holds, else fails. Without those figures
+      C22_len_data_after_with gives it) -> holds; more, or less by under half the file,
+      or equal within the practical margin, in either and less in neither -> fails
+      (with the retained and peak bytes judged together as in C19); otherwise
+      inconclusive. Without those figures
       (2.7) the observations decide: the name still holds the file object after the
       block with the same count as without `with` (C22_getrefcount_after_with vs
       C22_getrefcount_without_with) -> fails; a lower count -> holds.
-    Both parts hold -> holds; one -> partly; neither -> fails. The descriptors a run
+    Both parts hold -> holds; one holds and one fails -> partly; neither -> fails;
+    an inconclusive part is named and decides nothing. The descriptors a run
     leaves open (fds_delta of open_rebind, open_kept) and the ResourceWarnings of
     open_rebind are given as evidence: without `with` the file is closed when its last
     reference goes.
@@ -839,9 +852,7 @@ def _c22_memory(run, label, n, file_bytes, notes):
         notes.append("sys.getrefcount(f) without with %s, after the with block %s"
                      % (counts_without, counts_after))
     if found:
-        verdict = SUPPORTED if "lower" in found else (
-            CONTRADICTED if all(f is not None for f in found) else INCONCLUSIVE)
-        return part(name, verdict, "", True, "; ".join(intervals))
+        return part(name, lower_on_the_whole(found), "", True, "; ".join(intervals))
     if isinstance(counts_without, int) and isinstance(counts_after, int):
         return part(name, counts_after < counts_without)
     return part(name, None, missing(run, label, "release", "with_open", "peak_bytes"))
