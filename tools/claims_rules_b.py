@@ -770,9 +770,9 @@ def decide_c22(run, label):
     - the memory: with tracemalloc, release/with_open peaks or retains less than
       open_rebind (`f = open(path); data = f.read()`, no close) beyond the noise and by
       at least half the file's size (the file the article says stays in memory;
-      C22_len_data_after_with gives it) -> holds; more, or less by under half the file,
-      or equal within the practical margin, in either and less in neither -> fails
-      (with the retained and peak bytes judged together as in C19); otherwise
+      C22_len_data_after_with gives it) -> holds; more in either, or no such saving in
+      both (equal within the practical margin, or less by under half the file) ->
+      fails (retained and peak bytes judged together as in C19); otherwise
       inconclusive. Without those figures
       (2.7) the observations decide: the name still holds the file object after the
       block with the same count as without `with` (C22_getrefcount_after_with vs
