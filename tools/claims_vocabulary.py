@@ -437,9 +437,8 @@ def decide(parts, evidence=None, prefix=""):
     condition supported and none contradicted; inconclusive: nothing supported or
     contradicted, some condition inconclusive. Inconclusive conditions are named in the
     conditions with their interval, whatever the verdict; untested ones too, except
-    under holds (its evidence names them). evidence
-    defaults to the conditions' evidence joined by "; "; prefix (e.g. the criterion)
-    goes before it."""
+    under holds (its evidence names them). evidence defaults to the conditions'
+    evidence joined by "; "; prefix (e.g. the criterion) goes before it."""
     essential = [p for p in parts if p.essential]
     core = essential or parts
     supported = [p for p in parts if p.outcome == SUPPORTED]
