@@ -307,13 +307,19 @@ def contrast_text(contrast):
                                                   samples, where)
 
 
+def count_text(value):
+    """Instructions per operation (a count over a fixed loop, so fractional): whole
+    from 10 up ("133", "24057850"), 3 significant figures below ("2.50")."""
+    return "%d" % round(value) if abs(value) >= 10 else sig(value)
+
+
 def instructions_text(counted, comparative=True):
     """The reference against the candidate: "54 fewer instructions (65 vs 119)"
     (comparative) or "instructions 65 vs 119, 54 fewer"; "as many instructions, within
     the threshold (65 vs 66)"; a range where the samples moved."""
     def side(value, spread):
-        return amount(value) if spread[0] == spread[1] else "%s..%s" % (
-            amount(spread[0]), amount(spread[1]))
+        low, high = count_text(spread[0]), count_text(spread[1])
+        return count_text(value) if low == high else "%s..%s" % (low, high)
     figures = "%s vs %s" % (side(counted.reference, counted.reference_range),
                             side(counted.candidate, counted.candidate_range))
     difference = counted.candidate - counted.reference
@@ -321,7 +327,7 @@ def instructions_text(counted, comparative=True):
         return "as many instructions, within the threshold (%s)" % figures
     if counted.effect is None:
         return "instructions unsettled, their samples straddle the threshold (%s)" % figures
-    fewer = "%s %s" % (amount(abs(difference)), "fewer" if difference > 0 else "more")
+    fewer = "%s %s" % (count_text(abs(difference)), "fewer" if difference > 0 else "more")
     if comparative:
         return "%s instructions (%s)" % (fewer, figures)
     return "instructions %s, %s" % (figures, fewer)

@@ -112,6 +112,13 @@ class Vocabulary(unittest.TestCase):
         self.assertIn("as many instructions, within the threshold (1000 vs 1019)",
                       equal.evidence)
 
+    def test_fractional_counts_are_compared_whole_and_shown_whole(self):
+        # 2.7's `x == 1` costs what `x is 1` does: counts a fraction apart are equal.
+        found = self.condition(counts={"is_none": [137.21, 137.23],
+                                       "eq_none": [136.207, 136.23]})
+        self.assertEqual(found.outcome, CONTRADICTED)
+        self.assertIn("as many instructions, within the threshold (137 vs 136)", found.evidence)
+
     def test_samples_that_straddle_the_threshold_are_inconclusive(self):
         found = self.condition(counts={"is_none": [100, 100], "eq_none": [103, 106]})
         self.assertEqual(found.outcome, INCONCLUSIVE)
