@@ -7,14 +7,21 @@ decided it, from the run's own data.
 
 Writes RUN/claims.csv (claim,python_version,verdict,conditions,evidence; written to a
 temporary name and renamed) and prints a claims x versions matrix, a legend, and one
-line per claim that is partly right, wrong or untestable on some version, with its
-conditions.
+line per claim that is partly right, wrong, inconclusive or untestable on some version
+(or holds with conditions left inconclusive), with its conditions.
 
-Verdicts: holds; fails; partly (holds only under the conditions named); untestable (the
-run lacks what it needs: named). A claim about cost holds only where the difference is
-beyond the noise (the 95% confidence interval of the ratio excludes 1, judged by
-build/idiombench-compare). The rules are in tools/claims_rules_a.py (C01-C11) and
-tools/claims_rules_b.py (C12-C22); tools/claims_run.py reads the run.
+Each condition of a claim comes out supported, contradicted (the opposite effect beyond
+the noise, or an equivalence within the practical margin where the claim states an
+effect) or inconclusive (the interval too wide: never evidence against a claim).
+Verdicts: holds (some condition supported, none contradicted; inconclusive ones named);
+fails (contradicted, none supported); partly (some supported, some contradicted: named);
+inconclusive (nothing supported or contradicted: the intervals named); untestable (the
+run lacks what it needs: named). Cost in time is decided from instructions per
+operation where the run has them (a difference counts only when it is at least 2% and
+at least 5 instructions: PRACTICAL in tools/claims_vocabulary.py), else from the time's
+95% confidence interval (build/idiombench-compare); the evidence gives both. The rules
+are in tools/claims_rules_a.py (C01-C11) and tools/claims_rules_b.py (C12-C22), in the
+vocabulary of tools/claims_vocabulary.py; tools/claims_run.py reads the run.
 
 Exit status: 0 written; 1 written, but a rule broke on some version (its row says so,
 stderr names it) or a rule module cannot be imported (its claims are left out); 2 bad input (no such folder, a file or column missing, a tool
@@ -34,11 +41,13 @@ sys.path.insert(0, TOOLS)
 
 from atomic_text import write_atomically  # noqa: E402
 from claims_run import REPO_ROOT, VERDICTS, Decision, Run, RunError  # noqa: E402
+from claims_vocabulary import THRESHOLD_TEXT  # noqa: E402
 
 RULE_MODULES = ["claims_rules_a", "claims_rules_b"]
 HEADER = ["claim", "python_version", "verdict", "conditions", "evidence"]
-MARKS = {"holds": "+", "partly": "~", "fails": "x", "untestable": "?"}
-LEGEND = "+ holds   ~ partly (conditions below)   x fails   ? untestable (what is missing, below)"
+MARKS = {"holds": "+", "partly": "~", "fails": "x", "inconclusive": "-", "untestable": "?"}
+LEGEND = ("+ holds   ~ partly (conditions below)   x fails   - inconclusive (the intervals "
+          "too wide, below)   ? untestable (what is missing, below)")
 
 
 def load_rules():
@@ -77,7 +86,7 @@ def check(decision):
     decision = Decision(*decision)
     if decision.verdict not in VERDICTS:
         raise ValueError("verdict %r is not one of %s" % (decision.verdict, ", ".join(VERDICTS)))
-    if decision.verdict in ("partly", "untestable") and not decision.conditions:
+    if decision.verdict in ("partly", "inconclusive", "untestable") and not decision.conditions:
         raise ValueError("a %s verdict without conditions" % decision.verdict)
     if not decision.evidence and decision.verdict != "untestable":
         raise ValueError("a %s verdict without evidence" % decision.verdict)
@@ -120,7 +129,7 @@ def write_claims(folder, results):
 
 def summary(run, results, titles, notes):
     """The terminal's report: the matrix, the legend, then the claims that do not simply
-    hold, with their conditions (versions with the same verdict and conditions on one
+    hold (or hold with inconclusive or untested conditions), with their conditions (versions with the same verdict and conditions on one
     line)."""
     claims = sorted(set(claim for claim, _, _ in results))
     by = dict(((claim, label), decision) for claim, label, decision in results)
@@ -144,7 +153,7 @@ def summary(run, results, titles, notes):
         groups = []
         for label in run.versions:
             decision = by[(claim, label)]
-            if decision.verdict == "holds":
+            if decision.verdict == "holds" and not decision.conditions:
                 continue
             key = (decision.verdict, decision.conditions)
             for group in groups:
@@ -190,6 +199,7 @@ def main(argv):
     versions = ", ".join(run.versions)
     print("claims of %s (%s%s)" % (shown, versions, "; baseline %s" % run.baseline
                                    if run.baseline else ""))
+    print("threshold: %s" % THRESHOLD_TEXT)
     print("")
     print(summary(run, results, titles, notes))
     print("")

@@ -2,16 +2,20 @@
 
 Each rule states a criterion and lets the run's data decide: behaviour from
 observations.csv (the catalogue's OBSERVATIONS named C01_..., C11_...), cost from the
-samples of the cases that bench/*.py measures, judged by idiombench-compare at 95% (a
-difference counts only when the interval of the ratio excludes 1). No rule names a
-version: what differs between versions comes from their data alone.
+cases that bench/*.py measures: instructions per operation where the run has them,
+time with its 95% interval, exact allocation counts (tools/claims_vocabulary.py: a
+condition is supported, contradicted or inconclusive). Each rule reads gather ->
+decide -> word. No rule names a version: what differs between versions comes from
+their data alone.
 
     decide_cNN(run, label) -> Decision(verdict, conditions, evidence)
 
 Standard library only; Python 3.6+.
 """
-from claims_run import (Decision, decide, higher, judged, literal, names,
-                        number, part, pair_text, ratio_text)
+from claims_run import Decision
+from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, amount, at_least,
+                               behaviour, contrast_text, decide, effect, item, judged,
+                               names, observed, part, shown, size_list, speed_part)
 
 # "Much higher" (C08's implied cost): the 95% interval of the ratio lies at or above this.
 MUCH = 2.0
@@ -45,49 +49,7 @@ OPERANDS = [
 ]
 
 
-# --- reading observations ---------------------------------------------------------------------
-
-def observed(run, label, family, name):
-    """(value, why): the observation's Python value and None, or None and why there is no
-    value (not recorded, raised, not a literal)."""
-    found = run.observation(label, family, name)
-    if found is None:
-        return None, run.missing_observation(label, family, name)
-    if found.error:
-        return None, "%s/%s raised %s" % (family, name, found.error)
-    try:
-        return literal(found), None
-    except ValueError:
-        return None, "%s/%s gave %s, not a literal" % (family, name, found.value)
-
-
-def shown(run, label, family, name):
-    """The observation as recorded: its value's text, or "raised Type: message"."""
-    found = run.observation(label, family, name)
-    if found is None:
-        return "not recorded"
-    return found.value if not found.error else "raised " + found.error
-
-
-def behaviour(run, label, family, name, what, expect, text, essential=True):
-    """A part decided by one observation: ok when expect(value) is true; the evidence
-    quotes text (the code, in words) and the value."""
-    value, why = observed(run, label, family, name)
-    if why:
-        return part(what, None, why, essential)
-    return part(what, bool(expect(value)), "%s -> %s" % (text, shown(run, label, family, name)),
-                essential)
-
-
-def item(value, index):
-    """value[index] when value is a sequence long enough, else None."""
-    try:
-        return value[index]
-    except (TypeError, IndexError, KeyError):
-        return None
-
-
-# --- measuring ----------------------------------------------------------------------------
+# --- gathering -------------------------------------------------------------------------
 
 def exact_counts(run, label, family, case, metric, sizes=None):
     """{n: median} of a count metric over the case's sizes (or [None] when unsized);
@@ -102,34 +64,32 @@ def exact_counts(run, label, family, case, metric, sizes=None):
     return found or None
 
 
-def size_list(sizes):
-    """"n=10..100000" for several sizes, "n=1000" for one, "" for the unsized."""
-    sizes = [n for n in sizes if n is not None]
-    if not sizes:
-        return ""
-    if len(sizes) == 1:
-        return "n=%d" % sizes[0]
-    return "n=%d..%d" % (min(sizes), max(sizes))
+def faster_parts(run, label, pairs, essential=False):
+    """One condition per (title, reference case, candidate case, reference name,
+    candidate name): the reference (`is`) is faster than the candidate (`==`)."""
+    run.prefetch([("identity", reference, candidate) for _, reference, candidate, _, _ in pairs])
+    return [speed_part(run, label, "identity", reference, candidate, title, reference_name,
+                       candidate_name, essential)
+            for title, reference, candidate, reference_name, candidate_name in pairs]
 
 
-def faster_parts(run, label, pairs, operator, other):
-    """One part per (kind, reference case, candidate case): ok when the reference (`is`)
-    takes less time than the candidate (`==`) beyond the noise."""
-    run.prefetch([("identity", reference, candidate) for _, _, reference, candidate in pairs])
-    parts = []
-    for kind, title, reference, candidate in pairs:
-        contrast = run.contrast(label, "identity", reference, candidate, "time_per_op")
-        if not judged(contrast):
-            why = (run.missing(label, "identity", reference, "time_per_op")
-                   or run.missing(label, "identity", candidate, "time_per_op")
-                   or "too few samples")
-            parts.append(part(title, None, why, essential=False))
-            continue
-        text = "%s: %s %s, %s %s, %s" % (
-            title, operator, number(contrast.reference, "ns"), other,
-            number(contrast.candidate, "ns"), ratio_text(contrast))
-        parts.append(part(title, higher(contrast), text, essential=False))
-    return parts
+def operand_pairs(kinds, operator, other):
+    """faster_parts' pairs for identity's operand kinds: `is` against `==` (or `is not`
+    against `!=`)."""
+    prefix = {"is": "is_", "is not": "is_not_"}[operator]
+    against = {"==": "eq_", "!=": "ne_"}[other]
+    return [(title, prefix + kind, against + kind, "%s: `%s`" % (title, operator),
+             "`%s`" % other) for kind, title in kinds]
+
+
+def tally_text(parts, what):
+    """"supported for 8, contradicted for 1, inconclusive for 1 of 10 kinds"."""
+    tested = [p for p in parts if p.outcome is not None]
+    counts = [(len([p for p in tested if p.outcome == outcome]), outcome)
+              for outcome in (SUPPORTED, CONTRADICTED, INCONCLUSIVE)]
+    return "%s %s of %d kinds" % (what, ", ".join("%s for %d" % (outcome, count)
+                                                for count, outcome in counts if count),
+                                  len(tested))
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -167,7 +127,7 @@ def alias_bytes_part(run, label, name, essential):
     worst = max(max(counts.values()) for counts in found.values())
     sizes = sorted(set(n for counts in found.values() for n in counts if n is not None))
     text = "b = a on a list or dict of %s items: %s per op at most (%s)" % (
-        size_list(sizes).replace("n=", ""), number(worst, "bytes"), names(sorted(found)))
+        size_list(sizes).replace("n=", ""), amount(worst, "bytes"), names(sorted(found)))
     return part(name, worst == 0, text, essential)
 
 
@@ -177,24 +137,23 @@ def decide_c02(run, label):
 
     Criterion: for each operand kind of the identity family (None, True, a small int, a
     large int compared with itself and with an equal one, a str likewise, instances
-    with __eq__, a tuple likewise), `x is y` takes less time than `x == y` beyond the
-    noise (the 95% interval of time(==) / time(is) lies above 1). Holds when that is so
-    for every kind measured, partly for some (which), fails for none. `is not` against
-    `!=` is reported beside it."""
-    pairs = [(kind, title, "is_" + kind, "eq_" + kind) for kind, title in OPERANDS]
-    parts = faster_parts(run, label, pairs, "is", "==")
-    tested = [p for p in parts if p.ok is not None]
-    decision = decide(parts, prefix="time of `x == y` / `x is y`, 95% CI")
-    negated = faster_parts(run, label, [(kind, title, "is_not_" + kind, "ne_" + kind)
-                                        for kind, title in OPERANDS[:8]], "is not", "!=")
-    negated_tested = [p for p in negated if p.ok is not None]
+    with __eq__, a tuple likewise), `x is y` is faster than `x == y`: fewer
+    instructions per operation beyond the practical threshold where the run counts
+    them, else a time ratio time(==) / time(is) whose 95% interval lies above 1. A kind
+    where `==` is as fast (equal instructions, an equivalent time) or faster
+    contradicts; one whose interval straddles 1 is inconclusive. Holds when supported
+    for some kind and contradicted for none, partly names the kinds, fails when
+    contradicted for every kind that is not inconclusive. `is not` against `!=` is
+    reported beside it."""
+    parts = faster_parts(run, label, operand_pairs(OPERANDS, "is", "=="))
+    decision = decide(parts, prefix="`x is y` against `x == y`")
+    negated = [p for p in faster_parts(run, label, operand_pairs(OPERANDS[:8], "is not", "!="))
+               if p.outcome is not None]
     evidence = decision.evidence
-    if tested:
-        evidence += " (is faster beyond noise for %d of %d kinds)" % (
-            len([p for p in tested if p.ok]), len(tested))
-    if negated_tested:
-        evidence += "; beside it, `is not` faster than `!=` beyond noise for %d of %d kinds" % (
-            len([p for p in negated_tested if p.ok]), len(negated_tested))
+    if [p for p in parts if p.outcome is not None]:
+        evidence += " (%s)" % tally_text(parts, "is faster:")
+    if negated:
+        evidence += "; beside it, %s" % tally_text(negated, "`is not` faster than `!=`:")
     conditions = decision.conditions.replace("holds: ", "is faster for: ", 1).replace(
         "not: ", "not for: " if decision.verdict == "partly" else "is not faster for: ", 1)
     return Decision(decision.verdict, conditions, evidence)
@@ -222,11 +181,11 @@ def decide_c03(run, label):
             part("is ignores __eq__", item(always_true, 1) is False and item(never, 1) is True),
         ]
     decision = decide(parts, evidence=quoted if not (why_true or why_never) else None)
-    contrast = run.contrast(label, "identity", "is_eq_instance", "eq_eq_instance",
-                            "time_per_op")
-    if judged(contrast) and decision.verdict != "untestable":
-        decision = decision._replace(evidence=decision.evidence + "; its price: " + pair_text(
-            "`is`", "`==` through __eq__", contrast))
+    price = speed_part(run, label, "identity", "is_eq_instance", "eq_eq_instance", "price",
+                       "`is`", "`==` through __eq__")
+    if price.outcome is not None and decision.verdict != "untestable":
+        decision = decision._replace(evidence=decision.evidence + "; its price: " +
+                                     price.evidence)
     return decision
 
 
@@ -246,54 +205,52 @@ def decide_c04(run, label):
                   "lst + other is a new object", lambda v: item(v, 0) is False,
                   "(lst + [2] is lst, lst, lst + [2])"),
     ]
+    return decide(parts + concat_allocates_parts(run, label))
+
+
+def concat_allocates_parts(run, label):
+    """`b = lst + [x]` allocates at every size: at least 1 allocation per operation and
+    more than append's, by exact counts. One condition per outcome, naming its sizes;
+    the counts per size in the first one's evidence."""
     sizes = run.sizes(label, "mutability", "concat", "allocs_per_op")
     append = run.figure(label, "mutability", "append", "allocs_per_op")
     if not sizes or append is None:
         why = (run.missing(label, "mutability", "concat", "allocs_per_op")
                or run.missing(label, "mutability", "append", "allocs_per_op"))
-        parts.append(part("lst + other allocates", None, "allocations: " + why,
-                          essential=False))
-        return decide(parts)
+        return [part("lst + other allocates", None, "allocations: " + why, essential=False)]
     run.prefetch([("mutability", "append", "concat", (None, n)) for n in sizes])
-    allocating, not_allocating, shown_sizes = [], [], []
+    by_outcome = {SUPPORTED: [], CONTRADICTED: [], INCONCLUSIVE: []}
     for n in sizes:
         contrast = run.contrast(label, "mutability", "append", "concat", "allocs_per_op",
                                 None, n)
         concat = run.figure(label, "mutability", "concat", "allocs_per_op", n)
-        if not judged(contrast):
-            continue
-        shown_sizes.append(n)
-        if higher(contrast) and concat.median >= 1:
-            allocating.append(n)
+        found = effect(contrast)
+        if found is None:
+            by_outcome[INCONCLUSIVE].append((n, contrast))
         else:
-            not_allocating.append(n)
+            by_outcome[SUPPORTED if found == "higher" and concat.median >= 1
+                       else CONTRADICTED].append((n, contrast))
+    shown_sizes = sorted(n for found in by_outcome.values() for n, _ in found)
+    per_size = ", ".join("n=%d %s %s" % (n, amount(run.figure(
+        label, "mutability", "concat", "allocs_per_op", n).median, "allocs"), amount(getattr(
+            run.figure(label, "mutability", "concat", "bytes_per_op", n), "median", None),
+            "bytes")) for n in shown_sizes)
     append_bytes = run.figure(label, "mutability", "append", "bytes_per_op")
-    per_size = ", ".join("n=%d %s %s" % (
-        n, number(run.figure(label, "mutability", "concat", "allocs_per_op", n).median,
-                  "allocs"),
-        number(getattr(run.figure(label, "mutability", "concat", "bytes_per_op", n), "median",
-                       None), "bytes")) for n in shown_sizes)
-    text = "b = lst + [x] per op: %s; append: %s, %s (amortised growth)" % (
-        per_size, number(append.median, "allocs"),
-        number(getattr(append_bytes, "median", None), "bytes"))
-    if allocating:
-        parts.append(part("lst + other allocates" + (
-            " (%s)" % size_list(allocating) if not_allocating else ""), True, "", False))
-    if not_allocating:
-        parts.append(part("lst + other allocates at %s" % names(
-            "n=%d" % n for n in not_allocating), False, "", False))
-    if not shown_sizes:
-        parts.append(part("lst + other allocates", None,
-                          run.missing(label, "mutability", "concat", "allocs_per_op")
-                          or "too few samples", False))
-    decision = decide(parts)
-    if shown_sizes:
-        judged_text = ("more than append's beyond noise at every size" if not not_allocating
-                       else "at least 1 and more than append's beyond noise at %s only"
-                       % (size_list(allocating) or "no size"))
-        decision = decision._replace(evidence=decision.evidence + "; " + text + " (" +
-                                     judged_text + ")")
-    return decision
+    text = "b = lst + [x] per op: %s; append: %s, %s (amortised growth; exact counts)" % (
+        per_size, amount(append.median, "allocs"),
+        amount(getattr(append_bytes, "median", None), "bytes"))
+    parts = []
+    for found, entries in sorted(by_outcome.items()):
+        if not entries:
+            continue
+        where = "" if len(entries) == len(sizes) else " at %s" % names(
+            "n=%d" % n for n, _ in entries)
+        interval = "; ".join("n=%d %s" % (n, contrast_text(c)) for n, c in entries) \
+            if found == INCONCLUSIVE else ""
+        parts.append(part("lst + other allocates" + where, found, "", False, interval))
+    if parts:
+        parts[0] = parts[0]._replace(evidence=text)
+    return parts
 
 
 def decide_c05(run, label):
@@ -320,7 +277,7 @@ def decide_c05(run, label):
         if figure is not None:
             allocs[case] = figure.median
     counts = "allocations per i += 10: " + ", ".join(
-        "%s %s" % (case, number(allocs[case], "allocs")) for case in
+        "%s %s" % (case, amount(allocs[case], "allocs")) for case in
         ("int_iadd_small", "int_iadd_medium", "int_iadd_large") if case in allocs)
     if not allocs:
         counts = "allocations: " + run.missing(label, "mutability", "int_iadd_small",
@@ -342,7 +299,7 @@ def decide_c05(run, label):
            shown(run, label, "mutability", "C05_large_result_not_cached"),
            shown(run, label, "mutability", "C05_small_result_cached"), counts)
     decision = decide(parts, evidence=quoted)
-    if decision.verdict == "partly" and [p for p in parts if p.ok is False] == [inside]:
+    if decision.verdict == "partly" and [p for p in parts if p.outcome == CONTRADICTED] == [inside]:
         decision = decision._replace(
             conditions="holds for results outside the small-int cache%s; not for "
                        "results inside it: the result is the cache's object, which existed "
@@ -431,15 +388,18 @@ def shallow_bytes_part(run, label, case, what):
             run.missing(label, "copying", "nested_" + case, "bytes_per_op")
             or run.missing(label, "copying", "flat_" + case, "bytes_per_op")
             or "no common size"), essential=False)
-    more, compared = [], []
+    more, unsettled, compared = [], [], []
     for n in sizes:
         contrast = run.contrast(label, "copying", "flat_" + case, "nested_" + case,
                                 "bytes_per_op", n)
         if not judged(contrast):
             continue
         compared.append(n)
-        if higher(contrast):
+        found = effect(contrast)
+        if found == "higher":
             more.append(n)
+        elif found is None:
+            unsettled.append((n, contrast))
     if not compared:
         return part(name, None, "bytes: too few samples", essential=False)
     flat = [run.figure(label, "copying", "flat_" + case, "bytes_per_op", n).median
@@ -447,13 +407,15 @@ def shallow_bytes_part(run, label, case, what):
     nested = [run.figure(label, "copying", "nested_" + case, "bytes_per_op", n).median
               for n in compared]
     text = "%s bytes per copy, n one-item lists vs n ints at %s: %s vs %s" % (
-        what, size_list(compared), "/".join(number(v) for v in nested),
-        "/".join(number(v) for v in flat))
+        what, size_list(compared), "/".join(amount(v) for v in nested),
+        "/".join(amount(v) for v in flat))
     if more:
-        text += " (more beyond noise at %s)" % names("n=%d" % n for n in more)
-    else:
-        text += " (no more beyond noise)"
-    return part(name, not more, text, essential=False)
+        text += " (more beyond the noise at %s)" % names("n=%d" % n for n in more)
+        return part(name, False, text, essential=False)
+    if unsettled:
+        return part(name, INCONCLUSIVE, text, False, "; ".join(
+            "n=%d %s" % (n, contrast_text(c)) for n, c in unsettled))
+    return part(name, True, text + " (no more)", essential=False)
 
 
 DEEP_SHAPES = [
@@ -490,46 +452,85 @@ def decide_c08(run, label):
                                       "copied", shown(run, label, "copying",
                                                       "C08_deepcopy_shares_immutables"))
     run.prefetch([("copying", shallow, deep) for _, deep, shallow, _ in DEEP_SHAPES])
-    cost_texts = []
-    missing = []
+    cost_texts, untested = [], []
     for metric, what in (("time_per_op", "time"), ("bytes_per_op", "bytes requested")):
         texts = []
-        for shape, deep, shallow, shallow_name in DEEP_SHAPES:
-            sizes = [n for n in run.sizes(label, "copying", deep, metric)
-                     if run.figure(label, "copying", shallow, metric, n) is not None]
-            much, less, ratios = [], [], []
-            for n in sizes:
-                contrast = run.contrast(label, "copying", shallow, deep, metric, n)
-                if not judged(contrast) or contrast.ratio is None:
-                    continue
-                ratios.append((n, contrast))
-                low = contrast.ci_low if contrast.ci_low is not None else contrast.ratio
-                (much if higher(contrast) and low >= MUCH else less).append(n)
-            if not ratios:
-                missing.append("%s of %s: %s" % (what, deep, run.missing(
-                    label, "copying", deep, metric) or run.missing(
-                    label, "copying", shallow, metric) or "too few samples"))
-                continue
-            texts.append("%s %s (%d of %d sizes >= %gx beyond noise)" % (
-                shape, " .. ".join("%s at n=%d" % (_times(c), n) for n, c in
-                                   (ratios if len(ratios) < 3 else [ratios[0], ratios[-1]])),
-                len(much), len(ratios), MUCH))
-            if much:
-                parts.append(part("much higher %s, %s %s" % (
-                    what, shape, size_list(much)) if less else
-                    "much higher %s (%s)" % (what, shape), True, "", False))
-            if less:
-                parts.append(part("much higher %s, %s at %s" % (
-                    what, shape, names("n=%d" % n for n in less)), False, "", False))
+        for shape, deep, shallow, _ in DEEP_SHAPES:
+            shape_parts, text, why = much_dearer_parts(run, label, metric, what, shape,
+                                                       deep, shallow)
+            parts += shape_parts
+            if text:
+                texts.append(text)
+            if why:
+                untested.append(why)
         if texts:
             cost_texts.append("%s, deepcopy / shallow copy: %s" % (what, "; ".join(texts)))
     evidence = "; ".join(p.evidence for p in parts if p.evidence) + note
     if cost_texts:
         evidence += "; " + "; ".join(cost_texts)
-    if missing:
-        evidence += "; cost untested: %s%s" % (missing[0], " (and %d more)" % (
-            len(missing) - 1) if len(missing) > 1 else "")
+    if untested:
+        evidence += "; cost untested: %s%s" % (untested[0], " (and %d more)" % (
+            len(untested) - 1) if len(untested) > 1 else "")
     return decide(parts, evidence=evidence)
+
+
+def much_dearer_parts(run, label, metric, what, shape, deep, shallow):
+    """(conditions, text, why untested) of "deepcopy costs at least MUCH times the
+    shallow copy" for one shape and metric, at every size: time from instructions per
+    operation where the run has them (exact counts), else from the time's interval."""
+    counted = ("instructions_per_op",) if metric == "time_per_op" else ()
+    sizes = sorted(set(n for each in (metric,) + counted
+                       for n in run.sizes(label, "copying", deep, each)
+                       if run.figure(label, "copying", shallow, each, n) is not None))
+    by_outcome = {SUPPORTED: [], CONTRADICTED: [], INCONCLUSIVE: []}
+    ratios = []
+    for n in sizes:
+        counted = instruction_ratio(run, label, shallow, deep, n) \
+            if metric == "time_per_op" else None
+        contrast = run.contrast(label, "copying", shallow, deep, metric, n)
+        if counted is not None:
+            found, words = counted
+        elif judged(contrast) and contrast.ratio is not None:
+            found, words = at_least(contrast, MUCH), _times(contrast)
+        else:
+            continue
+        ratios.append((n, words))
+        key = {"higher": SUPPORTED, "lower": CONTRADICTED}.get(found, INCONCLUSIVE)
+        by_outcome[key].append((n, words))
+    if not ratios:
+        return [], "", "%s of %s: %s" % (what, deep, run.missing(
+            label, "copying", deep, metric) or run.missing(
+            label, "copying", shallow, metric) or "too few samples")
+    text = "%s %s (%d of %d sizes >= %gx)" % (
+        shape, " .. ".join("%s at n=%d" % (words, n) for n, words in
+                           (ratios if len(ratios) < 3 else [ratios[0], ratios[-1]])),
+        len(by_outcome[SUPPORTED]), len(ratios), MUCH)
+    parts = []
+    for found, entries in sorted(by_outcome.items()):
+        if not entries:
+            continue
+        where = "(%s)" % shape if len(entries) == len(ratios) else "%s at %s" % (
+            shape, names("n=%d" % n for n, _ in entries))
+        interval = "; ".join("n=%d %s" % (n, w) for n, w in entries) \
+            if found == INCONCLUSIVE else ""
+        parts.append(part("much higher %s, %s" % (what, where) if "(" not in where else
+                          "much higher %s %s" % (what, where), found, "", False, interval))
+    return parts, text, ""
+
+
+def instruction_ratio(run, label, shallow, deep, n):
+    """("higher"/"lower", "60.4x instructions") of deep against shallow at n, decided
+    on the whole range of their samples against MUCH; None without instruction counts
+    or with a range that straddles MUCH."""
+    low = run.counts(label, "copying", shallow, "instructions_per_op", n)
+    high = run.counts(label, "copying", deep, "instructions_per_op", n)
+    if low is None or high is None or low[1] <= 0:
+        return None
+    least, most = high[1] / low[2], high[2] / low[1]
+    found = "higher" if least >= MUCH else ("lower" if most < MUCH else None)
+    if found is None:
+        return None
+    return found, "%sx instructions" % _short(high[0] / low[0])
 
 
 def _times(contrast):
@@ -603,16 +604,20 @@ def decide_c09(run, label):
 def decide_c10(run, label):
     """For singletons, `is` is faster and more reliable than `==`.
 
-    Criterion: faster: for None and True, `x is y` takes less time than `x == y` beyond
-    the noise (the 95% interval of time(==) / time(is) lies above 1); more reliable: an
-    object whose __eq__ answers True equals anything by `==` (so `x == None` can be True
-    for an x that is not None) while `is` cannot be fooled
-    (identity/C03_eq_overridden_is_not gives (True, False)). Holds when all three hold,
-    partly names which do. `is not` against `!=` on the same singletons is reported
-    beside it, as in C02."""
-    pairs = [("none", "is None faster than == None", "is_none", "eq_none"),
-             ("true", "is True faster than == True", "is_true", "eq_true")]
-    parts = [p._replace(essential=True) for p in faster_parts(run, label, pairs, "is", "==")]
+    Criterion: faster: for None and True, `x is y` is faster than `x == y` (fewer
+    instructions per operation beyond the practical threshold where the run counts
+    them, else a time ratio time(==) / time(is) whose 95% interval lies above 1; as
+    many instructions, an equivalent time or a slower `is` contradicts, an interval
+    that straddles 1 is inconclusive); more reliable: an object whose __eq__ answers
+    True equals anything by `==` (so `x == None` can be True for an x that is not None)
+    while `is` cannot be fooled (identity/C03_eq_overridden_is_not gives (True,
+    False)). Holds when no condition is contradicted (inconclusive ones named), partly
+    names which are. `is not` against `!=` on the same singletons is reported beside
+    it, as in C02."""
+    singletons = (("None", "none"), ("True", "true"))
+    parts = faster_parts(run, label, [
+        ("is %s faster than == %s" % (name, name), "is_" + kind, "eq_" + kind,
+         "`x is %s`" % name, "`x == %s`" % name) for name, kind in singletons], essential=True)
     parts.append(behaviour(
         run, label, "identity", "C03_eq_overridden_is_not",
         "is cannot be fooled by __eq__",
@@ -620,12 +625,11 @@ def decide_c10(run, label):
         "Any (__eq__ -> True): (x == object(), x is object())"))
     decision = decide(parts)
     negated = [p for p in faster_parts(run, label, [
-        ("none", "None", "is_not_none", "ne_none"),
-        ("true", "True", "is_not_true", "ne_true")], "is not", "!=") if p.ok is not None]
+        (name, "is_not_" + kind, "ne_" + kind, "`x is not %s`" % name, "`x != %s`" % name)
+        for name, kind in singletons]) if p.outcome is not None]
     if negated and decision.verdict != "untestable":
         decision = decision._replace(evidence=decision.evidence + "; beside it, %s" % "; ".join(
-            p.evidence.replace(": is not", ": `is not`", 1).replace(", !=", ", `!=`", 1)
-            for p in negated))
+            p.evidence for p in negated))
     return decision
 
 

@@ -2,191 +2,58 @@
 
 Each rule is `decide_cNN(run, label) -> Decision(verdict, conditions, evidence)` for
 one interpreter (`label`) of one run folder (`run`, a tools/claims_run.Run). The verdict
-is `holds`, `fails`, `partly` (conditions: where it holds and where not) or `untestable`
-(conditions: what is missing). The evidence is a short text with the figures that
+is `holds`, `fails`, `partly` (conditions: where it holds and where not),
+`inconclusive` (conditions: the intervals too wide) or `untestable` (conditions: what
+is missing). The evidence is a short text with the figures that
 decided it and their noise, enough for a reader to check the verdict against the run's
 own files. A rule states its criterion in its docstring; the run's data decides. No rule
 names a version to decide a verdict: the version is used only to tell whether an
 interpreter is of the article's era (C12).
 
-A difference in cost counts only when it is beyond the noise: the run's contrast of the
-two cases (Run.contrast, candidate / reference) must have a 95% confidence interval of the
-ratio that excludes 1 (its verdict is then faster/slower or lower/higher). Its figures are
-given as `ratio x [ci_low, ci_high]` with the test and the samples on each side.
-
-Behaviour comes from observations.csv (repr values, or the exception as `Type: message`),
-read with ast.literal_eval. On Python 2.7 the allocation, tracemalloc, ResourceWarning
-and gc.get_stats figures are not measured (unavailable.csv says why): a rule then
-decides from what remains, or says `untestable` and names what is missing.
+A difference in cost is judged in tools/claims_vocabulary.py, shared with
+tools/claims_rules_a.py: each condition comes out supported, contradicted or
+inconclusive (a difference the noise hides is never evidence against a claim); time is
+decided from instructions per operation where the run counts them. Behaviour comes from
+observations.csv (repr values, or the exception as `Type: message`). On Python 2.7 the
+allocation, tracemalloc, ResourceWarning and gc.get_stats figures are not measured
+(unavailable.csv says why): a rule then decides from what remains, or says
+`untestable` and names what is missing.
 
 Standard library only; Python 3.6+.
 """
-import ast
 import csv
-import math
 import os
 
 from claims_run import Decision
+from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, behaviour,
+                               common_sizes, contrast_text, decide, effect, figure_text,
+                               largest_common_size, missing, names, observed, outcome, part,
+                               raised, shown, sig, speed, speed_text)
 
 HOLDS, FAILS, PARTLY, UNTESTABLE = "holds", "fails", "partly", "untestable"
-BETTER = ("faster", "lower")    # the candidate costs less, beyond the noise
-WORSE = ("slower", "higher")    # the candidate costs more, beyond the noise
 
 # The article's era (the talk was given in 2015): Python 2.7, or 3.4 and older.
 ERA_BEFORE = (3, 5)
-
-
-# --- formatting ----------------------------------------------------------------------
-
-def sig(value, digits=3):
-    """A number with `digits` significant digits, without exponent for everyday sizes."""
-    if value is None:
-        return "?"
-    if value == 0 or not math.isfinite(value):
-        return "%g" % value
-    magnitude = int(math.floor(math.log10(abs(value))))
-    decimals = max(0, digits - 1 - magnitude)
-    if magnitude >= 15 or magnitude < -6:
-        return "%.*g" % (digits, value)
-    return "%.*f" % (decimals, round(value, decimals))
-
-
-def amount(value, unit):
-    """A figure in its unit, scaled: 49.5 ns, 1.63 ms, 7.35 MB, 3 allocs."""
-    if value is None:
-        return "?"
-    if unit == "ns":
-        for scale, name in ((1e9, "s"), (1e6, "ms"), (1e3, "us")):
-            if abs(value) >= scale:
-                return "%s %s" % (sig(value / scale), name)
-        return "%s ns" % sig(value)
-    if unit == "bytes":
-        for scale, name in ((1e9, "GB"), (1e6, "MB"), (1e3, "kB")):
-            if abs(value) >= scale:
-                return "%s %s" % (sig(value / scale), name)
-        return "%s B" % sig(value)
-    return "%s %s" % (sig(value), unit)
-
-
-def figure_text(fig):
-    """`median ± stddev unit (k samples)`: a figure and its noise."""
-    if fig is None:
-        return "not measured"
-    return "%s ± %s (%s sample%s)" % (amount(fig.median, fig.unit),
-                                      amount(fig.stddev, fig.unit),
-                                      fig.repetitions, "" if fig.repetitions == 1 else "s")
-
-
-def samples_text(samples):
-    if isinstance(samples, (tuple, list)) and len(samples) == 2:
-        return "%s+%s samples" % tuple(samples)
-    return "%s samples" % (samples,)
-
-
-def contrast_text(c):
-    """`0.116x [0.114, 0.118] (95% CI, welch-log, 2+2 samples)`; exact counts as
-    `482x (exact counts, 3+3 samples)`. The interval's bounds get as many digits as it
-    takes to tell them from 1 and from each other (up to 6)."""
-    if c is None:
-        return "no contrast"
-    if c.ratio is None:
-        return "no ratio (%s)" % c.verdict
-    if c.test == "exact":
-        return "%sx (exact counts, %s)" % (sig(c.ratio), samples_text(c.samples))
-    if c.ci_low is None or c.ci_high is None:
-        return "%sx (%s, %s)" % (sig(c.ratio), c.verdict, samples_text(c.samples))
-    digits = 3
-    while digits < 6 and (sig(c.ci_low, digits) == sig(c.ci_high, digits) or any(
-            sig(b, digits) == sig(1.0, digits) and b != 1.0 for b in (c.ci_low, c.ci_high))):
-        digits += 1
-    return "%sx [%s, %s] (95%% CI, %s, %s)" % (sig(c.ratio), sig(c.ci_low, digits),
-                                              sig(c.ci_high, digits), c.test,
-                                              samples_text(c.samples))
-
-
-def listing(names):
-    names = list(names)
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def size_text(n):
     return "" if n is None or n == "" else " n=%s" % n
 
 
-# --- reading the run -----------------------------------------------------------------
-
-def observed(run, label, family, name):
-    """(value, error, text) of an observation: value parsed from its repr (or the repr
-    itself when it is not a literal), error `Type: message` or None; None when the run
-    has no such row."""
-    obs = run.observation(label, family, name)
-    if obs is None:
-        return None
-    value = None
-    if obs.value is not None and obs.value != "":
-        try:
-            value = ast.literal_eval(obs.value)
-        except (ValueError, SyntaxError):
-            value = obs.value
-    error = obs.error if obs.error else None
-    text = ("raises %s" % error) if error else ("%s" % obs.value)
-    return value, error, text
-
-
-def missing(run, label, family, case, metric, n=None):
-    """Why a figure cannot be judged: unavailable.csv's reason, the case's failure, or
-    that the run lacks it or its samples (Run.missing)."""
-    reason = run.unavailable(label, family, case, metric)
-    if reason:
-        return "%s/%s %s: %s" % (family, case, metric, reason)
-    return run.missing(label, family, case, metric, n) or (
-        "%s/%s %s: not in this run" % (family, case, metric))
-
-
-def largest_common_size(run, label, family, cases, metric):
-    """The largest n every case has for `metric` on `label` (None: unsized or none)."""
-    common = None
-    for case in cases:
-        sizes = set(n for n in run.sizes(label, family, case, metric) if n is not None)
-        common = sizes if common is None else common & sizes
-    return max(common) if common else None
-
-
-def common_sizes(run, label, family, cases, metric):
-    common = None
-    for case in cases:
-        sizes = set(run.sizes(label, family, case, metric))
-        common = sizes if common is None else common & sizes
-    return sorted(common or [], key=lambda n: -1 if n is None else n)
+def contrast_part(name, contrast, claimed, evidence, essential=True):
+    """A condition decided by one contrast (candidate / reference) that claims
+    `claimed` ("lower", "higher", "not higher"...); untested without the contrast."""
+    if contrast is None or contrast.verdict == "insufficient data":
+        return part(name, None, evidence, essential)
+    found = outcome(effect(contrast), claimed)
+    return part(name, found, evidence, essential,
+                contrast_text(contrast) if found == INCONCLUSIVE else "")
 
 
 def is_2015_era(version):
     """Whether an interpreter (a version tuple) is of the article's era: 2.7, or 3.4 and
     older (the talk was given in 2015; 3.5 came out in its autumn)."""
     return tuple(version[:2]) < ERA_BEFORE
-
-
-def combine(parts):
-    """The verdict of a claim made of parts, each (status, holds_text, fails_text) with
-    status True (that part holds), False (it fails) or None (untestable). All known
-    parts hold -> holds; all fail -> fails; some of each -> partly; none known ->
-    untestable. Returns (verdict, conditions)."""
-    held = [p for p in parts if p[0] is True]
-    failed = [p for p in parts if p[0] is False]
-    unknown = [p for p in parts if p[0] is None]
-    unknown_text = "; ".join(p[2] for p in unknown)
-    if not held and not failed:
-        return UNTESTABLE, unknown_text
-    if held and failed:
-        conditions = "holds: %s; not: %s" % ("; ".join(p[1] for p in held),
-                                             "; ".join(p[2] for p in failed))
-        if unknown:
-            conditions += "; untested: " + unknown_text
-        return PARTLY, conditions
-    verdict = HOLDS if held else FAILS
-    return verdict, ("untested: " + unknown_text) if unknown else ""
 
 
 def hyperfine_rows(run):
@@ -232,21 +99,22 @@ def programs_text(run, label, programs):
 def c12_on_era(run, era_label):
     """C12 decided on one interpreter of the article's era: (verdict, conditions,
     evidence)."""
-    literal = observed(run, era_label, "interning", "C11_literal_separate_compiles")
-    runtime = observed(run, era_label, "interning", "C11_runtime_built")
-    explicit = observed(run, era_label, "interning", "C12_sys_intern_runtime")
-    if literal is None or literal[1] is not None or not isinstance(literal[0], bool):
+    literal, why = observed(run, era_label, "interning", "C11_literal_separate_compiles")
+    if why or not isinstance(literal, bool):
         return (UNTESTABLE, "interning/C11_literal_separate_compiles not recorded on %s"
                 % era_label, "")
     evidence = ("two equal literals 'zedd', compiled separately, are one object: %s"
-                % literal[2])
-    if runtime is not None:
-        evidence += "; a string equal to 'zedd' built at run time is the literal: %s" % runtime[2]
-    if explicit is not None:
-        evidence += "; sys.intern of it gives the literal: %s" % explicit[2]
-        if explicit[1] and explicit[1].startswith("AttributeError"):
+                % shown(run, era_label, "interning", "C11_literal_separate_compiles"))
+    if run.observation(era_label, "interning", "C11_runtime_built") is not None:
+        evidence += "; a string equal to 'zedd' built at run time is the literal: %s" % shown(
+            run, era_label, "interning", "C11_runtime_built")
+    if run.observation(era_label, "interning", "C12_sys_intern_runtime") is not None:
+        evidence += "; sys.intern of it gives the literal: %s" % shown(
+            run, era_label, "interning", "C12_sys_intern_runtime")
+        error = raised(run, era_label, "interning", "C12_sys_intern_runtime")
+        if error and error.startswith("AttributeError"):
             evidence += " (there the function is the builtin intern())"
-    if literal[0]:
+    if literal:
         evidence += (" - interning of identifier-like literals was on by default; only "
                      "strings built at run time need an explicit intern, as today")
         return FAILS, "", evidence
@@ -277,10 +145,11 @@ def decide_c12(run, label):
     if label in era:
         verdict, conditions, evidence = c12_on_era(run, label)
         return Decision(verdict, conditions, "On %s (of the article's era): %s." % (label, evidence))
-    own = observed(run, label, "interning", "C11_literal_separate_compiles")
+    own = run.observation(label, "interning", "C11_literal_separate_compiles")
     own_text = ("" if own is None else
                 " (On %s, of a later era, two equal literals compiled separately are one "
-                "object: %s.)" % (label, own[2]))
+                "object: %s.)" % (label, shown(run, label, "interning",
+                                               "C11_literal_separate_compiles")))
     if not era:
         return Decision(UNTESTABLE,
                         "needs an interpreter of the article's era (2015: Python 2.7, or 3.4 "
@@ -307,34 +176,38 @@ def decide_c13(run, label):
     Criterion: interning/hold_interned (100 000 equal strings built at run time and kept
     through sys.intern) retains fewer bytes than hold_duplicates (the same strings kept
     as they are): retained_bytes, candidate hold_interned / reference hold_duplicates,
-    `lower` beyond the noise -> holds; `higher` or no difference -> fails. Without
-    retained_bytes (2.7: no tracemalloc) -> untestable. The bytes each variant requests
-    per string (keep_interned vs keep_duplicate, bytes_per_op) are given as evidence:
-    interning dedupes a string that was already built, so it requests no less.
+    `lower` beyond the noise -> holds; `higher`, or equal within the practical margin
+    -> fails; an interval that straddles 1 but is wider than the margin ->
+    inconclusive. Without retained_bytes (2.7: no tracemalloc) -> untestable. The bytes
+    each variant requests per string (keep_interned vs keep_duplicate, bytes_per_op)
+    are given as evidence: interning dedupes a string that was already built, so it
+    requests no less.
     """
     n = largest_common_size(run, label, "interning", ("hold_duplicates", "hold_interned"),
                             "retained_bytes")
     c = run.contrast(label, "interning", "hold_duplicates", "hold_interned", "retained_bytes",
                      n=n)
-    if c is None or c.verdict == "insufficient data":
-        what = missing(run, label, "interning", "hold_interned", "retained_bytes")
-        if c is not None:
-            what = "too few samples of interning/hold_* retained_bytes (%s)" % contrast_text(c)
-        return Decision(UNTESTABLE, what, "The memory a string takes is not measured here.")
     dup = run.figure(label, "interning", "hold_duplicates", "retained_bytes", n)
     kept = run.figure(label, "interning", "hold_interned", "retained_bytes", n)
-    evidence = ("Bytes retained by a run of %s x %s equal strings built at run time: kept "
-                "as they are %s, through sys.intern %s; interned / duplicates %s."
-                % (_loops_note(n), n, figure_text(dup),
-                   figure_text(kept), contrast_text(c)))
+    if c is None or c.verdict == "insufficient data":
+        evidence = missing(run, label, "interning", "hold_interned", "retained_bytes", n)
+        if c is not None:
+            evidence = "too few samples of interning/hold_* retained_bytes (%s)" % \
+                contrast_text(c)
+    else:
+        evidence = ("Bytes retained by a run of %s x %s equal strings built at run time: "
+                    "kept as they are %s, through sys.intern %s; interned / duplicates %s"
+                    % (_loops_note(n), n, figure_text(dup), figure_text(kept),
+                       contrast_text(c)))
     req_dup = run.figure(label, "interning", "keep_duplicate", "bytes_per_op")
     req_int = run.figure(label, "interning", "keep_interned", "bytes_per_op")
+    notes = ""
     if req_dup is not None and req_int is not None:
-        evidence += (" Bytes requested per string: %s as is, %s interned (the temporary is "
-                     "built either way)." % (figure_text(req_dup), figure_text(req_int)))
-    if c.verdict == "lower":
-        return Decision(HOLDS, "", evidence)
-    return Decision(FAILS, "", evidence)
+        notes = ("; bytes requested per string: %s as is, %s interned (the temporary is "
+                 "built either way)" % (figure_text(req_dup), figure_text(req_int)))
+    decision = decide([contrast_part("interned strings retain fewer bytes", c, "lower",
+                                     evidence)])
+    return decision._replace(evidence=decision.evidence + notes + ".")
 
 
 def _loops_note(n):
@@ -363,47 +236,51 @@ def decide_c14(run, label):
     reference cycle surviving `del` until gc.collect() (C14_cycle_needs_gc) is reported,
     not counted against the claim: its count never drops to zero.
     """
-    parts = []
     notes = []
-    name = observed(run, label, "refcount", "C14_del_removes_name")
-    if name is None:
-        parts.append((None, "", "refcount/C14_del_removes_name not recorded"))
+    error = raised(run, label, "refcount", "C14_del_removes_name")
+    if run.observation(label, "refcount", "C14_del_removes_name") is None:
+        parts = [part("del removes the name", None,
+                      "refcount/C14_del_removes_name not recorded")]
     else:
-        removed = bool(name[1]) and name[1].startswith("NameError")
-        parts.append((removed, "del removes the name", "the name survives del"))
-        notes.append("using the name after del %s" % name[2])
-    freed = observed(run, label, "refcount", "C14_freed_on_del")
-    final = observed(run, label, "refcount", "C14_finalizer_on_del")
-    if freed is None or freed[1] is not None:
-        parts.append((None, "", "refcount/C14_freed_on_del not recorded"))
+        parts = [part("del removes the name", bool(error and error.startswith("NameError")))]
+        notes.append("using the name after del %s" % shown(run, label, "refcount",
+                                                           "C14_del_removes_name"))
+    freed, why = observed(run, label, "refcount", "C14_freed_on_del")
+    if why:
+        parts.append(part("an object outside a cycle is freed at del", None,
+                          "refcount/C14_freed_on_del not recorded"))
     else:
-        parts.append((freed[0] is True, "an object outside a cycle is freed at del",
-                      "an object outside a cycle outlives del"))
+        parts.append(part("an object outside a cycle is freed at del", freed is True))
         notes.append("collector off, an object's weak reference is dead right after del: %s"
-                     % freed[2])
-        if final is not None:
-            notes.append("its finalizer ran inside del: %s" % final[2])
+                     % shown(run, label, "refcount", "C14_freed_on_del"))
+        if run.observation(label, "refcount", "C14_finalizer_on_del") is not None:
+            notes.append("its finalizer ran inside del: %s" % shown(
+                run, label, "refcount", "C14_finalizer_on_del"))
+    parts.append(del_memory_part(run, label, notes))
+    cycle, why = observed(run, label, "refcount", "C14_cycle_needs_gc")
+    if not why and isinstance(cycle, tuple) and len(cycle) == 2:
+        notes.append("(an object in a reference cycle, whose count never drops to zero: "
+                     "dead after del %s, after gc.collect() %s)" % cycle)
+    return decide(parts, evidence="; ".join(notes) + "." if notes else "")
+
+
+def del_memory_part(run, label, notes):
+    """C14's memory condition (refcount/del_memory against one list), its figures
+    appended to notes."""
     n = largest_common_size(run, label, "refcount", ("del_memory",), "peak_bytes")
     peak = run.figure(label, "refcount", "del_memory", "peak_bytes", n)
     kept = run.figure(label, "refcount", "del_memory", "retained_bytes", n)
     one = run.figure(label, "refcount", "build_del", "bytes_per_op", n) if n else None
     if peak is None or kept is None:
-        parts.append((None, "", missing(run, label, "refcount", "del_memory", "peak_bytes")))
-    else:
-        size = one.median if one is not None and one.median > 0 else peak.median
-        ok = (peak.median < 1.5 * size) and (kept.median < 0.5 * size)
-        parts.append((ok, "memory given back at each del",
-                      "memory not given back at del"))
-        notes.append("`x = list(r); del x` with n=%s, a run of %s operations: peak %s, "
-                     "retained after the run %s, one list %s"
-                     % (n, _loops_note(n), figure_text(peak), figure_text(kept),
-                        figure_text(one) if one is not None else "taken as the peak"))
-    cycle = observed(run, label, "refcount", "C14_cycle_needs_gc")
-    if cycle is not None and isinstance(cycle[0], tuple) and len(cycle[0]) == 2:
-        notes.append("(an object in a reference cycle, whose count never drops to zero: "
-                     "dead after del %s, after gc.collect() %s)" % cycle[0])
-    verdict, conditions = combine(parts)
-    return Decision(verdict, conditions, "; ".join(notes) + "." if notes else "")
+        return part("memory given back at each del", None,
+                    missing(run, label, "refcount", "del_memory", "peak_bytes"), False)
+    size = one.median if one is not None and one.median > 0 else peak.median
+    notes.append("`x = list(r); del x` with n=%s, a run of %s operations: peak %s, "
+                 "retained after the run %s, one list %s"
+                 % (n, _loops_note(n), figure_text(peak), figure_text(kept),
+                    figure_text(one) if one is not None else "taken as the peak"))
+    return part("memory given back at each del",
+                (peak.median < 1.5 * size) and (kept.median < 0.5 * size), essential=False)
 
 
 # --- C15 -----------------------------------------------------------------------------
@@ -416,28 +293,26 @@ def decide_c15(run, label):
     both -> holds; one -> partly (saying which scope); neither -> fails. The counts
     with one name (the article's reasoning predicts 2) are given as evidence.
     """
-    module = observed(run, label, "refcount", "C15_two_names_module")
-    function = observed(run, label, "refcount", "C15_in_function")
-    one = observed(run, label, "refcount", "C15_one_name_module")
-    parts = []
+    module, why_module = observed(run, label, "refcount", "C15_two_names_module")
+    function, why_function = observed(run, label, "refcount", "C15_in_function")
     notes = []
-    if module is None or module[1] is not None:
-        parts.append((None, "", "refcount/C15_two_names_module not recorded"))
+    if why_module:
+        parts = [part("at module level", None, "refcount/C15_two_names_module not recorded")]
     else:
-        parts.append((module[0] == 3, "at module level (3)", "at module level (%s)" % module[2]))
-        notes.append("two names at module level: %s" % module[2])
-    if function is None or function[1] is not None or not isinstance(function[0], tuple):
-        parts.append((None, "", "refcount/C15_in_function not recorded"))
+        parts = [part("at module level (%s)" % shown(run, label, "refcount",
+                                                     "C15_two_names_module"), module == 3)]
+        notes.append("two names at module level: %s" % shown(run, label, "refcount",
+                                                             "C15_two_names_module"))
+    if why_function or not isinstance(function, tuple):
+        parts.append(part("in a function", None, "refcount/C15_in_function not recorded"))
     else:
-        parts.append((function[0][0] == 3, "in a function (3)",
-                      "in a function (%s)" % function[0][0]))
-        notes.append("in a function: two names %s, one name %s" % function[0][:2])
-    if one is not None:
-        notes.append("one name at module level: %s" % one[2])
-    verdict, conditions = combine(parts)
-    return Decision(verdict, conditions,
-                    "sys.getrefcount of a list (the call's argument counts one): %s."
-                    % "; ".join(notes))
+        parts.append(part("in a function (%s)" % function[0], function[0] == 3))
+        notes.append("in a function: two names %s, one name %s" % function[:2])
+    if run.observation(label, "refcount", "C15_one_name_module") is not None:
+        notes.append("one name at module level: %s" % shown(run, label, "refcount",
+                                                            "C15_one_name_module"))
+    return decide(parts, evidence="sys.getrefcount of a list (the call's argument counts "
+                  "one): %s." % "; ".join(notes))
 
 
 # --- C16 -----------------------------------------------------------------------------
@@ -460,33 +335,34 @@ def decide_c16(run, label):
     untestable -> untestable (with what was seen of the structure).
     """
     notes = []
-    thresholds = observed(run, label, "gc", "C16_get_threshold")
+    thresholds, why_thresholds = observed(run, label, "gc", "C16_get_threshold")
     structure = None
     generations = None
-    if thresholds is not None and thresholds[1] is None and isinstance(thresholds[0], tuple):
-        generations = len(thresholds[0])
+    if not why_thresholds and isinstance(thresholds, tuple):
+        generations = len(thresholds)
         structure = generations >= 2
         notes.append("gc.get_threshold() = %s (%d generation%s)"
-                     % (thresholds[2], generations, "" if generations == 1 else "s"))
-    order = observed(run, label, "gc", "C16_generation_order")
-    first_older = observed(run, label, "gc", "C16_first_older_collection")
-    per_gen = observed(run, label, "gc", "C16_collections_per_generation")
+                     % (shown(run, label, "gc", "C16_get_threshold"), generations,
+                        "" if generations == 1 else "s"))
+    order, why_order = observed(run, label, "gc", "C16_generation_order")
+    first_older, why_first = observed(run, label, "gc", "C16_first_older_collection")
+    per_gen, why_per_gen = observed(run, label, "gc", "C16_collections_per_generation")
     ordered = None
-    if (order is not None and order[1] is None and isinstance(order[0], tuple)
-            and order[0][0] and generations):
-        count, first = order[0][0], order[0][1]
+    if not why_order and isinstance(order, tuple) and order[0] and generations:
+        count, first = order[0], order[1]
         oldest = generations - 1
         ordered = first[0] == oldest
         notes.append("allocating 100 x threshold 0 containers, %d automatic collections, "
                      "the generations of the first %d in order: %s (oldest: %d)"
                      % (count, len(first), " ".join(str(g) for g in first), oldest))
-        if first_older is not None and first_older[1] is None and first_older[0]:
+        if not why_first and first_older:
             notes.append("the first collection of an older generation (generation %d) came "
-                         "after %d of generation 0" % first_older[0])
-    if per_gen is not None and per_gen[1] is None and isinstance(per_gen[0], tuple):
-        notes.append("collections per generation over the same allocation: %s" % per_gen[2])
-        if ordered is None and generations and per_gen[0][-1] != per_gen[0][0]:
-            ordered = per_gen[0][-1] > per_gen[0][0]
+                         "after %d of generation 0" % first_older)
+    if not why_per_gen and isinstance(per_gen, tuple):
+        notes.append("collections per generation over the same allocation: %s"
+                     % shown(run, label, "gc", "C16_collections_per_generation"))
+        if ordered is None and generations and per_gen[-1] != per_gen[0]:
+            ordered = per_gen[-1] > per_gen[0]
     n = largest_common_size(run, label, "gc", ("cycles_gc_on",), "gc_collections_gen0")
     young = run.figure(label, "gc", "cycles_gc_on", "gc_collections_gen0", n)
     old = run.figure(label, "gc", "cycles_gc_on", "gc_collections_gen2", n)
@@ -496,10 +372,10 @@ def decide_c16(run, label):
         if ordered is None and young.median != old.median:
             ordered = old.median > young.median
     why = []
-    if order is not None and order[1]:
-        why.append("gc.callbacks: %s" % order[1])
-    if per_gen is not None and per_gen[1]:
-        why.append("gc.get_stats: %s" % per_gen[1])
+    for name, what in (("C16_generation_order", "gc.callbacks"),
+                       ("C16_collections_per_generation", "gc.get_stats")):
+        if raised(run, label, "gc", name):
+            why.append("%s: %s" % (what, raised(run, label, "gc", name)))
     reason = run.unavailable(label, "gc", "cycles_gc_on", "gc_collections_gen0")
     if reason:
         why.append("gc/cycles_gc_on gc_collections_gen*: %s" % reason)
@@ -522,18 +398,18 @@ def decide_c16(run, label):
 
 # --- C17 -----------------------------------------------------------------------------
 
-# (observation, does its value bear the claim out (None: unreadable), what holds, what
-# does not, how the evidence names it)
+# (observation, does its value bear the claim out, the condition, how the evidence
+# names it)
 C17_PARTS = [
     ("C17_refcount_before_after",
-     lambda value: value[0] == value[1] if isinstance(value, tuple) and len(value) >= 2
-     else None,
-     "the count does not rise", "the count rises", "refcount before and after weakref.ref"),
+     lambda value: isinstance(value, tuple) and len(value) >= 2 and value[0] == value[1],
+     "the count does not rise", "refcount before and after weakref.ref"),
     ("C17_call_returns_object", lambda value: value is True,
-     "r() gives the live object", "r() does not give it", "r() is the object while it lives"),
+     "r() gives the live object", "r() is the object while it lives"),
     ("C17_none_after_del", lambda value: value is True,
-     "r() is None once freed", "r() is not None after del", "r() is None after del"),
+     "r() is None once freed", "r() is None after del"),
 ]
+
 
 def decide_c17(run, label):
     """C17: weakref.ref reaches an object without raising its reference count; once the
@@ -545,17 +421,9 @@ def decide_c17(run, label):
     name the reference returns None (C17_none_after_del). All known hold -> holds; all
     fail -> fails; mixed -> partly.
     """
-    parts = []
-    notes = []
-    for name, holds, says, fails, note in C17_PARTS:
-        seen = observed(run, label, "weakref", name)
-        if seen is None or seen[1] is not None or holds(seen[0]) not in (True, False):
-            parts.append((None, "", "weakref/%s not recorded" % name))
-            continue
-        parts.append((holds(seen[0]), says, fails))
-        notes.append("%s: %s" % (note, seen[2]))
-    verdict, conditions = combine(parts)
-    return Decision(verdict, conditions, "; ".join(notes) + ".")
+    parts = [behaviour(run, label, "weakref", name, condition, holds, note)
+             for name, holds, condition, note in C17_PARTS]
+    return decide(parts, evidence="; ".join(p.evidence for p in parts) + ".")
 
 
 # --- C18 -----------------------------------------------------------------------------
@@ -570,6 +438,21 @@ C18_INSTANCES = (("an instance of a class", "C18_class_instance"),
                   "C18_slots_instance"))
 
 
+def weakref_probes(run, label, probes):
+    """(accept, refuse, unknown): the probes whose weak reference was made, those
+    refused with TypeError, and those not recorded (or raising something else)."""
+    accept, refuse, unknown = [], [], []
+    for what, name in probes:
+        found = run.observation(label, "weakref", name)
+        if found is not None and not found.error and found.value:
+            accept.append(what)
+        elif found is not None and found.error and found.error.startswith("TypeError"):
+            refuse.append(what)
+        else:
+            unknown.append(what)
+    return accept, refuse, unknown
+
+
 def decide_c18(run, label):
     """C18: weak references do not work on built-in types, only on instances of classes.
 
@@ -581,32 +464,19 @@ def decide_c18(run, label):
     instance accepts) -> fails; otherwise partly, naming the built-ins that accept and
     the instances that refuse.
     """
-    def split(probes):
-        accept, refuse, unknown = [], [], []
-        for what, name in probes:
-            o = observed(run, label, "weakref", name)
-            if o is None:
-                unknown.append(what)
-            elif o[1] is None and o[0] is not None:
-                accept.append(what)
-            elif o[1] is not None and o[1].startswith("TypeError"):
-                refuse.append(what)
-            else:
-                unknown.append(what)
-        return accept, refuse, unknown
-    b_accept, b_refuse, b_unknown = split(C18_BUILTINS)
-    i_accept, i_refuse, i_unknown = split(C18_INSTANCES)
+    b_accept, b_refuse, b_unknown = weakref_probes(run, label, C18_BUILTINS)
+    i_accept, i_refuse, i_unknown = weakref_probes(run, label, C18_INSTANCES)
     notes = []
     if b_refuse:
-        notes.append("built-ins that refuse (TypeError): %s" % listing(b_refuse))
+        notes.append("built-ins that refuse (TypeError): %s" % names(b_refuse))
     if b_accept:
-        notes.append("built-ins that accept: %s" % listing(b_accept))
+        notes.append("built-ins that accept: %s" % names(b_accept))
     if i_accept:
-        notes.append("accepted: %s" % listing(i_accept))
+        notes.append("accepted: %s" % names(i_accept))
     if i_refuse:
-        notes.append("refused: %s" % listing(i_refuse))
+        notes.append("refused: %s" % names(i_refuse))
     if b_unknown or i_unknown:
-        notes.append("not recorded: %s" % listing(b_unknown + i_unknown))
+        notes.append("not recorded: %s" % names(b_unknown + i_unknown))
     evidence = "; ".join(notes) + "." if notes else ""
     if not (b_accept or b_refuse) or not (i_accept or i_refuse):
         return Decision(UNTESTABLE, "weakref/C18_* observations not recorded", evidence)
@@ -614,14 +484,14 @@ def decide_c18(run, label):
         return Decision(HOLDS, "", evidence)
     if not b_refuse or not i_accept:
         return Decision(FAILS, "", evidence)
-    conditions = "holds for %s" % listing(b_refuse)
+    conditions = "holds for %s" % names(b_refuse)
     if i_accept:
-        conditions += " (refused) and for %s (accepted)" % listing(i_accept)
+        conditions += " (refused) and for %s (accepted)" % names(i_accept)
     nots = []
     if b_accept:
-        nots.append("%s accept%s" % (listing(b_accept), "" if len(b_accept) > 1 else "s"))
+        nots.append("%s accept%s" % (names(b_accept), "" if len(b_accept) > 1 else "s"))
     if i_refuse:
-        nots.append("%s refuse%s" % (listing(i_refuse), "" if len(i_refuse) > 1 else "s"))
+        nots.append("%s refuse%s" % (names(i_refuse), "" if len(i_refuse) > 1 else "s"))
     return Decision(PARTLY, conditions + "; not: " + "; ".join(nots), evidence)
 
 
@@ -636,8 +506,9 @@ def decide_c19(run, label):
     less memory than cache_dict (the same in a dict), in a run of 10 operations: bytes
     retained after the run (the objects still pinned) or the run's peak (a pinning cache
     grows to every object made, a weak one stays at the one being used), cache_weak /
-    cache_dict. Either `lower` beyond the noise, and neither `higher` -> holds;
-    otherwise fails. (Both measure pinned memory; the peak is there because the weak
+    cache_dict. Either `lower` beyond the noise, and neither `higher` -> holds; either
+    `higher`, or both equal within the practical margin -> fails; otherwise
+    inconclusive. (Both measure pinned memory; the peak is there because the weak
     cache retains next to nothing, tens of bytes that vary by a factor of several from
     run to run, which makes the interval of a log-scale ratio over two samples very
     wide though the difference is 5 orders of magnitude.) Without tracemalloc (2.7) the
@@ -646,46 +517,58 @@ def decide_c19(run, label):
     -> holds, else fails; neither -> untestable.
     """
     notes = []
-    behaviour = None
-    sizes = observed(run, label, "weakref", "C19_cache_after_del")
-    alive = observed(run, label, "weakref", "C19_object_alive_after_del")
-    if sizes is not None and sizes[1] is None and isinstance(sizes[0], tuple):
+    behaved = None
+    sizes, why_sizes = observed(run, label, "weakref", "C19_cache_after_del")
+    alive, why_alive = observed(run, label, "weakref", "C19_object_alive_after_del")
+    if not why_sizes and isinstance(sizes, tuple):
         notes.append("after the caller drops a list of 10**6 ints, entries left: dict %s, "
-                     "WeakValueDictionary %s" % sizes[0][:2])
-        behaviour = sizes[0][1] == 0
-    if alive is not None and alive[1] is None and isinstance(alive[0], tuple):
+                     "WeakValueDictionary %s" % sizes[:2])
+        behaved = sizes[1] == 0
+    if not why_alive and isinstance(alive, tuple):
         notes.append("object still alive: held by the dict %s, by the WeakValueDictionary %s"
-                     % alive[0][:2])
-        behaviour = (alive[0][1] is False) and (behaviour is not False)
-    judged_verdicts = []
-    measured_notes = []
+                     % alive[:2])
+        behaved = (alive[1] is False) and (behaved is not False)
+    found, measured_notes, intervals = [], [], []
     for metric, what in (("retained_bytes", "bytes retained after"),
                          ("peak_bytes", "peak during")):
         n = largest_common_size(run, label, "weakref", ("cache_dict", "cache_weak"), metric)
         c = run.contrast(label, "weakref", "cache_dict", "cache_weak", metric, n=n)
         if c is None or c.verdict == "insufficient data":
             continue
-        judged_verdicts.append(c.verdict)
-        strong = run.figure(label, "weakref", "cache_dict", metric, n)
-        weak = run.figure(label, "weakref", "cache_weak", metric, n)
+        found.append(effect(c))
+        if effect(c) is None:
+            intervals.append("%s %s" % (metric, contrast_text(c)))
         measured_notes.append("%s a run of %s cached objects (lists of 10 000 ints) the "
                               "caller dropped: dict %s, WeakValueDictionary %s; weak / dict %s"
-                              % (what, _loops_note(n), figure_text(strong), figure_text(weak),
+                              % (what, _loops_note(n), figure_text(run.figure(
+                                  label, "weakref", "cache_dict", metric, n)), figure_text(
+                                  run.figure(label, "weakref", "cache_weak", metric, n)),
                                  contrast_text(c)))
-    measured = bool(judged_verdicts)
-    notes = measured_notes + notes
-    notes_text = "; ".join(notes) + "." if notes else ""
-    notes_text += programs_text(run, label, ("weakref_cache", "dict_cache"))
-    if measured:
-        ok = "lower" in judged_verdicts and "higher" not in judged_verdicts
-        return Decision(HOLDS if ok else FAILS, "", notes_text)
+    evidence = "; ".join(measured_notes + notes) + "." if measured_notes + notes else ""
+    evidence += programs_text(run, label, ("weakref_cache", "dict_cache"))
+    name = "the weak cache pins less memory"
+    if found:
+        return decide([part(name, lower_on_the_whole(found), "", True, "; ".join(intervals))],
+                      evidence=evidence)
     what = missing(run, label, "weakref", "cache_weak", "retained_bytes")
-    if behaviour is None:
-        return Decision(UNTESTABLE, what + "; weakref/C19_* observations not recorded",
-                        notes_text)
-    return Decision(HOLDS if behaviour else FAILS,
-                    "memory not measured (%s): decided on the observed behaviour" % what,
-                    notes_text)
+    if behaved is None:
+        return Decision(UNTESTABLE, what + "; weakref/C19_* observations not recorded", evidence)
+    decision = decide([part("the weak cache lets the object go", behaved)], evidence=evidence)
+    return decision._replace(conditions="memory not measured (%s): decided on the observed "
+                             "behaviour" % what)
+
+
+def lower_on_the_whole(found):
+    """The outcome of "lower" measured by several metrics of one thing (retained and
+    peak bytes), from their effects: any higher contradicts, else any lower supports,
+    all the same contradicts, else inconclusive."""
+    if "higher" in found:
+        return CONTRADICTED
+    if "lower" in found:
+        return SUPPORTED
+    if found and all(f == "same" for f in found):
+        return CONTRADICTED
+    return INCONCLUSIVE
 
 
 # --- C20 -----------------------------------------------------------------------------
@@ -701,40 +584,78 @@ C20_PAIRS = (
 )
 
 
-def _c20_aspect(run, label, metric):
-    """For one metric: per pair, the sizes where join is better beyond the noise, where
-    there is no telling, and where += is better; with the contrast at the largest size.
-    Returns (results, unavailable reason or None)."""
-    results = []
-    reason = None
+def _c20_found(run, label, metric, plus_case, join_case, n):
+    """(effect of += against join, its words, its interval) at n: time from
+    instructions where counted, else the time's interval; bytes from their contrast.
+    None when it cannot be judged."""
+    if metric == "time_per_op":
+        found = speed(run, label, "strings", join_case, plus_case, n)
+        if found is None:
+            return None
+        return (found.effect, speed_text(join_case, plus_case, found),
+                contrast_text(found.time) if found.effect is None else "")
+    c = run.contrast(label, "strings", join_case, plus_case, metric, n=n)
+    if c is None or c.verdict == "insufficient data":
+        return None
+    return effect(c), contrast_text(c), contrast_text(c) if effect(c) is None else ""
+
+
+def _c20_sizes(run, label, metric, plus_case, join_case):
+    """The sizes both cases have for metric; for time, also those where only
+    instructions per operation were counted (a `make instructions` run)."""
+    metrics = (metric, "instructions_per_op") if metric == "time_per_op" else (metric,)
+    sizes = set()
+    for each in metrics:
+        sizes.update(common_sizes(run, label, "strings", (plus_case, join_case), each))
+    return sorted(sizes, key=lambda n: -1 if n is None else n)
+
+
+def _c20_aspect(run, label, metric, word):
+    """The conditions of one aspect (time or bytes) over every += variant and size:
+    one per outcome, naming the variants and sizes; and the words at the largest size
+    of each variant. (parts, notes, why untested)."""
+    by_outcome = {SUPPORTED: [], CONTRADICTED: [], INCONCLUSIVE: []}
+    notes, reason = [], None
     for title, plus_case, join_case in C20_PAIRS:
-        wins, ties, losses = [], [], []
-        last = None
-        for n in common_sizes(run, label, "strings", (plus_case, join_case), metric):
-            c = run.contrast(label, "strings", join_case, plus_case, metric, n=n)
-            if c is None or c.verdict == "insufficient data":
+        sizes = _c20_sizes(run, label, metric, plus_case, join_case)
+        judged_sizes, last = [], None
+        for n in sizes:
+            found = _c20_found(run, label, metric, plus_case, join_case, n)
+            if found is None:
                 continue
-            last = (n, c)
-            if c.verdict in WORSE:      # the += candidate costs more: join is better
-                wins.append(n)
-            elif c.verdict in BETTER:
-                losses.append(n)
-            else:
-                ties.append(n)
+            judged_sizes.append(n)
+            last = (n, found[1])
+            by_outcome[outcome(found[0], "higher")].append((plus_case, n, found[2]))
         if last is None:
-            sizes = run.sizes(label, "strings", plus_case, metric)
             reason = reason or missing(run, label, "strings", plus_case, metric,
                                        sizes[-1] if sizes else None)
             continue
-        results.append((title, plus_case, join_case, wins, ties, losses, last))
-    return results, reason
+        notes.append("%s (%s / %s)%s %s" % (title, plus_case, join_case, size_text(last[0]),
+                                             last[1]))
+    wording = {SUPPORTED: "join better", CONTRADICTED: "join not better",
+               INCONCLUSIVE: "no telling"}
+    parts = [part("%s: %s for %s" % (word, wording[found], _where(entries)), found, "", True,
+                  _first_intervals([interval for _, _, interval in entries if interval]))
+             for found, entries in sorted(by_outcome.items()) if entries]
+    return parts, notes, reason
+
+
+def _first_intervals(intervals, shown=2):
+    """The first intervals, and how many more: "A; B; and 3 more"."""
+    text = "; ".join(intervals[:shown])
+    if len(intervals) > shown:
+        text += "; and %d more" % (len(intervals) - shown)
+    return text
 
 
 def _where(entries):
-    """"iadd (every n), plus (n=10,100)" from (case, sizes, all sizes tested)."""
-    return ", ".join("%s (%s)" % (case, "every n" if len(ns) == total else
-                                  "n=" + ",".join(str(n) for n in ns))
-                     for case, ns, total in entries)
+    """"iadd (n=10,100), plus (n=1000)" from (case, n, ...) entries."""
+    cases = []
+    for case, n, _ in entries:
+        if not cases or cases[-1][0] != case:
+            cases.append((case, []))
+        cases[-1][1].append(n)
+    return ", ".join("%s (n=%s)" % (case, ",".join(str(n) for n in ns)) for case, ns in cases)
 
 
 def decide_c20(run, label):
@@ -746,67 +667,28 @@ def decide_c20(run, label):
     (s = s + p), iadd_module (+= on a global), iadd_aliased (+= while a second
     reference lives) against join_append (collect, then join); the article's loop
     hello_loop and hello_loop_module against hello_join_map_plus (its ''.join(map(...))
-    with the same concat_hello). Time (time_per_op) and memory (bytes_per_op: the bytes
+    with the same concat_hello). Time (instructions per operation where the run counts
+    them, else time_per_op with its 95% interval) and memory (bytes_per_op: the bytes
     requested from the allocator per build, a realloc counted at its new size) are two
-    aspects. An aspect holds where the += variant costs more than join beyond the noise
-    (95% CI of += / join above 1). Both aspects hold at every pair and size -> holds;
-    nowhere -> fails; otherwise partly, naming the variants and sizes where join is not
-    better (no difference, or += better). An aspect the run cannot measure (memory on
-    2.7) is left out and named.
+    aspects. Join is better where the += variant costs more beyond the noise (and the
+    practical threshold); where it costs less or the same that contradicts; where the
+    interval straddles 1, inconclusive. Every variant and size supported in both
+    aspects -> holds; none -> fails; otherwise partly, naming the variants and sizes.
+    An aspect the run cannot measure (memory on 2.7) is left out and named.
     """
-    parts = []
-    notes = []
-    for metric, word, join_better, plus_better in (
-            ("time_per_op", "time", "join faster", "+= faster"),
-            ("bytes_per_op", "bytes requested", "join requests fewer", "+= requests fewer")):
-        results, reason = _c20_aspect(run, label, metric)
-        if not results:
-            parts.append((None, "", "%s: %s" % (word, reason)))
+    parts, notes = [], []
+    for metric, word in (("time_per_op", "time"), ("bytes_per_op", "bytes requested")):
+        aspect_parts, aspect_notes, reason = _c20_aspect(run, label, metric, word)
+        if not aspect_parts:
+            parts.append(part(word, None, "%s: %s" % (word, reason), essential=False))
             continue
-        lines = []
-        wins_at, ties_at, losses_at = [], [], []
-        for title, plus_case, join_case, wins, ties, losses, (n, c) in results:
-            lines.append("%s (%s / %s)%s %s" % (title, plus_case, join_case, size_text(n),
-                                                contrast_text(c)))
-            total = len(wins) + len(ties) + len(losses)
-            for found, into in ((wins, wins_at), (ties, ties_at), (losses, losses_at)):
-                if found:
-                    into.append((plus_case, found, total))
-        notes.append("%s, += / join at the largest size: %s" % (word.capitalize(),
-                                                                 "; ".join(lines)))
-        held = "%s: %s for %s" % (word, join_better, _where(wins_at))
-        failed = "; ".join(text for text in (
-            "%s: no difference for %s" % (word, _where(ties_at)) if ties_at else "",
-            "%s: %s for %s" % (word, plus_better, _where(losses_at)) if losses_at else "")
-            if text)
-        if not ties_at and not losses_at:
-            parts.append((True, "%s: %s everywhere" % (word, join_better), ""))
-        elif not wins_at:
-            parts.append((False, "", failed))
-        else:
-            parts.append(("mixed", held, failed))
-    verdict, conditions = _combine_mixed(parts)
-    evidence = ". ".join(notes) + "." if notes else "No += / join contrast could be judged."
+        parts += aspect_parts
+        notes.append("%s, += against join at the largest size: %s" % (
+            word.capitalize(), "; ".join(aspect_notes)))
+    evidence = ". ".join(notes) + "." if notes else "No += / join contrast could be judged"
     evidence += programs_text(run, label, ("concat_module", "concat_join"))
-    return Decision(verdict, conditions, evidence)
-
-
-def _combine_mixed(parts):
-    """combine() for parts whose status may also be "mixed" (holds in some places, not
-    in others): any mixed part, or a part holding beside one failing, gives partly."""
-    statuses = [p[0] for p in parts]
-    known = [s for s in statuses if s is not None]
-    if not known:
-        return UNTESTABLE, "; ".join(p[2] for p in parts if p[2])
-    if "mixed" not in known:
-        return combine(parts)
-    held = [p[1] for p in parts if p[0] in (True, "mixed") and p[1]]
-    failed = [p[2] for p in parts if p[0] in (False, "mixed") and p[2]]
-    unknown = [p[2] for p in parts if p[0] is None and p[2]]
-    conditions = "holds: %s; not: %s" % ("; ".join(held), "; ".join(failed))
-    if unknown:
-        conditions += "; untested: " + "; ".join(unknown)
-    return PARTLY, conditions
+    decision = decide(parts, evidence=evidence)
+    return decision
 
 
 # --- C21 -----------------------------------------------------------------------------
@@ -815,46 +697,23 @@ def decide_c21(run, label):
     """C21: str.format / f-strings are better than + for putting strings together.
 
     Criterion: one short string from three parts (strings/fmt_*): fmt_format and
-    fmt_fstring each against fmt_plus, in time (time_per_op) and in memory (bytes_per_op,
-    the bytes requested: the article gives this as a memory tip). One is better where it
-    costs less than + in at least one of the two beyond the noise (95% CI of its ratio
-    to + below 1; exact counts differ) and more in neither; otherwise (more in either,
-    or no difference in both) it is not. Both better -> holds; neither -> fails; one
-    -> partly (naming which). What the interpreter lacks is left out and named: an
-    idiom (f-strings before 3.6: its `*` row in unavailable.csv), or the bytes (2.7:
-    then time alone decides). The article's own pair (hello_join_map, with format,
-    against hello_join_map_plus, with +) is given for context.
+    fmt_fstring each against fmt_plus, in time (instructions per operation where the
+    run counts them, else time_per_op with its 95% interval) and in memory
+    (bytes_per_op, the bytes requested: the article gives this as a memory tip). One is
+    better (supported) where it costs less than + in at least one of the two and more
+    in neither; it is not (contradicted) where it costs more in either, or the same in
+    both; otherwise inconclusive (the interval too wide). Both better -> holds; neither
+    -> fails; one -> partly (naming which). What the interpreter lacks is left out and
+    named: an idiom (f-strings before 3.6: its `*` row in unavailable.csv), or the bytes
+    (2.7: then time alone decides). The article's own pair (hello_join_map, with
+    format, against hello_join_map_plus, with +) is given for context.
     """
-    parts = []
-    notes = []
+    parts = [_c21_idiom(run, label, title, case)
+             for title, case in (("str.format", "fmt_format"), ("f-string", "fmt_fstring"))]
+    notes = [p.evidence for p in parts if p.evidence and p.outcome is not None]
     base = run.figure(label, "strings", "fmt_plus", "time_per_op")
     if base is not None:
-        notes.append("\"Hello\" + s + \"\\n\" %s" % figure_text(base))
-    for title, case in (("str.format", "fmt_format"), ("f-string", "fmt_fstring")):
-        judged_pairs = []
-        for metric, word in (("time_per_op", "time"), ("bytes_per_op", "bytes")):
-            c = run.contrast(label, "strings", "fmt_plus", case, metric)
-            if c is not None and c.verdict != "insufficient data":
-                judged_pairs.append((word, c))
-        if not judged_pairs:
-            why = run.unavailable(label, "strings", case, "*") or missing(
-                run, label, "strings", case, "time_per_op")
-            parts.append((None, "", "%s (%s)" % (title, why)))
-            continue
-        note = "%s / +: %s" % (title, ", ".join(
-            "%s %s" % (word, contrast_text(c)) for word, c in judged_pairs))
-        if len(judged_pairs) < 2:
-            lacking = "bytes_per_op" if judged_pairs[0][0] == "time" else "time_per_op"
-            note += " (%s)" % missing(run, label, "strings", case, lacking)
-        notes.append(note)
-        less = [word for word, c in judged_pairs if c.verdict in BETTER]
-        more = [word for word, c in judged_pairs if c.verdict in WORSE]
-        figures = " and ".join("%sx the %s%s" % (sig(c.ratio), word, "" if c.verdict in
-                                                   BETTER + WORSE else " (no difference)")
-                               for word, c in judged_pairs)
-        parts.append((bool(less) and not more, "%s with %s" % (title, figures),
-                      "%s with %s" % (title, figures)))
-    verdict, conditions = combine(parts)
+        notes.insert(0, "\"Hello\" + s + \"\\n\" %s" % figure_text(base))
     n = largest_common_size(run, label, "strings", ("hello_join_map", "hello_join_map_plus"),
                             "time_per_op")
     ctx = run.contrast(label, "strings", "hello_join_map_plus", "hello_join_map",
@@ -863,7 +722,39 @@ def decide_c21(run, label):
     if ctx is not None:
         evidence += (" The article's join(map(...)) with format / with +, n=%s: %s."
                      % (n, contrast_text(ctx)))
-    return Decision(verdict, conditions, evidence)
+    return decide(parts, evidence=evidence)
+
+
+def _c21_idiom(run, label, title, case):
+    """C21's condition for one idiom against +: gathered in time and bytes, decided,
+    worded."""
+    found = {}
+    words = []
+    timed = speed(run, label, "strings", case, "fmt_plus")
+    if timed is not None:
+        found["time"] = {"higher": "lower", "lower": "higher"}.get(timed.effect, timed.effect)
+        words.append(speed_text(title, "+", timed))
+    c = run.contrast(label, "strings", "fmt_plus", case, "bytes_per_op")
+    if c is not None and c.verdict != "insufficient data":
+        found["bytes"] = effect(c)
+        words.append("bytes %s / + %s" % (title, contrast_text(c)))
+    if not found:
+        lacking = run.unavailable(label, "strings", case, "*")
+        why = lacking or missing(run, label, "strings", case, "time_per_op")
+        return part(title, None, "%s (%s)" % (title, why), essential=not lacking)
+    if len(found) < 2:
+        lacking = "bytes_per_op" if "time" in found else "time_per_op"
+        words.append("(%s)" % missing(run, label, "strings", case, lacking))
+    effects = list(found.values())
+    if "higher" in effects or all(e == "same" for e in effects):
+        verdict = CONTRADICTED
+    elif "lower" in effects:
+        verdict = SUPPORTED
+    else:
+        verdict = INCONCLUSIVE
+    interval = _first_intervals([w for w in words if "within the noise" in w]) \
+        if verdict == INCONCLUSIVE else ""
+    return part(title, verdict, "; ".join(words), True, interval)
 
 
 # --- C22 -----------------------------------------------------------------------------
@@ -879,72 +770,27 @@ def decide_c22(run, label):
     - the memory: with tracemalloc, release/with_open peaks or retains less than
       open_rebind (`f = open(path); data = f.read()`, no close) beyond the noise and by
       at least half the file's size (the file the article says stays in memory;
-      C22_len_data_after_with gives it) -> holds, else fails. Without those figures
+      C22_len_data_after_with gives it) -> holds; more in either, or no such saving in
+      both (equal within the practical margin, or less by under half the file) ->
+      fails (retained and peak bytes judged together as in C19); otherwise
+      inconclusive. Without those figures
       (2.7) the observations decide: the name still holds the file object after the
       block with the same count as without `with` (C22_getrefcount_after_with vs
       C22_getrefcount_without_with) -> fails; a lower count -> holds.
-    Both parts hold -> holds; one -> partly; neither -> fails. The descriptors a run
+    Both parts hold -> holds; one holds and one fails -> partly; neither -> fails;
+    an inconclusive part is named and decides nothing. The descriptors a run
     leaves open (fds_delta of open_rebind, open_kept) and the ResourceWarnings of
     open_rebind are given as evidence: without `with` the file is closed when its last
     reference goes.
     """
     notes = []
-    parts = []
-    closed = observed(run, label, "release", "C22_closed_after_with")
-    after_del = observed(run, label, "release", "C22_after_del_without_with")
-    if closed is None or closed[1] is not None:
-        parts.append((None, "", "release/C22_closed_after_with not recorded"))
-    else:
-        open_before = None
-        if after_del is not None and after_del[1] is None and isinstance(after_del[0], tuple):
-            open_before = after_del[0][0] is False
-            notes.append("without with: closed after the read %s, and after del f the file "
-                         "object is freed %s, its descriptor closed %s" % after_del[0][:3])
-        ok = closed[0] is True and open_before is not False
-        parts.append((ok, "with closes the file when the block ends",
-                      "with does not close the file at the block's end"))
-        notes.insert(0, "f.closed right after the with block: %s" % closed[2])
-    size = observed(run, label, "release", "C22_len_data_after_with")
-    file_bytes = size[0] if size is not None and isinstance(size[0], int) else None
+    parts = [_c22_descriptor(run, label, notes)]
+    size, why = observed(run, label, "release", "C22_len_data_after_with")
+    file_bytes = size if not why and isinstance(size, int) else None
     if file_bytes is not None:
         notes.append("the data read (%d characters) outlives the with block" % file_bytes)
     n = largest_common_size(run, label, "release", ("with_open", "open_rebind"), "peak_bytes")
-    memory = None
-    mem_notes = []
-    for metric in ("peak_bytes", "retained_bytes"):
-        c = run.contrast(label, "release", "open_rebind", "with_open", metric, n=n)
-        if c is None or c.verdict == "insufficient data":
-            continue
-        without = run.figure(label, "release", "open_rebind", metric, n)
-        within = run.figure(label, "release", "with_open", metric, n)
-        saved = without.median - within.median
-        material = file_bytes is None or saved >= file_bytes / 2.0
-        mem_notes.append("%s of a run of %s files: without with %s, with %s; with / without "
-                         "%s" % (metric, _loops_note(n), figure_text(without),
-                                 figure_text(within), contrast_text(c)))
-        if c.verdict == "lower" and material:
-            memory = True
-        elif memory is None:
-            memory = False
-    if memory is not None:
-        notes.extend(mem_notes)
-        if memory is False and file_bytes is not None:
-            notes.append("no saving of at least half the file (%d bytes) beyond the noise"
-                         % (file_bytes // 2))
-    counts_without = observed(run, label, "release", "C22_getrefcount_without_with")
-    counts_after = observed(run, label, "release", "C22_getrefcount_after_with")
-    if counts_without is not None and counts_after is not None:
-        notes.append("sys.getrefcount(f) without with %s, after the with block %s"
-                     % (counts_without[2], counts_after[2]))
-        if memory is None and isinstance(counts_without[0], int) and isinstance(
-                counts_after[0], int):
-            memory = counts_after[0] < counts_without[0]
-    if memory is None:
-        parts.append((None, "", missing(run, label, "release", "with_open", "peak_bytes")))
-    else:
-        parts.append((memory, "with releases the file's memory at the block's end",
-                      "memory: with frees nothing at the block's end (the name still holds "
-                      "the closed file object, and the data lives on)"))
+    parts.append(_c22_memory(run, label, n, file_bytes, notes))
     for case in ("open_rebind", "open_kept"):
         fds = run.figure(label, "release", case, "fds_delta", n)
         if fds is not None:
@@ -953,10 +799,63 @@ def decide_c22(run, label):
     warnings = run.figure(label, "release", "open_rebind", "resource_warnings", n)
     if warnings is not None:
         notes.append("ResourceWarnings, open_rebind: %s" % figure_text(warnings))
-    verdict, conditions = combine(parts)
     evidence = "; ".join(notes) + "."
     evidence += programs_text(run, label, ("read_with", "read_without_with"))
-    return Decision(verdict, conditions, evidence)
+    return decide(parts, evidence=evidence)
+
+
+def _c22_descriptor(run, label, notes):
+    """C22's first condition: `with` closes the file at the block's end (and without
+    it the file is still open after the read); its observations go to notes."""
+    closed, why = observed(run, label, "release", "C22_closed_after_with")
+    if why:
+        return part("with closes the file when the block ends", None,
+                    "release/C22_closed_after_with not recorded")
+    after_del, why_after = observed(run, label, "release", "C22_after_del_without_with")
+    open_before = None
+    if not why_after and isinstance(after_del, tuple):
+        open_before = after_del[0] is False
+        notes.append("without with: closed after the read %s, and after del f the file "
+                     "object is freed %s, its descriptor closed %s" % after_del[:3])
+    notes.insert(0, "f.closed right after the with block: %s" % shown(
+        run, label, "release", "C22_closed_after_with"))
+    return part("with closes the file when the block ends",
+                closed is True and open_before is not False)
+
+
+def _c22_memory(run, label, n, file_bytes, notes):
+    """C22's second condition: with `with` the file's memory is released at the block's
+    end: tracemalloc's peak or retained bytes lower beyond the noise by at least half
+    the file; else, without those figures, the reference counts observed."""
+    name = "with releases the file's memory at the block's end"
+    found, mem_notes, intervals = [], [], []
+    for metric in ("peak_bytes", "retained_bytes"):
+        c = run.contrast(label, "release", "open_rebind", "with_open", metric, n=n)
+        if c is None or c.verdict == "insufficient data":
+            continue
+        without = run.figure(label, "release", "open_rebind", metric, n)
+        within = run.figure(label, "release", "with_open", metric, n)
+        material = file_bytes is None or without.median - within.median >= file_bytes / 2.0
+        found.append(effect(c) if effect(c) != "lower" or material else "same")
+        if effect(c) is None:
+            intervals.append("%s %s" % (metric, contrast_text(c)))
+        mem_notes.append("%s of a run of %s files: without with %s, with %s; with / without "
+                         "%s" % (metric, _loops_note(n), figure_text(without),
+                                 figure_text(within), contrast_text(c)))
+    notes.extend(mem_notes)
+    if found and "lower" not in found and file_bytes is not None:
+        notes.append("no saving of at least half the file (%d bytes) beyond the noise"
+                     % (file_bytes // 2))
+    counts_without, why_without = observed(run, label, "release", "C22_getrefcount_without_with")
+    counts_after, why_after = observed(run, label, "release", "C22_getrefcount_after_with")
+    if not why_without and not why_after:
+        notes.append("sys.getrefcount(f) without with %s, after the with block %s"
+                     % (counts_without, counts_after))
+    if found:
+        return part(name, lower_on_the_whole(found), "", True, "; ".join(intervals))
+    if isinstance(counts_without, int) and isinstance(counts_after, int):
+        return part(name, counts_after < counts_without)
+    return part(name, None, missing(run, label, "release", "with_open", "peak_bytes"))
 
 
 TITLES = {

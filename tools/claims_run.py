@@ -1,5 +1,5 @@
-"""tools/claims_run.py: a run folder as the claims report reads it, and the shared
-vocabulary of the claims' rules (tools/claims_rules_a.py, tools/claims_rules_b.py).
+"""tools/claims_run.py: a run folder as the claims report reads it (the rules' shared
+vocabulary is tools/claims_vocabulary.py).
 
     run = Run("results/latest")
     run.versions                      # ["2.7.18", "3.6.15", ..., "3.13.0"]
@@ -16,7 +16,8 @@ run's rounds, or a `make bench` run's repetitions) with build/idiombench-compare
 95%: the ratio candidate / reference, its confidence interval and the verdict
 idiombench-compare gives (`faster`/`slower` for time_per_op, `lower`/`higher`
 otherwise, `no difference`, `insufficient data`). A difference is beyond the noise when
-the interval excludes 1 (`beyond_noise`). The statistics are idiombench-compare's
+the interval excludes 1 (tools/claims_vocabulary.py judges it). `counts` gives the
+instructions per operation and the range of their samples. The statistics are idiombench-compare's
 alone (Welch's test on the logarithms, GSL's t distribution; results/README.md): no
 distribution is computed here. Requests are answered in batches (one run of the tool
 answers a pair of cases on every version, size and metric at once) and cached, so that
@@ -24,7 +25,6 @@ a whole report costs a few runs of the tool.
 
 Standard library only; Python 3.6+.
 """
-import ast
 import csv
 import math
 import os
@@ -47,13 +47,13 @@ Contrast = namedtuple("Contrast", "ratio ci_low ci_high verdict reference candid
                                   "test p_value samples")
 # value: the repr text, or None when the code raised; error: "Type: message" or None.
 Observation = namedtuple("Observation", "value error")
-# verdict: holds, fails, partly or untestable; conditions: "" for holds and fails (or a
-# note), where it holds for partly, what is missing for untestable; evidence: the
-# figures or behaviour that decided it, self-contained.
+# verdict: holds, fails, partly, inconclusive or untestable; conditions: for holds and
+# fails the inconclusive and untested conditions ("" when none), where it holds and
+# where not for partly, the intervals too wide for inconclusive, what is missing for
+# untestable; evidence: the figures or behaviour that decided it, self-contained.
 Decision = namedtuple("Decision", "verdict conditions evidence")
 
-VERDICTS = ("holds", "fails", "partly", "untestable")
-BEYOND = ("faster", "slower", "lower", "higher")
+VERDICTS = ("holds", "fails", "partly", "inconclusive", "untestable")
 CONFIDENCE = 0.95
 
 REQUIRED = {
@@ -295,6 +295,16 @@ class Run(object):
         return [float(value) for _, value, _ in
                 self._samples.get((label, family, case), {}).get((n, metric), ())]
 
+    def counts(self, label, family, case, metric, n=None):
+        """(median, lowest, highest) of a count metric (instructions_per_op): the
+        median from measurements.csv, the range from its samples (the median alone
+        without samples); None when the run has no such figure."""
+        figure = self.figure(label, family, case, metric, n)
+        if figure is None:
+            return None
+        values = self.samples(label, family, case, metric, n) or [figure.median]
+        return figure.median, min(values), max(values)
+
     def comparison(self, label, family, case, metric, n=None):
         """The run's own comparison.csv row of label against the baseline, as a
         Contrast, or None (not a compare run, or no such row)."""
@@ -417,185 +427,3 @@ def _contrast_of(row):
                     row["verdict"], _number(row["baseline_median"]), _number(row["median"]),
                     row["unit"], row["test"], _number(row["p_value"]),
                     (int(row["baseline_samples"] or 0), int(row["samples"] or 0)))
-
-
-# --- helpers for the rules ----------------------------------------------------------------
-
-def beyond_noise(contrast):
-    """True when the contrast's 95% interval excludes 1 (a verdict other than `no
-    difference` or `insufficient data`)."""
-    return contrast is not None and contrast.verdict in BEYOND
-
-
-def higher(contrast):
-    """True when the candidate is higher (slower, more bytes) beyond the noise."""
-    return contrast is not None and contrast.verdict in ("slower", "higher")
-
-
-def lower(contrast):
-    """True when the candidate is lower (faster, fewer bytes) beyond the noise."""
-    return contrast is not None and contrast.verdict in ("faster", "lower")
-
-
-def judged(contrast):
-    """True when the contrast could be judged (two or more samples on each side)."""
-    return contrast is not None and contrast.verdict != "insufficient data"
-
-
-def literal(observation):
-    """The Python value of an observation's repr (ast.literal_eval); ValueError when it
-    raised or is not a literal (an object's repr such as <object at 0x...>)."""
-    if observation is None or observation.error or observation.value is None:
-        raise ValueError("no value")
-    try:
-        return ast.literal_eval(observation.value)
-    except (SyntaxError, ValueError):
-        raise ValueError("not a literal: %s" % observation.value)
-
-
-def number(value, unit=""):
-    """A figure for the evidence: whole counts as they are ("8016 bytes"), otherwise
-    about 3 significant figures ("3.10 ns", "48.1 ns", "129774 ns", "0.0047 allocs")."""
-    if value is None:
-        return "?"
-    if unit in ("allocs", "bytes", "") and value == int(value) and abs(value) < 1e15:
-        text = "%d" % value
-    elif abs(value) >= 100:
-        text = "%.0f" % value
-    elif abs(value) >= 10:
-        text = "%.1f" % value
-    elif abs(value) >= 1:
-        text = "%.2f" % value
-    else:
-        text = "%.2g" % value
-    return text + (" " + unit if unit else "")
-
-
-def ratio_text(contrast):
-    """"ratio 2.06 [1.95, 2.18], beyond noise", "ratio 1.04 [0.91, 1.19], within noise",
-    "ratio 2 (exact counts: a certain difference)", "ratio 1.2, too few samples to judge"."""
-    if contrast is None:
-        return "no samples"
-    if contrast.ratio is None:
-        ratio = "ratio undefined (the reference is 0)"
-    else:
-        ratio = "ratio %s" % _ratio(contrast.ratio)
-    if contrast.verdict == "insufficient data":
-        return ratio + ", too few samples to judge"
-    if contrast.test == "exact":
-        return ratio + (" (exact counts: a certain difference)" if beyond_noise(contrast)
-                        else " (exact counts: equal)")
-    if contrast.ci_low is not None and contrast.ci_high is not None:
-        ratio += " [%s, %s]" % (_ratio(contrast.ci_low), _ratio(contrast.ci_high))
-    if contrast.test == "welch":
-        ratio += " (of means: a sample <= 0)"
-    return ratio + (", beyond noise" if beyond_noise(contrast) else ", within noise")
-
-
-def _ratio(value):
-    if value is None:
-        return "n/a"
-    if abs(value) >= 100:
-        return "%.0f" % value
-    return "%.3g" % value
-
-
-def pair_text(reference_name, candidate_name, contrast):
-    """"x is None 3.10 ns vs x == None 6.40 ns: ratio 2.06 [1.95, 2.18], beyond noise"."""
-    if contrast is None:
-        return "%s vs %s: no samples" % (reference_name, candidate_name)
-    return "%s %s vs %s %s: %s" % (reference_name, number(contrast.reference, contrast.unit),
-                                   candidate_name, number(contrast.candidate, contrast.unit),
-                                   ratio_text(contrast))
-
-
-def tally(held, failed):
-    """The verdict of a claim tested under several conditions: holds when it held under
-    every condition tested, fails when under none, partly when under some; untestable
-    when none could be tested."""
-    if held and failed:
-        return "partly"
-    if held:
-        return "holds"
-    if failed:
-        return "fails"
-    return "untestable"
-
-
-def names(items, limit=None):
-    """"a, b and c"."""
-    items = list(items)
-    if limit is not None and len(items) > limit:
-        items = items[:limit] + ["%d more" % (len(items) - limit)]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-# A claim tested as several parts: each part holds (ok True), does not (False) or could
-# not be tested (None, its evidence saying why). Essential parts are the claim's own
-# statements; the others are further conditions it is checked under (operand kinds,
-# sizes, more copy functions, a supporting measurement).
-Part = namedtuple("Part", "name ok evidence essential")
-
-
-def part(name, ok, evidence="", essential=True):
-    return Part(name, ok, evidence, essential)
-
-
-def decide(parts, evidence=None, prefix=""):
-    """The Decision of a claim made of parts.
-
-    fails: every essential part tested fails (or, with no essential part, every part
-    tested fails); partly: some parts hold and some fail (conditions: which, and what
-    was left untested); holds: every essential part holds and no other part fails;
-    untestable: an essential part could not be tested and none fails, or nothing could
-    be tested (conditions: what is missing). A part that is not essential and could not
-    be tested is noted in the evidence. evidence defaults to the parts' evidence joined
-    by "; "; prefix (e.g. the criterion) is put before it."""
-    essential = [p for p in parts if p.essential]
-    held = [p for p in parts if p.ok is True]
-    failed = [p for p in parts if p.ok is False]
-    missing = [p for p in essential if p.ok is None]
-    optional = [p for p in parts if p.ok is None and not p.essential]
-    if evidence is None:
-        texts = [p.evidence for p in parts if p.evidence and not (p.ok is None and
-                                                                  not p.essential)]
-        if optional:
-            texts.append(untested_text(optional))
-        evidence = "; ".join(_unique(texts))
-    if prefix:
-        evidence = prefix + (": " + evidence if evidence else "")
-    untested = [p.name for p in missing + optional]
-    untested = ("; untested: " + names(untested, 4)) if untested else ""
-    core = essential or parts
-    core_held = [p for p in core if p.ok is True]
-    core_failed = [p for p in core if p.ok is False]
-    if core_failed and not core_held:
-        return Decision("fails", "not: %s%s" % (names(p.name for p in core_failed), untested),
-                        evidence)
-    if failed and held:
-        return Decision("partly", "holds: %s; not: %s%s" % (
-            names(p.name for p in held), names(p.name for p in failed), untested), evidence)
-    if missing or not held:
-        why = [p.evidence or p.name for p in missing or optional] or ["nothing to test it on"]
-        return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence)
-    return Decision("holds", "", evidence)
-
-
-def untested_text(parts):
-    """"untested: A, B and C (why A)" for parts that could not be tested; the first
-    part's reason stands for the others when they differ only in the case named."""
-    reasons = _unique(p.evidence for p in parts if p.evidence)
-    text = "untested: " + names((p.name for p in parts), 4)
-    if reasons:
-        text += " (%s%s)" % (reasons[0], ", ..." if len(reasons) > 1 else "")
-    return text
-
-
-def _unique(items):
-    seen = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen

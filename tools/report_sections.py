@@ -9,6 +9,7 @@ Standard library only; Python 3.6+.
 import re
 import statistics
 
+from claims_vocabulary import THRESHOLD_TEXT
 from report_format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_time_ns, fmt_time_s, table,
                            text)
 from report_run import in_version_order, size_key
@@ -16,7 +17,7 @@ from report_tables import (MARKED, TIME, Index, chart_lines, results_section,
                            version_header)
 
 CHART_KINDS = ("time", "scaling", "allocs", "bytes", "memory", "resources", "versions")
-CLAIM_VERDICTS = ("holds", "fails", "partly", "untestable")
+CLAIM_VERDICTS = ("holds", "fails", "partly", "inconclusive", "untestable")
 
 
 def render(run):
@@ -528,8 +529,11 @@ def claims_section(run):
                                                         for r in run.claims))
     by = dict(((r["claim"], r["python_version"]), r) for r in run.claims)
     lines.append("Each claim of the article (CLAIMS.md) judged on each version: holds, "
-                 "fails, partly (only under the conditions given below) or untestable; "
-                 "the evidence follows the table.")
+                 "fails, partly (only under the conditions given below), inconclusive (no "
+                 "condition settled: the noise hides the answer) or untestable; the "
+                 "evidence follows the table. A difference the noise hides is never "
+                 "counted against a claim. Time is decided from instructions per "
+                 "operation where the run counts them: %s." % THRESHOLD_TEXT)
     lines.append("")
     body = []
     for claim in claims:

@@ -6,6 +6,7 @@ the tests of the claims report (tools/claims*.py).
     run.time("3.13.0", "identity", "is_none", 3.0)      # 5 samples around 3.0 ns, cv 2%
     run.time("3.13.0", "identity", "eq_none", 6.0)
     run.count("3.13.0", "mutability", "concat", allocs=2, bytes=816, n=100)
+    run.instructions("3.13.0", "identity", "is_none", [65, 65])   # callgrind's 2 samples
     run.observe("3.13.0", "identity", "C01_alias_same_id", True)   # stored as repr(True)
     run.observe_error("2.7.18", "copying", "C07_copy_method",
                       "AttributeError: 'list' object has no attribute 'copy'")
@@ -36,12 +37,13 @@ UNITS = {
     "fds_delta": "fds", "resource_warnings": "warnings",
     "gc_collections_gen0": "collections", "gc_collections_gen1": "collections",
     "gc_collections_gen2": "collections", "gc_collected": "objects",
+    "instructions_per_op": "instructions",
 }
 
 METRIC_ORDER = ["time_per_op", "allocs_per_op", "bytes_per_op", "retained_bytes",
                 "peak_bytes", "rss_delta_bytes", "fds_delta", "resource_warnings",
                 "gc_collections_gen0", "gc_collections_gen1", "gc_collections_gen2",
-                "gc_collected"]
+                "gc_collected", "instructions_per_op"]
 
 # Deviations in units of the spread: symmetric around 0, so that the median of the first
 # k is the centre exactly (k odd) and the sample standard deviation is close to cv.
@@ -91,6 +93,10 @@ class SyntheticRun(object):
         if bytes is not None:
             self.measure(label, family, case, "bytes_per_op", [bytes] * k, n)
         return self
+
+    def instructions(self, label, family, case, counts, n=None):
+        """instructions_per_op: one sample per count given (callgrind gives 2, equal)."""
+        return self.measure(label, family, case, "instructions_per_op", counts, n, loops=1000)
 
     def observe(self, label, family, name, value):
         """An observation whose result is value (a Python object: repr is written) or,

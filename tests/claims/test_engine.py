@@ -17,8 +17,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "tools")
 
 import claims  # noqa: E402
 import claims_run  # noqa: E402
-from claims_run import (Decision, Observation, Run, RunError, decide, literal, number,  # noqa: E402
-                        part, ratio_text, tally)
+import claims_vocabulary as words  # noqa: E402
+from claims_run import Decision, Observation, Run, RunError  # noqa: E402
+from claims_vocabulary import amount, contrast_text, decide, part  # noqa: E402
 from synthetic import SyntheticRun, spread  # noqa: E402
 
 
@@ -120,8 +121,7 @@ class Contrasts(Sandbox):
         self.assertAlmostEqual(found.candidate, 6.0)
         self.assertEqual((found.unit, found.test, found.samples), ("ns", "welch-log", (5, 5)))
         self.assertLess(found.p_value, 0.05)
-        self.assertTrue(claims_run.beyond_noise(found))
-        self.assertTrue(claims_run.higher(found))
+        self.assertEqual(words.effect(found), "higher")
         backwards = run.contrast("3.11.7", "identity", "eq_none", "is_none", "time_per_op")
         self.assertEqual(backwards.verdict, "faster")
         self.assertAlmostEqual(backwards.ratio, 0.5, delta=0.01)
@@ -131,7 +131,7 @@ class Contrasts(Sandbox):
         found = run.contrast("3.11.7", "identity", "is_none", "eq_none", "time_per_op")
         self.assertEqual(found.verdict, "no difference")
         self.assertTrue(found.ci_low < 1 < found.ci_high)
-        self.assertFalse(claims_run.beyond_noise(found))
+        self.assertIsNone(words.effect(found))
 
     def test_a_difference_drowned_in_noise_is_no_difference(self):
         run = self.run_with(is_none=spread(3.0, cv=0.6), eq_none=spread(3.6, cv=0.6))
@@ -142,7 +142,7 @@ class Contrasts(Sandbox):
         run = self.run_with(is_none=[3.0], eq_none=[6.0])
         found = run.contrast("3.11.7", "identity", "is_none", "eq_none", "time_per_op")
         self.assertEqual(found.verdict, "insufficient data")
-        self.assertFalse(claims_run.judged(found))
+        self.assertFalse(words.judged(found))
         self.assertIsNone(run.contrast("3.11.7", "identity", "is_none", "absent", "time_per_op"))
         self.assertIsNone(run.contrast("3.11.7", "identity", "is_none", "eq_none", "allocs_per_op"))
 
@@ -274,12 +274,6 @@ class BadInput(Sandbox):
 
 
 class Helpers(unittest.TestCase):
-    def test_tally(self):
-        self.assertEqual(tally(["a"], []), "holds")
-        self.assertEqual(tally([], ["a"]), "fails")
-        self.assertEqual(tally(["a"], ["b"]), "partly")
-        self.assertEqual(tally([], []), "untestable")
-
     def test_decide(self):
         self.assertEqual(decide([part("a", True, "x")]), Decision("holds", "", "x"))
         partly = decide([part("a", True, "x"), part("b", False, "y")])
@@ -292,27 +286,42 @@ class Helpers(unittest.TestCase):
         optional = decide([part("a", True, "x"), part("b", None, "b not measured", False)])
         self.assertEqual(optional.verdict, "holds")
         self.assertIn("untested: b", optional.evidence)
-        # A failing part decides even when another is missing.
+        # A contradicted part decides even when another is missing.
         self.assertEqual(decide([part("a", False, "y"), part("b", None, "gone")]).verdict, "fails")
 
-    def test_literal(self):
-        self.assertEqual(literal(Observation("(False, [1], [1, 2])", None)), (False, [1], [1, 2]))
-        with self.assertRaises(ValueError):
-            literal(Observation(None, "TypeError: no"))
-        with self.assertRaises(ValueError):
-            literal(Observation("<object object at 0x7f>", None))
+    def test_inconclusive_conditions_never_make_a_claim_partly(self):
+        held = decide([part("a", True, "x"), part("b", words.INCONCLUSIVE, "y", True,
+                                                   "1.04x [0.91, 1.19]")])
+        self.assertEqual(held.verdict, "holds")
+        self.assertEqual(held.conditions, "inconclusive: b (1.04x [0.91, 1.19])")
+        failed = decide([part("a", False, "x"), part("b", words.INCONCLUSIVE, "y")])
+        self.assertEqual(failed.verdict, "fails")
+        self.assertIn("inconclusive: b", failed.conditions)
 
-    def test_number_and_ratio_text(self):
-        self.assertEqual(number(3.1, "ns"), "3.10 ns")
-        self.assertEqual(number(48.14, "ns"), "48.1 ns")
-        self.assertEqual(number(129774.2, "ns"), "129774 ns")
-        self.assertEqual(number(8016, "bytes"), "8016 bytes")
-        self.assertEqual(number(0.0047, "allocs"), "0.0047 allocs")
+    def test_a_claim_with_only_inconclusive_conditions_is_inconclusive(self):
+        found = decide([part("a", words.INCONCLUSIVE, "x", True, "[0.9, 1.2]"),
+                        part("b", words.INCONCLUSIVE, "y", False, "[0.8, 1.3]")])
+        self.assertEqual(found.verdict, "inconclusive")
+        self.assertEqual(found.conditions, "inconclusive: a ([0.9, 1.2]); b ([0.8, 1.3])")
+        self.assertNotEqual(found.verdict, "partly")
+        self.assertIn(found.verdict, claims_run.VERDICTS)
+        self.assertEqual(claims.check(found), found)
+
+    def test_amount_and_contrast_text(self):
+        self.assertEqual(amount(3.1, "ns"), "3.10 ns")
+        self.assertEqual(amount(48.14, "ns"), "48.1 ns")
+        self.assertEqual(amount(129774.2, "ns"), "130 us")
+        self.assertEqual(amount(8016, "bytes"), "8016 bytes")
+        self.assertEqual(amount(7351768, "bytes"), "7.35 MB")
+        self.assertEqual(amount(0.0047, "allocs"), "0.00470 allocs")
+        self.assertEqual(amount(65, "instructions"), "65 instructions")
         contrast = claims_run.Contrast(2.06, 1.95, 2.18, "slower", 3.1, 6.4, "ns", "welch-log",
                                        0.001, (5, 5))
-        self.assertEqual(ratio_text(contrast), "ratio 2.06 [1.95, 2.18], beyond noise")
+        self.assertEqual(contrast_text(contrast),
+                         "2.06x [1.95, 2.18] (95% CI, welch-log, 5+5 samples: beyond the noise)")
         within = contrast._replace(ci_low=0.9, verdict="no difference")
-        self.assertEqual(ratio_text(within), "ratio 2.06 [0.9, 2.18], within noise")
+        self.assertEqual(contrast_text(within),
+                         "2.06x [0.900, 2.18] (95% CI, welch-log, 5+5 samples: within the noise)")
 
 
 class Engine(Sandbox):
