@@ -1,7 +1,9 @@
 # idiombench: every entry point. `make help` lists them.
 #
-#   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--repetitions 20"]
+#   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [INSTRUCTIONS=0]
+#              [ARGS="--repetitions 20"]
 #   make compare [PYTHONS="3.9 3.12 /path/python3"] [BASELINE=3.9] [QUICK=1] [FILTER=regex]
+#                [INSTRUCTIONS=0]
 #                [ARGS="--rounds 3 --no-programs"]
 #   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
 #   make validate [PYTHON=...]
@@ -16,6 +18,7 @@ PYTHONS ?=
 BASELINE ?=
 RUN ?= results/latest
 DISTS ?=
+INSTRUCTIONS ?= 1
 
 # $(value ...): a regex's `$` (as in 'is_none$|eq_none$') reaches the tool as typed, not
 # read by make as a variable.
@@ -41,9 +44,9 @@ build: deps
 	@tools/build-harness '$(PYTHON)' >/dev/null
 
 .PHONY: bench
-## bench: measure the catalogue on PYTHON into results/<run-id>, then its claims
+## bench: measure the catalogue on PYTHON (time, allocations, instructions) into results/<run-id>, then its claims
 bench: deps
-	@tools/bench '$(PYTHON)' $(BENCH_ARGS)
+	@INSTRUCTIONS='$(INSTRUCTIONS)' tools/bench '$(PYTHON)' $(BENCH_ARGS)
 
 .PHONY: instructions
 ## instructions: count PYTHON's instructions per operation under callgrind (results/<run-id>)
@@ -58,7 +61,8 @@ compare:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
 	@python3 tools/compare.py $(if $(PYTHONS),--pythons '$(PYTHONS)') \
 		$(if $(BASELINE),--baseline '$(BASELINE)') $(if $(QUICK),--quick) \
-		$(if $(value FILTER),--filter '$(value FILTER)') $(value ARGS)
+		$(if $(value FILTER),--filter '$(value FILTER)') \
+		$(if $(filter 0,$(INSTRUCTIONS)),--no-instructions) $(value ARGS)
 
 .PHONY: plots
 ## plots: render RUN's charts (PNG and SVG) into RUN/plots/ (RUN=results/latest)

@@ -4,7 +4,7 @@ compares every case with a baseline version.
 
     python3 tools/compare.py [--pythons "3.9 3.12 /opt/py/bin/python3"] [--baseline 3.9]
         [--quick] [--filter REGEX] [--rounds N] [--out DIR] [--catalogue PATH]
-        [--no-programs]
+        [--no-programs] [--no-instructions]
 
 Interpreters: the --pythons entries (versions, names or paths, as `make bench
 PYTHON=` takes them), or every CPython tools/find-pythons discovers (PATH, pyenv, the
@@ -16,6 +16,10 @@ process of its own), family by family, the interpreters' order rotating from rou
 round, so that the machine's drift and each process's own luck (memory layout) land on
 every version alike and show up as the noise they are. A case's samples are its rounds:
 every round for time, the first 3 (2 with --quick) for the other instruments.
+
+Instructions: after the rounds, each interpreter's instructions per operation are
+counted once under callgrind (tools/instructions_pass.py; exact counts need no rounds),
+unless --no-instructions; without valgrind they are left out with the reason in meta.
 
 The run folder (results/<UTC stamp>-compare unless --out, with results/latest pointing
 at it) is assembled in <folder>.partial and renamed when complete: an interrupted or
@@ -44,6 +48,7 @@ import sys
 import time
 
 import compare_merge
+import instructions_pass
 from interpreters import SUITE, InputError, choose_baseline, resolve
 
 DEFAULT_ROUNDS = 10
@@ -86,6 +91,8 @@ def parse_args(argv):
                         help="a catalogue file or folder (default: the suite's bench/)")
     parser.add_argument("--no-programs", action="store_true",
                         help="skip hyperfine's start-up and whole-program timings")
+    parser.add_argument("--no-instructions", action="store_true",
+                        help="skip the instructions per operation (callgrind)")
     args = parser.parse_args(argv)
     if args.rounds == 0:
         args.rounds = QUICK_ROUNDS if args.quick else DEFAULT_ROUNDS
@@ -233,6 +240,44 @@ def run_rounds(labels, harnesses, filters, args, work, baseline):
     return dropped, cases_failed
 
 
+def instructions_left_out(args):
+    """Why the comparison counts no instructions, or "" when it does."""
+    if args.no_instructions:
+        return "--no-instructions (make compare INSTRUCTIONS=0)"
+    check = subprocess.run([os.path.join(SUITE, "tools", "check-deps"), "instructions"],
+                           stdout=subprocess.DEVNULL)
+    return "valgrind is missing (see above)" if check.returncode != 0 else ""
+
+
+def count_instructions(labels, interpreters, harnesses, args, work):
+    """Each interpreter's instructions pass into raw/<label>/instructions/; returns
+    whether every case was counted."""
+    complete = True
+    by_label = {it.label: it for it in interpreters}
+    pass_args = (["--quick"] if args.quick else []) + catalogue_option(args) + \
+        (["--filter", args.filter] if args.filter else [])
+    for number, label in enumerate(labels, 1):
+        say("[%d/%d] instructions per operation on %s, under callgrind" %
+            (number, len(labels), label))
+        folder = os.path.join(work, "raw", label, "instructions")
+        os.makedirs(folder)
+        try:
+            with open(os.path.join(work, "logs", "%s.log" % label), "a") as log:
+                parts = instructions_pass.run_parts(
+                    by_label[label].exe, harnesses[label], pass_args, folder,
+                    say=lambda line: log.write(line + "\n"))
+        except instructions_pass.PassError as err:
+            warn("no instruction counts for %s: %s" % (label, err))
+            complete = False
+            continue
+        status = instructions_pass.worst_status([status for _, status in parts])
+        if status != 0:
+            warn("instructions on %s: status %d (failures.csv says which cases)" %
+                 (label, status))
+            complete = False
+    return complete
+
+
 def harness_failure(status, log):
     if status < 0:
         return "its harness was killed by %s (see logs/)" % signal.Signals(-status).name
@@ -331,9 +376,17 @@ def compare_into(work, interpreters, baseline, args, unusable):
         (len(labels), " ".join(labels), baseline, len(filters), args.rounds))
     dropped, cases_failed = run_rounds(labels, harnesses, filters, args, work, baseline)
     kept = [label for label in labels if label not in dropped]
+    no_instructions = instructions_left_out(args)
+    counted = True
+    if no_instructions:
+        say("instructions per operation left out: %s" % no_instructions)
+    else:
+        counted = count_instructions(kept, interpreters, harnesses, args, work)
     pairs = [("run", "compare"), ("pythons", " ".join(kept)), ("baseline", baseline),
              ("rounds", str(args.rounds)), ("mode", "quick" if args.quick else "default"),
-             ("filter", args.filter)]
+             ("filter", args.filter),
+             ("instructions", "not counted: " + no_instructions if no_instructions else
+              "callgrind, once per interpreter")]
     left_out = dict(unusable, **dict(unbuilt, **dropped))
     pairs += [("left_out@%s" % label, reason) for label, reason in left_out.items()]
     for label in dropped:
@@ -345,7 +398,7 @@ def compare_into(work, interpreters, baseline, args, unusable):
                                    harnesses, work, args)
     shutil.rmtree(os.path.join(work, "raw"), ignore_errors=True)
     sys.stdout.write(table)
-    return 1 if cases_failed or left_out or not programs_ok else 0
+    return 1 if cases_failed or left_out or not programs_ok or not counted else 0
 
 
 def main(argv):

@@ -1,7 +1,9 @@
 """tools/compare_merge.py: folds the harness's per-round, per-family run folders of a
 comparison into the run's own files. Used by tools/compare.py; standard library only.
 
-Raw layout: <raw>/<label>/r<round>/<family>/ is one `idiombench --out` folder. Every
+Raw layout: <raw>/<label>/r<round>/<family>/ is one `idiombench --out` folder, and
+<raw>/<label>/instructions/part<k>/ one of the instructions pass (its samples keep their
+own rounds: the pass counts every case in one process). Every
 file the harness writes carries its python_version column, which is replaced by the
 interpreter's label (so that one version compared twice stays two series).
 """
@@ -48,14 +50,27 @@ def raw_folders(raw, labels):
                 yield label, number, os.path.join(round_dir, family)
 
 
+def pass_folders(raw, labels):
+    """(label, folder) of every instructions pass part under raw, in label order."""
+    for label in labels:
+        base = os.path.join(raw, label, "instructions")
+        if os.path.isdir(base):
+            for part in sorted(os.listdir(base)):
+                yield label, os.path.join(base, part)
+
+
 def merge_samples(raw, labels, path):
     """samples.csv: the harness runs' samples.csv files one after another, each row
     relabelled and its round set to the comparison's round (a harness run makes one
-    repetition, so one sample per case, size and metric). Returns the count."""
+    repetition, so one sample per case, size and metric), then the instructions
+    passes' as they are. Returns the count."""
     rows = []
     for label, number, folder in raw_folders(raw, labels):
         for row in read_rows(os.path.join(folder, "samples.csv")):
             rows.append(dict(row, python_version=label, round=str(number)))
+    for label, folder in pass_folders(raw, labels):
+        for row in read_rows(os.path.join(folder, "samples.csv")):
+            rows.append(dict(row, python_version=label))
     write_rows(path, SAMPLE_COLUMNS, rows)
     return len(rows)
 
@@ -65,7 +80,8 @@ def merge_labelled(raw, labels, name, path):
     columns = HEADERS[name]
     seen = set()
     rows = []
-    for label, _, folder in raw_folders(raw, labels):
+    folders = [(label, folder) for label, _, folder in raw_folders(raw, labels)]
+    for label, folder in folders + list(pass_folders(raw, labels)):
         for row in read_rows(os.path.join(folder, name)):
             row = dict(row, python_version=label)
             key = tuple(row.get(column, "") for column in columns if column != "traceback")

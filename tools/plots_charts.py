@@ -1,6 +1,6 @@
 """tools/plots_charts.py: which charts tools/plots draws of a run.
 
-all_charts(run): every chart considered, per family (time, scaling, allocs, bytes,
+all_charts(run): every chart considered, per family (time, scaling, instructions, allocs, bytes,
 memory, resources, versions) then startup and programs (hyperfine), each a Chart to
 render or skipped with its reason; warn_skipped names the skipped ones on stderr,
 one line per reason. Standard library only; Python 3.6+.
@@ -59,9 +59,11 @@ def scaling_or_skip(run, family):
 
 
 def per_op_charts(run, family):
-    """allocs-<family> and bytes-<family>."""
+    """instructions-<family>, allocs-<family> and bytes-<family>."""
     charts = []
     for metric, short_name, what, axis_text, kind in (
+            ("instructions_per_op", "instructions", "instructions per operation (callgrind)",
+             "instructions per operation", "count"),
             ("allocs_per_op", "allocs", "allocation requests per operation",
              "allocations per operation (allocs)", "count"),
             ("bytes_per_op", "bytes", "bytes requested per operation",

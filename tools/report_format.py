@@ -14,6 +14,7 @@ SUPERSCRIPTS = {"0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "�
 
 METRIC_LABELS = {
     "time_per_op": "time/op",
+    "instructions_per_op": "instructions/op",
     "allocs_per_op": "allocs/op",
     "bytes_per_op": "bytes/op",
     "retained_bytes": "retained",

@@ -15,6 +15,7 @@ from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_cv, fmt_ra
 from report_run import size_key
 
 TIME = "time_per_op"
+INSTRUCTIONS = "instructions_per_op"  # exact: no cv, and a ratio without interval
 ALLOC_METRICS = ("allocs_per_op", "bytes_per_op")
 # Memory and resources figures (per run of `loops` operations), grouped as shown.
 EXTRA_GROUPS = (
@@ -190,7 +191,7 @@ def case_cells(case, n):
 
 def single_main_table(run, index, family, rows, metrics, notes):
     version = run.versions[0] if run.versions else ""
-    shown = [m for m in (TIME,) + ALLOC_METRICS if m in metrics]
+    shown = [m for m in (TIME, INSTRUCTIONS) + ALLOC_METRICS if m in metrics]
     with_cv = any(r["repetitions"] not in ("", "1") for r in run.measurements
                   if r["family"] == family and r["metric"] == TIME)
     headers = ["case", "n"]
@@ -225,16 +226,18 @@ def version_header(run, version):
     return version
 
 
-def compare_time_cell(run, index, family, case, n, version, notes):
-    row = index.meas.get((version, family, case, n, TIME))
+def compare_time_cell(run, index, family, case, n, version, notes, metric=TIME):
+    """A version's median of metric (time, or instructions) and its ratio to the
+    baseline's, bold when beyond the noise."""
+    row = index.meas.get((version, family, case, n, metric))
     if row is None:
-        return index.missing(version, family, case, n, TIME, notes)
-    cell = fmt_value(TIME, row["unit"], row["median"])
-    if row["repetitions"] not in ("", "1"):
+        return index.missing(version, family, case, n, metric, notes)
+    cell = fmt_value(metric, row["unit"], row["median"])
+    if row["repetitions"] not in ("", "1") and metric == TIME:
         cell += " ±" + fmt_cv(row["cv"])
     if version == run.baseline or run.comparison is None:
         return cell
-    comp = index.comp.get((family, case, n, TIME, version))
+    comp = index.comp.get((family, case, n, metric, version))
     if comp is None:
         return cell
     if comp["ratio"] is None:
@@ -242,7 +245,9 @@ def compare_time_cell(run, index, family, case, n, version, notes):
     ratio = fmt_ratio(comp["ratio"])
     if comp["verdict"] in MARKED:
         ratio = "**%s %s**" % (ratio, comp["verdict"])
-    if comp["ci_low"] is not None and comp["ci_high"] is not None:
+    if comp["test"] == "exact":
+        pass  # counts without variance: the ratio is exact, no interval
+    elif comp["ci_low"] is not None and comp["ci_high"] is not None:
         ratio += " [%s, %s]" % (fmt_ratio_bound(comp["ci_low"]),
                                    fmt_ratio_bound(comp["ci_high"]))
     elif comp["verdict"] == "insufficient data":
@@ -261,6 +266,16 @@ def compare_main_table(run, index, family, rows, metrics, notes):
             body.append(case_cells(case, n) + [
                 compare_time_cell(run, index, family, case, n, v, notes) for v in versions])
         lines.append("Time per operation:")
+        lines.append("")
+        lines.extend(table(headers, body, align))
+    if INSTRUCTIONS in metrics:
+        body = [case_cells(case, n) + [
+            compare_time_cell(run, index, family, case, n, v, notes, INSTRUCTIONS)
+            for v in versions] for case, n in rows]
+        if lines:
+            lines.append("")
+        lines.append("Instructions per operation (callgrind; exact counts, so a ratio has "
+                     "no interval):")
         lines.append("")
         lines.extend(table(headers, body, align))
     if any(m in metrics for m in ALLOC_METRICS):
@@ -383,7 +398,7 @@ def differences(run, index, family):
         return ["No comparison rows for this family in comparison.csv."]
     lines = ["Beyond the noise against %s (95%% interval of the ratio excludes 1):"
              % text(run.baseline or "the baseline"), ""]
-    metric_order = [TIME] + list(ALLOC_METRICS) + list(EXTRA_METRICS)
+    metric_order = [TIME, INSTRUCTIONS] + list(ALLOC_METRICS) + list(EXTRA_METRICS)
     for version in run.versions:
         mine = [r for r in rows if r["python_version"] == version]
         if version == run.baseline or not mine:

@@ -109,13 +109,14 @@ PY
     assert_contains "$(cat "$SHARED.stdout")" "identity/is_none"
 }
 
-@test "compare: Python 2.7 runs timing and behaviour, reports the rest unavailable" {
+@test "compare: Python 2.7 runs timing, instructions and behaviour, reports the rest unavailable" {
     needs_two_pythons
     [ -n "$PY27" ] || skip "no Python 2.7 on this machine"
     local v27
     v27=$(version_of "$PY27")
     run csv_rows "$SHARED/measurements.csv" metric python_version="$v27"
-    [ "$(sort -u <<<"$output")" = time_per_op ] || fail "2.7 rows other than time" "$output"
+    [ "$(sort -u <<<"$output" | tr '\n' ' ')" = "instructions_per_op time_per_op " ] ||
+        fail "2.7 rows other than time and instructions" "$output"
     run csv_rows "$SHARED/unavailable.csv" case,metric python_version="$v27"
     assert_contains "$output" "is_none|allocs_per_op"
     assert_contains "$output" "fmt_fstring|*"

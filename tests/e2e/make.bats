@@ -81,15 +81,73 @@ restore_results_folder() {
 @test "make bench FILTER: a regex with \$ and | reaches the harness as typed" {
     local out=$SANDBOX/run
     run --separate-stderr repo_make bench QUICK=1 FILTER='identity/is_none$|identity/eq_none$' \
-        ARGS="--out $out --repetitions 2"
+        INSTRUCTIONS=0 ARGS="--out $out --repetitions 2"
     assert_status 0
     [ "$(progress_lines | wc -l)" -eq 2 ] || fail "expected 2 cases (make ate the \$)" "$output"
+}
+
+# --- the instructions pass ---
+
+@test "make bench counts instructions per operation by default, into the same run folder" {
+    local out=$SANDBOX/run
+    run --separate-stderr repo_make bench QUICK=1 FILTER='identity/is_(none|true)$' \
+        ARGS="--out $out --repetitions 2"
+    assert_status 0
+    # The timed pass's lines, then the instruction pass's, each numbered 1..2.
+    [ "$(progress_lines | grep -c ' ns/op')" -eq 2 ] || fail "expected 2 timed lines" "$output"
+    [ "$(progress_lines | grep -c ' instr/op')" -eq 2 ] || fail "expected 2 counted lines" "$output"
+    [ "$(csv_rows "$out/measurements.csv" case metric=instructions_per_op | sort | tr '\n' ' ')" \
+        = "is_none is_true " ] || fail "no instruction rows" "$(cat "$out/measurements.csv")"
+    # Exact counts: a statement that allocates nothing counts the same in both samples.
+    run csv_rows "$out/samples.csv" value case=is_none metric=instructions_per_op
+    [ "$(wc -l <<<"$output")" -eq 2 ] && [ "$(sort -u <<<"$output" | wc -l)" -eq 1 ] ||
+        fail "is_none's two instruction samples differ" "$output"
+    awk -v v="$(head -n 1 <<<"$output")" 'BEGIN { exit !(v > 0) }' ||
+        fail "a count per operation must be positive" "$output"
+    # One header per file: the pass's rows are appended, not its files.
+    [ "$(grep -c '^python_version,' "$out/measurements.csv")" -eq 1 ] || fail "two headers"
+    assert_no_temp_files "$out"
+    [ "$(csv_rows "$out/claims.csv" claim | wc -l)" -gt 0 ] || fail "no claims decided"
+}
+
+@test "make bench INSTRUCTIONS=0 and ARGS=--instruments time leave the instructions out" {
+    local out=$SANDBOX/run
+    run --separate-stderr repo_make bench QUICK=1 FILTER='identity/is_none$' INSTRUCTIONS=0 \
+        ARGS="--out $out --repetitions 2"
+    assert_status 0
+    ! grep -q 'instr/op' <<<"$output" || fail "instructions were counted" "$output"
+    [ -z "$(csv_rows "$out/measurements.csv" case metric=instructions_per_op)" ] ||
+        fail "instruction rows with INSTRUCTIONS=0"
+    run --separate-stderr repo_make bench QUICK=1 FILTER='identity/is_none$' \
+        ARGS="--out $out-time --repetitions 2 --instruments time"
+    assert_status 0
+    [ "$(csv_rows "$out-time/measurements.csv" metric | tr '\n' ' ')" = "time_per_op " ] ||
+        fail "--instruments time: rows other than time" "$(cat "$out-time/measurements.csv")"
+}
+
+@test "make bench without valgrind: the run goes on, unavailable.csv says why per case" {
+    # A PATH with every command but valgrind; check-deps only names the package.
+    local bin=$SANDBOX/bin out=$SANDBOX/run tool
+    mkdir -p "$bin"
+    for tool in /usr/local/bin/* /usr/bin/* /bin/*; do
+        [ "$(basename "$tool")" = valgrind ] || [ -e "$bin/$(basename "$tool")" ] ||
+            ln -s "$tool" "$bin/$(basename "$tool")"
+    done
+    run --separate-stderr env PATH="$bin" IDIOMBENCH_NO_INSTALL=1 \
+        make -C "$REPO_ROOT" --no-print-directory bench PYTHON="$TEST_PYTHON" QUICK=1 \
+        FILTER='identity/is_none$' ARGS="--out $out --repetitions 2"
+    assert_status 0
+    assert_contains "$stderr" "valgrind"
+    assert_contains "$stderr" "instructions per operation left out"
+    run csv_rows "$out/unavailable.csv" case,metric
+    assert_contains "$output" "is_none|instructions_per_op"
+    [ -n "$(csv_rows "$out/measurements.csv" case metric=time_per_op)" ] || fail "no time rows"
 }
 
 @test "make bench QUICK=1 FILTER=... ARGS='--out DIR' measures the selected cases" {
     local out=$SANDBOX/run
     run --separate-stderr repo_make bench QUICK=1 FILTER='identity/(is|eq)_(none|true)$' \
-        ARGS="--out $out --repetitions 2"
+        INSTRUCTIONS=0 ARGS="--out $out --repetitions 2"
     assert_status 0
 
     # Progress: one "[ i/4] identity/..." line per case, numbered 1..4.
@@ -147,7 +205,7 @@ restore_results_folder() {
 @test "make bench without --out writes results/<run-id> and points results/latest at it" {
     remember_results_folder
     DEFAULT_RUN_ARGS="--quick --filter identity/is_none$ --repetitions 2"
-    run repo_make bench QUICK=1 FILTER='identity/is_none$' ARGS="--repetitions 2"
+    run repo_make bench QUICK=1 FILTER='identity/is_none$' INSTRUCTIONS=0 ARGS="--repetitions 2"
     local run_dir
     run_dir=$(sed -n 's/^idiombench: .* results in \(.*\)$/\1/p' <<<"$output")
     CREATED_RUN=$run_dir
@@ -184,7 +242,7 @@ restore_results_folder() {
     local out=$SANDBOX/run version
     version=$("$python" -c 'import platform; print(platform.python_version())')
     run --separate-stderr repo_make bench PYTHON="$python" QUICK=1 FILTER='identity/is_none$' \
-        ARGS="--out $out --repetitions 2"
+        INSTRUCTIONS=0 ARGS="--out $out --repetitions 2"
     assert_status 0
     assert_contains "$output" "Python $version"
     grep -Eq '^\[ ?1/1\] identity/is_none ' <<<"$output" || fail "no progress line" "$output"
