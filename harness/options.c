@@ -136,6 +136,8 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->quick = true;
         } else if (strcmp(arg, "--no-observations") == 0) {
             out->no_observations = true;
+        } else if (strncmp(arg, "--argv-pad=", 11) == 0) {
+            /* ignored: tools/count-instructions pads argv to a fixed size */
         } else if ((value = argv_option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
             out->filter = value;
         } else if ((value = argv_option_value(argc, argv, &i, "--out", &missing)) != NULL) {
