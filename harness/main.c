@@ -139,10 +139,15 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
         size_t used = strlen(text);
         snprintf(text + used, sizeof text - used, "%s%s", i ? " " : "", argv[i]);
     }
-    char settings[256];
+    char settings[512], sampling[128];
+    if (r->opts->ci_target > 0.0)
+        snprintf(sampling, sizeof sampling, "adaptive: ci target %g%%, case budget %g s",
+                 r->opts->ci_target * 100.0, r->opts->case_budget_s);
+    else
+        snprintf(sampling, sizeof sampling, "fixed: ci target 0");
     snprintf(settings, sizeof settings, "repetitions %d, timed loop %lld ns, %d pairs per "
-             "sample, case timeout %d s%s%s", r->opts->repetitions,
-             (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s,
+             "sample, case timeout %d s, time sampling %s%s%s", r->opts->repetitions,
+             (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s, sampling,
              r->opts->quick ? ", quick" : "",
              r->opts->no_observations ? ", no observations" : "");
     char path[4200];
@@ -192,7 +197,11 @@ static int run_cases(run *r)
         return EXIT_ENVIRONMENT;
     }
     isolate_plan plan = {units, r->units,
-                         {r->opts->repetitions, r->opts->target_ns, r->opts->pairs},
+                         {.repetitions = r->opts->repetitions,
+                          .target_ns = r->opts->target_ns,
+                          .pairs = r->opts->pairs,
+                          .ci_target = r->opts->ci_target,
+                          .case_budget_ns = r->opts->case_budget_s * 1e9},
                          r->opts->case_timeout_s};
     char err[1024];
     int status = isolate_run(&plan, &r->res, after_case, r, err, sizeof err);

@@ -64,12 +64,13 @@ TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fix
 EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
-PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity \
+PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir complexity \
 	unavailable
 EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
 	probe_resources
 
 test_stats_MODULES := stats
+test_sampling_MODULES := sampling stats
 test_complexity_MODULES := complexity results_complexity results results_csv atomic_file
 # The probes' availability is faked in the test itself, so 2.7's answers are tested too.
 test_unavailable_MODULES := unavailable
