@@ -220,6 +220,11 @@ def relative_halfwidth(row):
     return halfwidth / abs(row["median"]) if row["median"] != 0 else float("inf")
 
 
+def has_intervals(rows):
+    """True when some row has its median's interval (a run written since ci_low)."""
+    return any(row["halfwidth"] is not None for row in rows)
+
+
 def unstable(row):
     """True when the row's 95% interval is wider than ±UNSTABLE_HALFWIDTH of its median."""
     return row.get("halfwidth") is not None and row["halfwidth"] > UNSTABLE_HALFWIDTH

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_cv, fmt_halfwidth,
                            fmt_ratio, fmt_ratio_bound, fmt_value, table, text)
-from report_run import UNSTABLE_HALFWIDTH, size_key, unstable
+from report_run import UNSTABLE_HALFWIDTH, has_intervals, size_key, unstable
 
 TIME = "time_per_op"
 ALLOC_METRICS = ("allocs_per_op", "bytes_per_op")
@@ -136,24 +136,26 @@ def results_section(run, index, charts):
         return lines
     if run.is_compare:
         lines.append(
-            "Times: the median per operation over the rounds, ± its cv (**unstable** with "
-            "its interval's half-width when the median's 95%% interval is wider than ±%d%% "
-            "of it); for each version "
+            "Times: the median per operation over the rounds, ± its cv%s; for each version "
             "its ratio to %s (of geometric means, or of means when a sample is ≤ 0) with "
             "the 95%% confidence interval; **bold** with faster/slower: the interval "
             "excludes 1, a difference beyond the noise. n: the case's size. n/a: this "
             "Python cannot measure it (the note says why); —: not measured for this case."
-            % (round(UNSTABLE_PERCENT), text(run.baseline or "the baseline")))
+            % (" (**unstable** with its interval's half-width when the median's 95%% "
+               "interval is wider than ±%d%% of it)" % round(UNSTABLE_PERCENT)
+               if has_intervals(run.measurements) else "",
+               text(run.baseline or "the baseline")))
         if run.comparison is None:
             lines.extend(["", "No comparison.csv in this run: medians only, no ratios "
                               "(write it with make compare)."])
     else:
+        interval = ("95%% CI: the half-width of the median's 95%% confidence interval "
+                    "relative to it, **unstable** beyond ±%d%%. " % round(UNSTABLE_PERCENT)
+                    if has_intervals(run.measurements) else "")
         lines.append(
-            "Medians over the repetitions; cv: their coefficient of variation; 95%% CI: "
-            "the half-width of the median's 95%% confidence interval relative to it, "
-            "**unstable** beyond ±%d%%. n: the case's size. n/a: this Python cannot measure "
-            "it (the note says why); —: not measured for this case."
-            % round(UNSTABLE_PERCENT))
+            "Medians over the repetitions; cv: their coefficient of variation. %sn: the "
+            "case's size. n/a: this Python cannot measure it (the note says why); —: not "
+            "measured for this case." % interval)
     for family in index.families:
         lines.append("")
         lines.extend(family_section(run, index, family, charts.get("family:" + family, [])))
@@ -198,8 +200,8 @@ def single_main_table(run, index, family, rows, metrics, notes):
     shown = [m for m in (TIME,) + ALLOC_METRICS if m in metrics]
     with_cv = any(r["repetitions"] not in ("", "1") for r in run.measurements
                   if r["family"] == family and r["metric"] == TIME)
-    with_ci = any(r["halfwidth"] is not None for r in run.measurements
-                  if r["family"] == family and r["metric"] == TIME)
+    with_ci = has_intervals(r for r in run.measurements
+                            if r["family"] == family and r["metric"] == TIME)
     headers = ["case", "n"]
     align = "lr"
     for metric in shown:
