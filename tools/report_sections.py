@@ -319,9 +319,7 @@ def noise_floor_caveat(run):
                                         ", drift %s%% from before the cases to after"
                                         % text(drift)))
     method = run.meta_value("noise_floor_method", run.versions[0] if run.versions else None)
-    how = (" Measured as the %s%s." % (text(method), "; in a comparison, in each "
-                                       "version's first harness run" if run.is_compare
-                                       else "")) if method else ""
+    how = (" Measured as the %s." % text(method)) if method else ""
     return ("**Noise floor.** The machine's own noise during the run, from the empty loop "
             "that every time figure subtracts: %s.%s A time difference within a few times "
             "this cv is not evidence of anything." % ("; ".join(parts) or "not recorded", how))
