@@ -36,6 +36,8 @@ TEST(defaults)
     CHECK_EQ_INT(o.repetitions, 10);
     CHECK_EQ_INT(o.target_ns, 10000000);
     CHECK_EQ_INT(o.pairs, 5);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.02);
+    CHECK_EQ_DOUBLE(o.case_budget_s, 3.0);
 }
 
 TEST(quick_takes_fewer_shorter_samples)
@@ -47,6 +49,44 @@ TEST(quick_takes_fewer_shorter_samples)
     CHECK_EQ_INT(o.repetitions, 5);
     CHECK_EQ_INT(o.target_ns, 2000000);
     CHECK_EQ_INT(o.pairs, 3);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.02);
+    CHECK_EQ_DOUBLE(o.case_budget_s, 0.1);
+}
+
+TEST(ci_target_is_a_percentage_and_0_turns_adaptive_sampling_off)
+{
+    options o;
+    char err[256];
+    REQUIRE(PARSE(&o, err, "--ci-target", "5") == 0);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.05);
+    REQUIRE(PARSE(&o, err, "--ci-target=0.5", "--quick") == 0);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.005);
+    REQUIRE(PARSE(&o, err, "--ci-target", "0") == 0);
+    CHECK(o.ci_target == 0.0);
+    REQUIRE(PARSE(&o, err, "--ci-target", "100") == 0);
+    CHECK_EQ_DOUBLE(o.ci_target, 1.0);
+    const char *bad[] = {"-1", "100.5", "abc", "inf", "nan", "0x1", " 2", "2%", "1e"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK(PARSE(&o, err, "--ci-target", (char *)bad[i]) == -1);
+        CHECK_STR_CONTAINS(err, "--ci-target");
+    }
+}
+
+TEST(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout)
+{
+    options o;
+    char err[256];
+    REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20") == 0);
+    CHECK_EQ_DOUBLE(o.case_budget_s, 20.0);
+    /* (5 samples × 3 pairs × 2 loops × 2 ms + 20 s) × 10 = 200.6 s, rounded up */
+    CHECK_EQ_INT(o.case_timeout_s, 201);
+    REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20", "--ci-target", "0") == 0);
+    CHECK_EQ_INT(o.case_timeout_s, 120); /* no adaptive sampling: the budget is unused */
+    const char *bad[] = {"0", "0.001", "3601", "-1", "abc", "inf", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        CHECK(PARSE(&o, err, "--case-budget", (char *)bad[i]) == -1);
+        CHECK_STR_CONTAINS(err, "--case-budget");
+    }
 }
 
 TEST(explicit_repetitions_win_over_quick_in_either_order)
@@ -273,6 +313,8 @@ int main(void)
 {
     RUN(defaults);
     RUN(quick_takes_fewer_shorter_samples);
+    RUN(ci_target_is_a_percentage_and_0_turns_adaptive_sampling_off);
+    RUN(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout);
     RUN(explicit_repetitions_win_over_quick_in_either_order);
     RUN(loop_ms_and_pairs_override_the_mode);
     RUN(bad_loop_ms_and_pairs_are_rejected_naming_the_option);
