@@ -37,7 +37,7 @@ for r in rows:
     assert low <= median <= high, "%s: %s <= %s <= %s" % (label, low, median, high)
     assert float(r["min"]) <= low and high <= float(r["max"]), label + ": outside min..max"
     if r["metric"] == "time_per_op":
-        assert int(r["repetitions"]) >= 5, label + ": fewer than the first batch"
+        assert int(r["repetitions"]) >= 6, label + ": fewer than quick's first batch"
 PY
 }
 

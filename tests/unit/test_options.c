@@ -46,7 +46,7 @@ TEST(quick_takes_fewer_shorter_samples)
     char err[256];
     REQUIRE(PARSE(&o, err, "--quick") == 0);
     CHECK(o.quick);
-    CHECK_EQ_INT(o.repetitions, 5);
+    CHECK_EQ_INT(o.repetitions, 6);
     CHECK_EQ_INT(o.target_ns, 2000000);
     CHECK_EQ_INT(o.pairs, 3);
     CHECK_EQ_DOUBLE(o.ci_target, 0.02);
@@ -78,7 +78,7 @@ TEST(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout)
     char err[256];
     REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20") == 0);
     CHECK_EQ_DOUBLE(o.case_budget_s, 20.0);
-    /* (5 samples × 3 pairs × 2 loops × 2 ms + 20 s) × 10 = 200.6 s, rounded up */
+    /* (6 samples × 3 pairs × 2 loops × 2 ms + 20 s) × 10 = 200.72 s, rounded up */
     CHECK_EQ_INT(o.case_timeout_s, 201);
     REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20", "--ci-target", "0") == 0);
     CHECK_EQ_INT(o.case_timeout_s, 120); /* no adaptive sampling: the budget is unused */
@@ -108,7 +108,7 @@ TEST(loop_ms_and_pairs_override_the_mode)
     REQUIRE(PARSE(&o, err, "--quick", "--loop-ms", "0.5", "--pairs=21") == 0);
     CHECK_EQ_INT(o.target_ns, 500000);
     CHECK_EQ_INT(o.pairs, 21);
-    CHECK_EQ_INT(o.repetitions, 5);
+    CHECK_EQ_INT(o.repetitions, 6);
 }
 
 TEST(bad_loop_ms_and_pairs_are_rejected_naming_the_option)
