@@ -53,6 +53,17 @@ TEST(quick_takes_fewer_shorter_samples)
     CHECK_EQ_DOUBLE(o.case_budget_s, 0.1);
 }
 
+/* Each of the NULL-terminated values is rejected with a line naming the option. */
+static void check_rejected(const char *option, const char *const *values)
+{
+    options o;
+    char err[256];
+    for (size_t i = 0; values[i] != NULL; i++) {
+        CHECK(PARSE(&o, err, (char *)option, (char *)values[i]) == -1);
+        CHECK_STR_CONTAINS(err, option);
+    }
+}
+
 TEST(ci_target_is_a_percentage_and_0_turns_adaptive_sampling_off)
 {
     options o;
@@ -65,11 +76,8 @@ TEST(ci_target_is_a_percentage_and_0_turns_adaptive_sampling_off)
     CHECK(o.ci_target == 0.0);
     REQUIRE(PARSE(&o, err, "--ci-target", "100") == 0);
     CHECK_EQ_DOUBLE(o.ci_target, 1.0);
-    const char *bad[] = {"-1", "100.5", "abc", "inf", "nan", "0x1", " 2", "2%", "1e"};
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        CHECK(PARSE(&o, err, "--ci-target", (char *)bad[i]) == -1);
-        CHECK_STR_CONTAINS(err, "--ci-target");
-    }
+    const char *bad[] = {"-1", "100.5", "abc", "inf", "nan", "0x1", " 2", "2%", "1e", NULL};
+    check_rejected("--ci-target", bad);
 }
 
 TEST(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout)
@@ -82,11 +90,8 @@ TEST(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout)
     CHECK_EQ_INT(o.case_timeout_s, 201);
     REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20", "--ci-target", "0") == 0);
     CHECK_EQ_INT(o.case_timeout_s, 120); /* no adaptive sampling: the budget is unused */
-    const char *bad[] = {"0", "0.001", "3601", "-1", "abc", "inf", ""};
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        CHECK(PARSE(&o, err, "--case-budget", (char *)bad[i]) == -1);
-        CHECK_STR_CONTAINS(err, "--case-budget");
-    }
+    const char *bad[] = {"0", "0.001", "3601", "-1", "abc", "inf", "", NULL};
+    check_rejected("--case-budget", bad);
 }
 
 TEST(explicit_repetitions_win_over_quick_in_either_order)
