@@ -5,7 +5,6 @@
 
 static void write_row(FILE *out, const sample_set *set, const sample_series *series)
 {
-    const summary *s = &series->figures;
     results_csv_field(out, set->versions[series->version]);
     fputc(',', out);
     results_csv_field(out, series->family);
@@ -13,12 +12,8 @@ static void write_row(FILE *out, const sample_set *set, const sample_series *ser
     results_csv_field(out, series->case_name);
     fputc(',', out);
     csv_write_size(out, series->n);
-    fputc(',', out);
-    results_csv_field(out, series->metric);
-    fputc(',', out);
-    results_csv_field(out, series->unit);
-    fprintf(out, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld\n", s->median, s->mean, s->stddev,
-            s->cv, s->min, s->max, s->count, series->loops);
+    results_csv_write_figures(out, series->metric, series->unit, &series->figures,
+                              series->loops);
 }
 
 void compare_write_measurements(FILE *out, const sample_set *set)

@@ -6,13 +6,14 @@
 #include <stdio.h>
 
 #include "compare_samples.h"
+#include "results_csv.h"
 
-#define MEASUREMENTS_COLUMNS \
-    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops"
+#define MEASUREMENTS_COLUMNS RESULTS_MEASUREMENTS_COLUMNS
 
 /* Writes the header and one row per series, by version, then family, case, n and
  * metric: median, mean, stddev, cv, min and max over the rounds' samples (as %.9g, as
- * the harness writes them), repetitions = how many samples, loops = their median. */
+ * the harness writes them), repetitions = how many samples, loops = their median, ci_low and ci_high the
+ * 95% confidence interval of the median over the pooled rounds (stats_median_ci). */
 void compare_write_measurements(FILE *out, const sample_set *set);
 
 #endif

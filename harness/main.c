@@ -9,6 +9,7 @@
 #include "isolate.h"
 #include "malloc_settle.h"
 #include "measure.h"
+#include "noise_floor.h"
 #include "observe.h"
 #include "options.h"
 #include "pyutil.h"
@@ -38,6 +39,8 @@ typedef struct run {
     size_t units;         /* (case, size) pairs to measure */
     char out_dir[4096];
     results res;
+    meta_list meta;       /* written before the cases, again with the noise floor after */
+    noise_floor noise;
     int failed;
     int skipped;
 } run;
@@ -132,30 +135,74 @@ static int write_results(run *r)
     return 0;
 }
 
+static int write_meta_file(run *r)
+{
+    char path[4200];
+    int status = run_dir_join(path, sizeof path, r->out_dir, "meta");
+    if (status == 0 && results_meta_write(&r->meta, path) != 0) {
+        fprintf(stderr, "idiombench: cannot write '%s': %s\n", path, strerror(errno));
+        status = -1;
+    }
+    return status;
+}
+
 static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
 {
-    meta_list meta = {0};
     char text[8192] = "";
     for (int i = 0; i < argc; i++) {
         size_t used = strlen(text);
         snprintf(text + used, sizeof text - used, "%s%s", i ? " " : "", argv[i]);
     }
-    char settings[256];
+    char settings[512], sampling[128];
+    if (r->opts->ci_target > 0.0)
+        snprintf(sampling, sizeof sampling, "adaptive: ci target %g%%, case budget %g s",
+                 r->opts->ci_target * 100.0, r->opts->case_budget_s);
+    else
+        snprintf(sampling, sizeof sampling, "fixed: ci target 0");
     snprintf(settings, sizeof settings, "repetitions %d, timed loop %lld ns, %d pairs per "
-             "sample, case timeout %d s%s%s", r->opts->repetitions,
-             (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s,
+             "sample, case timeout %d s, time sampling %s%s%s", r->opts->repetitions,
+             (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s, sampling,
              r->opts->quick ? ", quick" : "",
              r->opts->no_observations ? ", no observations" : "");
-    char path[4200];
-    int status = host_facts_collect(&meta, suite_dir) | meta_add(&meta, "command", text) |
-                 meta_add(&meta, "settings", settings) |
-                 run_dir_join(path, sizeof path, r->out_dir, "meta");
-    if (status == 0 && results_meta_write(&meta, path) != 0) {
-        fprintf(stderr, "idiombench: cannot write '%s': %s\n", path, strerror(errno));
-        status = -1;
+    int status = host_facts_collect(&r->meta, suite_dir) | meta_add(&r->meta, "command", text) |
+                 meta_add(&r->meta, "settings", settings);
+    return status == 0 ? write_meta_file(r) : -1;
+}
+
+/* True when some chosen case is timed: the noise floor concerns time alone. */
+static bool any_timed(const run *r)
+{
+    for (size_t i = 0; i < r->cat->count; i++)
+        if (r->chosen[i] && (r->cat->cases[i].instruments & INSTRUMENT_TIME))
+            return true;
+    return false;
+}
+
+/* The noise floor's first probe, before any case; false when it is not measured. */
+static bool noise_before(run *r)
+{
+    if (!any_timed(r))
+        return false;
+    if (noise_floor_before(&r->noise, r->opts->target_ns) == 0)
+        return true;
+    PyErr_Clear();
+    meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
+    return false;
+}
+
+/* The noise floor's second probe, after the cases, and meta written again with it. */
+static int noise_after(run *r, bool measured)
+{
+    if (!measured) {
+        if (!any_timed(r))
+            meta_add(&r->meta, "noise_floor", "not measured: no case is timed");
+    } else if (noise_floor_after(&r->noise) != 0) {
+        PyErr_Clear();
+        meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
+    } else if (noise_floor_add_meta(&r->noise, &r->meta) != 0) {
+        return -1;
     }
-    meta_free(&meta);
-    return status;
+    return write_meta_file(r);
 }
 
 /* Every chosen case at every size, in catalogue order (malloc'd; NULL: no memory). */
@@ -193,7 +240,11 @@ static int run_cases(run *r)
         return EXIT_ENVIRONMENT;
     }
     isolate_plan plan = {units, r->units,
-                         {r->opts->repetitions, r->opts->target_ns, r->opts->pairs},
+                         {.repetitions = r->opts->repetitions,
+                          .target_ns = r->opts->target_ns,
+                          .pairs = r->opts->pairs,
+                          .ci_target = r->opts->ci_target,
+                          .case_budget_ns = r->opts->case_budget_s * 1e9},
                          r->opts->case_timeout_s};
     char err[1024];
     int status = isolate_run(&plan, &r->res, after_case, r, err, sizeof err);
@@ -286,11 +337,15 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
     if (results_init(&r->res, pyutil_version()) != 0 || write_meta(r, suite_dir, argc, argv) ||
         list_unavailable(r) != 0) {
         results_free(&r->res);
+        meta_free(&r->meta);
         return EXIT_ENVIRONMENT;
     }
     printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
            r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
+    bool noise_measured = noise_before(r);
     int status = run_cases(r);
+    if (status != EXIT_ENVIRONMENT && noise_after(r, noise_measured) != 0)
+        status = EXIT_ENVIRONMENT;
     if (status != EXIT_ENVIRONMENT && !r->opts->no_observations && record_observations(r) != 0)
         status = EXIT_ENVIRONMENT;
     if (status != EXIT_ENVIRONMENT && write_results(r) != 0)
@@ -304,6 +359,7 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
            r->units - (size_t)r->failed - (size_t)r->skipped, r->failed,
            r->failed ? " (see failures.csv)" : "", r->res.row_count, r->out_dir);
     results_free(&r->res);
+    meta_free(&r->meta);
     return status;
 }
 
@@ -355,7 +411,8 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
         print_list(&cat, chosen);
         status = EXIT_OK;
     } else {
-        run r = {opts, &cat, chosen, count_units(&cat, chosen), "", {0}, 0, 0};
+        run r = {.opts = opts, .cat = &cat, .chosen = chosen,
+                 .units = count_units(&cat, chosen)};
         status = measure_and_write(&r, suite_dir, argc, argv);
     }
     free(chosen);

@@ -1,10 +1,12 @@
-/* measure.c: compile → calibrate → time (Google Benchmark) → allocations → memory →
+/* measure.c: compile → calibrate → time (Google Benchmark, in batches until the median's
+ * interval is narrow enough or the case's budget is spent) → allocations → memory →
  * resources, per case. Each instrument runs in its own pass; the allocation hooks and
  * tracemalloc are on only during theirs, so they never slow the timed loops. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 #include "measure.h"
+#include "clock.h"
 #include "gbench_shim.h"
 #include "interp.h"
 #include "loop.h"
@@ -13,6 +15,7 @@
 #include "probe_memory.h"
 #include "probe_resources.h"
 #include "pyutil.h"
+#include "sampling.h"
 #include "unavailable.h"
 
 #include <math.h>
@@ -26,21 +29,19 @@
 #define INSTRUCTION_OPS 1000      /* operations of n items per counted loop, at most */
 #define MAX_ALLOC_SAMPLES 5 /* exact figures: more samples only repeat them */
 #define MAX_SAMPLE_METRICS 6
+#define MAX_TIME_SAMPLES 1000 /* pooled over a time pass's batches, at most */
 #define SECONDS_TO_NS 1e9
 #define REASON_BYTES 256
 
-/* State shared with the Google Benchmark callbacks while one case is timed. */
+/* State shared with the Google Benchmark callbacks while one batch of a case is timed. */
 typedef struct timing {
     const loop_twins *twins;
     Py_ssize_t loops;
     int pairs;
-    summary figures;     /* aggregates, in ns (cv a fraction) */
-    int runs;            /* repetitions reported */
+    int runs;            /* repetitions reported in this batch */
     bool aggregated;     /* Google Benchmark reported aggregates (2+ repetitions) */
-    double run_ns;       /* the last repetition's figure */
-    double *kept_ns;     /* the last `capacity` samples handed over, a ring */
-    size_t capacity;     /* the repetitions */
-    size_t taken;        /* samples handed over in all (warm-up runs included) */
+    double *kept_ns;     /* the last MAX_TIME_SAMPLES samples handed over, a ring */
+    size_t taken;        /* samples handed over in this batch (warm-up runs included) */
     char *traceback;     /* set when a sample raised */
     char *error;         /* the failure's one line */
 } timing;
@@ -58,24 +59,25 @@ static int take_sample(void *ctx, double *seconds_per_op, char *err, size_t err_
     }
     *seconds_per_op = net_ns / SECONDS_TO_NS;
     /* As Google Benchmark reports it back (one iteration: its total is this figure). */
-    t->kept_ns[t->taken++ % t->capacity] = *seconds_per_op * SECONDS_TO_NS;
+    t->kept_ns[t->taken++ % MAX_TIME_SAMPLES] = *seconds_per_op * SECONDS_TO_NS;
     return 0;
 }
 
-/* The repetitions' samples, oldest first, into out (t->capacity values at most): the
- * last `count` handed over, as Google Benchmark runs any warm-up before them. Returns
- * how many. */
-static size_t repetition_samples(const timing *t, size_t count, double *out)
+/* Appends the batch's repetitions to pool (from *pooled on): the last `count` samples
+ * handed over, as Google Benchmark runs any warm-up before them. Returns how many. */
+static size_t pool_batch(const timing *t, size_t count, double *pool, size_t pooled)
 {
     if (count > t->taken)
         count = t->taken;
-    if (count > t->capacity)
-        count = t->capacity;
+    if (count > MAX_TIME_SAMPLES - pooled)
+        count = MAX_TIME_SAMPLES - pooled;
     for (size_t k = 0; k < count; k++)
-        out[k] = t->kept_ns[(t->taken - count + k) % t->capacity];
+        pool[pooled + k] = t->kept_ns[(t->taken - count + k) % MAX_TIME_SAMPLES];
     return count;
 }
 
+/* Google Benchmark's runs and aggregates: the samples themselves come from
+ * take_sample; the aggregates only say that the batch was summarised. */
 static void take_report(void *ctx, const gbench_run *run)
 {
     timing *t = ctx;
@@ -84,26 +86,10 @@ static void take_report(void *ctx, const gbench_run *run)
             t->error = strdup(run->error_message);
         return;
     }
-    double ns = run->value * SECONDS_TO_NS;
-    if (!run->is_aggregate) {
+    if (run->is_aggregate)
+        t->aggregated = true;
+    else
         t->runs++;
-        t->run_ns = ns;
-        return;
-    }
-    t->aggregated = true;
-    const char *name = run->aggregate_name;
-    if (strcmp(name, "mean") == 0)
-        t->figures.mean = ns;
-    else if (strcmp(name, "median") == 0)
-        t->figures.median = ns;
-    else if (strcmp(name, "stddev") == 0)
-        t->figures.stddev = ns;
-    else if (strcmp(name, "cv") == 0)
-        t->figures.cv = fabs(run->value); /* as stats.c: spread relative to |mean| */
-    else if (strcmp(name, "min") == 0)
-        t->figures.min = ns;
-    else if (strcmp(name, "max") == 0)
-        t->figures.max = ns;
 }
 
 static result_key key_of(const case_def *c, long n)
@@ -135,17 +121,74 @@ static measure_outcome record_exception(results *r, const case_def *c, long n,
     return outcome;
 }
 
-/* "  12.345 ns/op ± 1.2%", in ns, us, ms or s so that the figure stays readable. */
-static void print_time(double median_ns, double cv)
+/* "  12.345 ns/op ± 1.2% n=12": the median, in ns, us, ms or s so that it stays
+ * readable, the half-width of its 95% interval relative to it and the samples, then
+ * "unstable" when that half-width exceeds ±10%. */
+static void print_time(const summary *figures)
 {
     static const char *const units[] = {"ns", "us", "ms", "s"};
-    double value = median_ns;
+    double value = figures->median;
     size_t unit = 0;
     while (unit + 1 < sizeof units / sizeof *units && (value >= 10000.0 || value <= -10000.0)) {
         value /= 1000.0;
         unit++;
     }
-    printf("%10.3f %s/op ±%4.1f%%", value, units[unit], cv * 100.0);
+    double halfwidth = stats_ci_relative_halfwidth(figures) * 100.0;
+    if (isinf(halfwidth))
+        printf("%10.3f %s/op ±  inf%% n=%-3zu", value, units[unit], figures->count);
+    else
+        printf("%10.3f %s/op ±%4.1f%% n=%-3zu", value, units[unit], halfwidth, figures->count);
+    if (sampling_unstable(figures))
+        printf(" unstable");
+}
+
+/* The time pass's progress: the samples pooled over its batches. */
+typedef struct time_pool {
+    const char *name;   /* Google Benchmark's name of the case */
+    double *samples_ns; /* MAX_TIME_SAMPLES, in the order taken */
+    summary figures;    /* of the samples so far */
+    int64_t spent_ns;   /* wall time of the batches so far */
+} time_pool;
+
+typedef enum batch_status { BATCH_DONE, BATCH_FILTERED, BATCH_FAILED, BATCH_NO_FIGURES } batch_status;
+
+/* Runs one batch of `count` samples under Google Benchmark and pools them. */
+static batch_status time_batch(timing *t, size_t count, time_pool *pool)
+{
+    t->runs = 0;
+    t->aggregated = false;
+    t->taken = 0;
+    int64_t start_ns = clock_now_ns();
+    size_t ran = gbench_run_one(pool->name, (int)count, take_sample, t, take_report, t);
+    pool->spent_ns += clock_now_ns() - start_ns;
+    if (ran == 0)
+        return BATCH_FILTERED;
+    if (t->error != NULL)
+        return BATCH_FAILED;
+    if (!t->aggregated && t->runs != 1)
+        return BATCH_NO_FIGURES;
+    /* Google Benchmark may report only the aggregates: then every repetition ran. */
+    size_t reported = t->runs > 0 ? (size_t)t->runs : count;
+    size_t pooled = pool->figures.count;
+    pooled += pool_batch(t, reported, pool->samples_ns, pooled);
+    return stats_summarize(pool->samples_ns, pooled, &pool->figures) == 0 ? BATCH_DONE
+                                                                          : BATCH_FAILED;
+}
+
+/* The first batch (settings->repetitions samples), then more while sampling.h asks
+ * for them: adaptive sampling, each batch a Google Benchmark run of its own. */
+static batch_status time_batches(timing *t, const measure_settings *settings, time_pool *pool)
+{
+    sampling_plan plan = {.first = (size_t)settings->repetitions,
+                          .ci_target = settings->ci_target,
+                          .budget_ns = settings->case_budget_ns,
+                          .most = MAX_TIME_SAMPLES};
+    batch_status status = time_batch(t, plan.first, pool);
+    size_t more;
+    while (status == BATCH_DONE &&
+           (more = sampling_next_batch(&plan, &pool->figures, (double)pool->spent_ns)) > 0)
+        status = time_batch(t, more, pool);
+    return status;
 }
 
 static measure_outcome time_case(const case_def *c, long n, const loop_twins *twins,
@@ -157,38 +200,31 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
         snprintf(name, sizeof name, "%s/%s/%ld", c->family, c->name, n);
     else
         snprintf(name, sizeof name, "%s/%s", c->family, c->name);
-    size_t capacity = (size_t)settings->repetitions;
     timing t = {.twins = twins, .loops = loops, .pairs = settings->pairs,
-                .kept_ns = calloc(capacity, sizeof(double)), .capacity = capacity};
-    double *samples_ns = calloc(capacity, sizeof *samples_ns);
-    if (t.kept_ns == NULL || samples_ns == NULL) {
+                .kept_ns = calloc(MAX_TIME_SAMPLES, sizeof(double))};
+    time_pool pool = {.name = name, .samples_ns = calloc(MAX_TIME_SAMPLES, sizeof(double))};
+    if (t.kept_ns == NULL || pool.samples_ns == NULL) {
         free(t.kept_ns);
-        free(samples_ns);
+        free(pool.samples_ns);
         return MEASURE_FATAL;
     }
-    size_t ran = gbench_run_one(name, settings->repetitions, take_sample, &t, take_report, &t);
+    batch_status status = time_batches(&t, settings, &pool);
     measure_outcome outcome = MEASURE_DONE;
-    if (ran == 0) {
+    if (status == BATCH_FILTERED && pool.figures.count == 0) {
         outcome = MEASURE_SKIPPED;
     } else if (t.error != NULL) {
         outcome = record_failure(r, c, n, "time", t.error, t.traceback);
-    } else if (!t.aggregated && t.runs != 1) {
+    } else if (status == BATCH_NO_FIGURES) {
         outcome = record_failure(r, c, n, "time", "Google Benchmark reported no figures "
                                  "(a --benchmark_* flag hid them?)", "");
+    } else if (status == BATCH_FAILED ||
+               results_add_sampled_row(r, key_of(c, n), "time_per_op", "ns", &pool.figures,
+                                       pool.samples_ns, pool.figures.count, (long)loops) != 0) {
+        outcome = MEASURE_FATAL;
     } else {
-        /* Google Benchmark aggregates two repetitions or more (and may report only the
-         * aggregates); one repetition is its own summary. The samples are those it
-         * summarised, as take_sample kept them (also when it reports no repetition). */
-        t.figures.count = (size_t)(t.runs > 0 ? t.runs : settings->repetitions);
-        size_t samples = repetition_samples(&t, t.figures.count, samples_ns);
-        if ((!t.aggregated && stats_summarize(&t.run_ns, 1, &t.figures) != 0) ||
-            results_add_sampled_row(r, key_of(c, n), "time_per_op", "ns", &t.figures,
-                                    samples_ns, samples, (long)loops) != 0)
-            outcome = MEASURE_FATAL;
-        else
-            print_time(t.figures.median, t.figures.cv);
+        print_time(&pool.figures);
     }
-    free(samples_ns);
+    free(pool.samples_ns);
     free(t.kept_ns);
     free(t.traceback);
     free(t.error);

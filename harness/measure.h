@@ -8,9 +8,12 @@
 #include "results.h"
 
 typedef struct measure_settings {
-    int repetitions;   /* samples per instrument */
+    int repetitions;   /* samples per instrument (the time pass's first batch) */
     int64_t target_ns; /* duration of one timed loop */
     int pairs;         /* statement/empty pairs per timing sample */
+    double ci_target;  /* time: more batches until the median's 95% interval is within
+                        * ± this fraction of it (0: the first batch alone) ... */
+    double case_budget_ns; /* ... or no further batch fits in this much sampling time */
 } measure_settings;
 
 /* What happened to one case at one size. */

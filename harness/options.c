@@ -10,10 +10,14 @@
 #include <string.h>
 
 #define DEFAULT_REPETITIONS 10
-#define QUICK_REPETITIONS 5
+#define QUICK_REPETITIONS 6 /* the fewest whose median interval reaches 95% (stats.h) */
 #define MAX_REPETITIONS 1000
 #define DEFAULT_TARGET_NS 10000000LL /* 10 ms per timed loop */
 #define QUICK_TARGET_NS 2000000LL    /* 2 ms */
+#define DEFAULT_CI_TARGET 0.02  /* ±2% of the median */
+#define DEFAULT_CASE_BUDGET_S 3.0
+#define QUICK_CASE_BUDGET_S 0.1
+#define MAX_CASE_BUDGET_S 3600.0
 #define DEFAULT_PAIRS 5
 #define QUICK_PAIRS 3
 #define MAX_PAIRS 64 /* as loop.c allows */
@@ -43,10 +47,19 @@ void options_print_help(FILE *out)
         "  --filter REGEX       run the cases whose family/case matches REGEX\n"
         "                       (POSIX extended), e.g. 'identity/is_' or 'none'\n"
         "  --repetitions N      samples per case and size, 1..1000 (default 10;\n"
-        "                       5 with --quick); with 1, a row's median, mean, min\n"
-        "                       and max are that sample, its stddev and cv 0\n"
-        "  --quick              short timed loops (2 ms) and fewer samples: a fast,\n"
-        "                       rougher answer\n"
+        "                       6 with --quick): the time pass's first batch, the\n"
+        "                       other passes' count (5 at most); with 1, a row's\n"
+        "                       median, mean, min and max are that sample, its\n"
+        "                       stddev and cv 0\n"
+        "  --ci-target PCT      adaptive sampling: after the first batch, more time\n"
+        "                       samples until the median's 95% confidence interval\n"
+        "                       is within ±PCT% of it, 0..100 (default 2); 0: off,\n"
+        "                       exactly --repetitions samples\n"
+        "  --case-budget S      adaptive sampling's time per case and size, 0.01..3600\n"
+        "                       seconds (default 3; 0.1 with --quick): no batch starts\n"
+        "                       that would end past it\n"
+        "  --quick              short timed loops (2 ms), fewer samples and a small\n"
+        "                       case budget: a fast, rougher answer\n"
         "  --loop-ms MS         duration of one timed loop, 0.1..1000 ms\n"
         "                       (default 10; 2 with --quick)\n"
         "  --pairs N            statement/empty loop pairs per sample, 1..64; a\n"
@@ -93,6 +106,21 @@ static int parse_int(const char *text, long low, long high, long *out)
     return 0;
 }
 
+/* A plain decimal number from low to high (no sign, no spaces, no hex, no inf). */
+static int parse_number(const char *text, double low, double high, double *out)
+{
+    char *end;
+    if (!isdigit((unsigned char)text[0]) && text[0] != '.')
+        return -1;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (errno != 0 || end == text || *end != '\0' || strpbrk(text, "xXpP") != NULL ||
+        !(value >= low && value <= high))
+        return -1;
+    *out = value;
+    return 0;
+}
+
 /* --startup leaves Google Benchmark out, so its flags stay in argv. */
 static bool has_startup(int argc, char **argv)
 {
@@ -104,6 +132,10 @@ static bool has_startup(int argc, char **argv)
 
 static void apply_mode(options *out)
 {
+    if (out->ci_target < 0.0)
+        out->ci_target = DEFAULT_CI_TARGET;
+    if (out->case_budget_s == 0.0)
+        out->case_budget_s = out->quick ? QUICK_CASE_BUDGET_S : DEFAULT_CASE_BUDGET_S;
     if (out->target_ns == 0)
         out->target_ns = out->quick ? QUICK_TARGET_NS : DEFAULT_TARGET_NS;
     if (out->pairs == 0)
@@ -111,7 +143,8 @@ static void apply_mode(options *out)
     if (out->repetitions == 0)
         out->repetitions = out->quick ? QUICK_REPETITIONS : DEFAULT_REPETITIONS;
     if (out->case_timeout_s == 0) {
-        double timed_s = (double)out->repetitions * out->pairs * 2 * (double)out->target_ns / 1e9;
+        double timed_s = (double)out->repetitions * out->pairs * 2 * (double)out->target_ns / 1e9 +
+                         (out->ci_target > 0.0 ? out->case_budget_s : 0.0);
         double limit_s = ceil(CASE_TIMEOUT_FACTOR * timed_s);
         out->case_timeout_s = limit_s < MIN_CASE_TIMEOUT_S   ? MIN_CASE_TIMEOUT_S
                               : limit_s > MAX_CASE_TIMEOUT_S ? MAX_CASE_TIMEOUT_S
@@ -122,6 +155,7 @@ static void apply_mode(options *out)
 int options_parse(int argc, char **argv, options *out, char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out); /* 0: chosen once --quick is known */
+    out->ci_target = -1.0;       /* not given */
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
         const char *value = NULL;
@@ -171,6 +205,19 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
                 return -1;
             }
             out->target_ns = (int64_t)(ms * 1e6);
+        } else if ((value = argv_option_value(argc, argv, &i, "--ci-target", &missing)) != NULL) {
+            if (parse_number(value, 0.0, 100.0, &out->ci_target) != 0) {
+                snprintf(err, err_size, "--ci-target '%s' is not a percentage from 0 (off) to "
+                         "100, e.g. 2 for ±2%% of the median", value);
+                return -1;
+            }
+            out->ci_target /= 100.0;
+        } else if ((value = argv_option_value(argc, argv, &i, "--case-budget", &missing)) != NULL) {
+            if (parse_number(value, 0.01, MAX_CASE_BUDGET_S, &out->case_budget_s) != 0) {
+                snprintf(err, err_size, "--case-budget '%s' is not a number of seconds from "
+                         "0.01 to %.0f", value, MAX_CASE_BUDGET_S);
+                return -1;
+            }
         } else if ((value = argv_option_value(argc, argv, &i, "--case-timeout", &missing)) != NULL) {
             long seconds;
             if (parse_int(value, 1, MAX_CASE_TIMEOUT_S, &seconds) != 0) {

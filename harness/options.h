@@ -22,7 +22,11 @@ typedef struct options {
     bool quick;
     bool no_observations;   /* leave out the catalogue's OBSERVATIONS */
     const char *filter;     /* extended regex on "family/case"; NULL for all */
-    int repetitions;        /* samples per case and size */
+    int repetitions;        /* samples of the time pass's first batch (of the whole pass
+                             * with ci_target 0), and of every other pass at most */
+    double ci_target;       /* adaptive sampling's goal: the median's 95% interval within
+                             * ± this fraction of it; 0: off; negative: not given */
+    double case_budget_s;   /* adaptive sampling's time per case and size; 0: not given */
     const char *out_dir;    /* NULL: results/<run-id> in the suite's folder */
     const char *catalogue;  /* NULL: the suite's bench/ folder */
     const char *instruments; /* "time,allocs": run only these; NULL: each case's own */

@@ -33,12 +33,22 @@ static void write_key(FILE *out, const char *python_version, const char *family,
         fprintf(out, "%ld", n);
 }
 
+void results_csv_write_figures(FILE *out, const char *metric, const char *unit,
+                               const summary *figures, long loops)
+{
+    const summary *s = figures;
+    fputc(',', out);
+    results_csv_field(out, metric);
+    fputc(',', out);
+    results_csv_field(out, unit);
+    fprintf(out, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld,%.9g,%.9g\n", s->median, s->mean,
+            s->stddev, s->cv, s->min, s->max, s->count, loops, s->ci_low, s->ci_high);
+}
+
 static void write_measurement(FILE *out, const char *python_version, const result_row *row)
 {
-    const summary *s = &row->figures;
     write_key(out, python_version, row->family, row->case_name, row->n);
-    fprintf(out, ",%s,%s,%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld\n", row->metric, row->unit,
-            s->median, s->mean, s->stddev, s->cv, s->min, s->max, s->count, row->loops);
+    results_csv_write_figures(out, row->metric, row->unit, &row->figures, row->loops);
 }
 
 int results_csv_write_measurements(const results *r, const char *path)
@@ -46,8 +56,7 @@ int results_csv_write_measurements(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs("python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,"
-          "repetitions,loops\n", file.stream);
+    fputs(RESULTS_MEASUREMENTS_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->row_count; i++)
         write_measurement(file.stream, r->python_version, &r->rows[i]);
     return atomic_file_commit(&file);

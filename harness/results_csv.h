@@ -7,8 +7,20 @@
 
 #include "results.h"
 
+/* measurements.csv's header, without its line break. ci_low and ci_high: the 95%
+ * confidence interval of the median (stats_median_ci), in the row's unit. */
+#define RESULTS_MEASUREMENTS_COLUMNS                                                     \
+    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions," \
+    "loops,ci_low,ci_high"
+
 /* Writes one CSV field, quoted when it holds a comma, quote or line break. */
 void results_csv_field(FILE *out, const char *value);
+
+/* Writes a measurements.csv row's figures from its metric on, line break included:
+ * metric,unit,median,mean,stddev,cv,min,max,repetitions,loops,ci_low,ci_high (figures
+ * as %.9g). */
+void results_csv_write_figures(FILE *out, const char *metric, const char *unit,
+                               const summary *figures, long loops);
 
 /* Writes every row to path, whole or not at all. Returns 0, or -1 with errno set. */
 int results_csv_write_measurements(const results *r, const char *path);

@@ -64,12 +64,13 @@ TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fix
 EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
-PURE_TESTS := stats atomic_file results_csv results_meta options select run_dir complexity \
-	malloc_settle unavailable
+PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir \
+	complexity malloc_settle unavailable
 EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
-	probe_resources
+	probe_resources noise_floor
 
 test_stats_MODULES := stats
+test_sampling_MODULES := sampling stats
 test_complexity_MODULES := complexity results_complexity results results_csv atomic_file
 # The probes' availability is faked in the test itself, so 2.7's answers are tested too.
 test_unavailable_MODULES := unavailable
@@ -89,11 +90,13 @@ test_loop_MODULES := loop marks clock probe_alloc pyutil stats interp
 test_probe_memory_MODULES := probe_memory loop marks clock probe_alloc pyutil stats interp
 test_probe_resources_MODULES := probe_resources loop marks clock probe_alloc pyutil stats \
 	interp
+test_noise_floor_MODULES := noise_floor loop marks clock probe_alloc pyutil stats interp \
+	results_meta atomic_file
 test_observe_MODULES := observe catalogue results results_csv atomic_file pyutil interp
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
 EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
-	probe_resources unavailable
+	probe_resources unavailable noise_floor
 
 PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)
 EMBED_BINS := $(EMBED_TESTS:%=$(BUILD)/test_%)

@@ -198,8 +198,10 @@ def minutes(seconds):
 
 
 def run_harness(harness, family_regex, out, round_number, args, log):
-    command = [harness, "--repetitions", "1", "--filter", family_regex, "--out", out] + \
-        catalogue_option(args)
+    # One sample per round, adaptive sampling off: the rounds are the samples, and
+    # idiombench-compare gives each row its interval from them.
+    command = [harness, "--repetitions", "1", "--ci-target", "0", "--filter", family_regex,
+               "--out", out] + catalogue_option(args)
     if args.quick:
         command.append("--quick")
     if round_number > 1:

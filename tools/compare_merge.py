@@ -9,6 +9,7 @@ interpreter's label (so that one version compared twice stays two series).
 """
 import csv
 import os
+import statistics
 
 from meta import meta_pairs
 
@@ -101,9 +102,38 @@ HOST_KEYS = ("host", "cpu", "cpus", "kernel", "compiler", "clock", "gbench_build
              "suite_commit")
 
 
+# The noise floor's figures, taken over every harness run of a version, not its first.
+NOISE_KEYS = ("noise_floor_cv_pct", "noise_floor_drift_pct", "noise_floor_method")
+
+
+def noise_floor_pairs(raw, label):
+    """The version's noise floor over all its harness runs: the median of their cv and
+    of their drift, and the method saying so; [] when no run measured it."""
+    figures = {"noise_floor_cv_pct": [], "noise_floor_drift_pct": []}
+    method = None
+    for _, _, folder in raw_folders(raw, [label]):
+        pairs = dict(read_meta(os.path.join(folder, "meta")))
+        for key, values in figures.items():
+            try:
+                values.append(float(pairs[key]))
+            except (KeyError, ValueError):
+                pass
+        method = method or pairs.get("noise_floor_method")
+    cvs, drifts = figures["noise_floor_cv_pct"], figures["noise_floor_drift_pct"]
+    if not cvs:
+        return []
+    out = [("noise_floor_cv_pct", "%.2f" % statistics.median(cvs))]
+    if drifts:
+        out.append(("noise_floor_drift_pct", "%+.2f" % statistics.median(drifts)))
+    out.append(("noise_floor_method", "median over the version's %d harness runs of each "
+                "run's %s" % (len(cvs), method or "noise floor")))
+    return out
+
+
 def merge_meta(raw, labels, compare_pairs, path):
     """meta: the comparison's own settings, the host once, then each interpreter's
-    facts as `key@label: value` (from its first harness run)."""
+    facts as `key@label: value` (from its first harness run; the noise floor from all
+    of them)."""
     lines = ["%s: %s" % pair for pair in compare_pairs]
     host_done = False
     for label in labels:
@@ -115,6 +145,7 @@ def merge_meta(raw, labels, compare_pairs, path):
             lines += ["%s: %s" % (k, v) for k, v in pairs if k in HOST_KEYS]
             host_done = True
         lines += ["%s@%s: %s" % (k, label, v) for k, v in pairs
-                  if k not in HOST_KEYS and k != "command"]
+                  if k not in HOST_KEYS and k != "command" and k not in NOISE_KEYS]
+        lines += ["%s@%s: %s" % (k, label, v) for k, v in noise_floor_pairs(raw, label)]
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")

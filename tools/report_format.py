@@ -84,6 +84,13 @@ def fmt_kib(kib):
     return scaled(kib, ("KiB", "MiB", "GiB"), 1024.0)
 
 
+def fmt_halfwidth(halfwidth):
+    """An interval's relative half-width (a fraction) as ±percent: ±1.2%, ±14%, ±inf%."""
+    if halfwidth == float("inf"):
+        return "±inf%"
+    return "±" + fmt_cv(halfwidth)
+
+
 def fmt_cv(cv):
     """A coefficient of variation (a fraction) as a percentage: 5.8%, 13%."""
     percent = cv * 100

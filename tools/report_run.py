@@ -16,6 +16,10 @@ from meta import meta_pairs, stripped
 
 MEASUREMENT_COLUMNS = ("python_version", "family", "case", "n", "metric", "unit", "median",
                        "cv", "repetitions", "loops")
+# The median's 95% interval: runs written before it have no such columns.
+MEASUREMENT_CI_COLUMNS = ("ci_low", "ci_high")
+# A row whose interval is wider than ±10% of its median is unstable (as the harness says).
+UNSTABLE_HALFWIDTH = 0.10
 UNAVAILABLE_COLUMNS = ("python_version", "family", "case", "metric", "reason")
 FAILURE_COLUMNS = ("python_version", "family", "case", "n", "stage", "error")
 COMPLEXITY_COLUMNS = ("python_version", "family", "case", "metric", "best_fit")
@@ -172,8 +176,7 @@ def read_run(folder):
                              "make bench or make compare" % (folder, required))
     run.meta = read_meta(os.path.join(folder, "meta"))
     run.meta_map = dict(run.meta)
-    run.measurements = read_csv(folder, "measurements.csv", MEASUREMENT_COLUMNS,
-                                numeric=("median", "cv"))
+    run.measurements = read_measurements(folder)
     run.unavailable = read_csv(folder, "unavailable.csv", UNAVAILABLE_COLUMNS)
     run.failures = read_csv(folder, "failures.csv", FAILURE_COLUMNS)
     run.complexity = read_csv(folder, "complexity.csv", COMPLEXITY_COLUMNS)
@@ -193,6 +196,38 @@ def read_run(folder):
     run.baseline = run.meta_map.get("baseline") or (
         run.comparison[0]["baseline"] if run.comparison else None)
     return run
+
+
+def read_measurements(folder):
+    """measurements.csv's rows; each gets "halfwidth", its interval's half-width relative
+    to |median| (None when the run predates ci_low and ci_high, inf around a median of 0)."""
+    with open(os.path.join(folder, "measurements.csv"), newline="", encoding="utf-8",
+              errors="replace") as stream:
+        header = next(csv.reader(stream), [])
+    has_ci = all(name in header for name in MEASUREMENT_CI_COLUMNS)
+    rows = read_csv(folder, "measurements.csv", MEASUREMENT_COLUMNS +
+                    (MEASUREMENT_CI_COLUMNS if has_ci else ()),
+                    numeric=("median", "cv") + (MEASUREMENT_CI_COLUMNS if has_ci else ()))
+    for row in rows:
+        row["halfwidth"] = relative_halfwidth(row) if has_ci else None
+    return rows
+
+
+def relative_halfwidth(row):
+    halfwidth = (row["ci_high"] - row["ci_low"]) / 2.0
+    if halfwidth <= 0:
+        return 0.0
+    return halfwidth / abs(row["median"]) if row["median"] != 0 else float("inf")
+
+
+def has_intervals(rows):
+    """True when some row has its median's interval (a run written since ci_low)."""
+    return any(row["halfwidth"] is not None for row in rows)
+
+
+def unstable(row):
+    """True when the row's 95% interval is wider than ±UNSTABLE_HALFWIDTH of its median."""
+    return row.get("halfwidth") is not None and row["halfwidth"] > UNSTABLE_HALFWIDTH
 
 
 def in_version_order(labels):

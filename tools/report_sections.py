@@ -12,7 +12,7 @@ import statistics
 from claims_vocabulary import THRESHOLD_TEXT
 from report_format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_time_ns, fmt_time_s, table,
                            text)
-from report_run import in_version_order, size_key
+from report_run import UNSTABLE_HALFWIDTH, in_version_order, size_key, unstable
 from report_tables import (MARKED, TIME, Index, chart_lines, results_section,
                            version_header)
 
@@ -234,15 +234,24 @@ def caveats_section(run, index):
             "only." % ("%s rounds" % run.meta_map["rounds"] if run.meta_map.get("rounds")
                        else "rounds: ?"))
     else:
-        reps = sorted(set(r["repetitions"] for r in run.measurements
-                          if r["metric"] == TIME))
+        reps = sorted(set(int(r["repetitions"]) for r in run.measurements
+                          if r["metric"] == TIME and r["repetitions"].strip().isdigit()))
+        counts = ("%d" % reps[0] if len(reps) == 1 else "%d to %d" % (reps[0], reps[-1])
+                  if reps else "?")
         items.append(
             "**Samples.** Each figure is the median over Google Benchmark's repetitions "
-            "(%s) in one process." % (", ".join(reps) or "?"))
+            "(%s) in one process%s." % (counts, "; times are sampled adaptively, until the "
+                                        "median's 95% interval is narrow enough or the case's "
+                                        "budget is spent" if "adaptive" in run.meta_map.get(
+                                            "settings", "") else ""))
     if run_mode(run) == "quick":
         items.append("**Quick mode.** Shorter timed loops and fewer samples than the default "
                      "mode: rougher figures, wider intervals.")
     items.append(noise_caveat(run))
+    items.append(noise_floor_caveat(run))
+    stability = stability_caveat(run)
+    if stability:
+        items.append(stability)
     if run.is_compare and run.comparison is not None:
         items.append(verdict_caveat(run))
     items.append(
@@ -294,6 +303,41 @@ def noise_caveat(run):
         how = "the cv column) of time per operation over the repetitions"
     return ("**Noise.** The coefficient of variation (%s: %s. A difference smaller than a "
             "few cv is not evidence of anything." % (how, "; ".join(parts)))
+
+
+def noise_floor_caveat(run):
+    """The noise floor the run measured (meta's noise_floor_*), per version."""
+    parts = []
+    for version in run.versions:
+        cv = run.meta_value("noise_floor_cv_pct", version)
+        if cv is None:
+            why = run.meta_value("noise_floor", version)
+            parts.append("%s: %s" % (text(version), text(why or "not recorded (a run "
+                                                              "older than the noise floor)")))
+            continue
+        drift = run.meta_value("noise_floor_drift_pct", version)
+        parts.append("%s: cv %s%%%s" % (text(version), text(cv), "" if drift is None else
+                                        ", drift %s%% from before the cases to after"
+                                        % text(drift)))
+    method = run.meta_value("noise_floor_method", run.versions[0] if run.versions else None)
+    how = (" Measured as the %s." % text(method)) if method else ""
+    return ("**Noise floor.** The machine's own noise during the run, from the empty loop "
+            "that every time figure subtracts: %s.%s A time difference within a few times "
+            "this cv is not evidence of anything." % ("; ".join(parts) or "not recorded", how))
+
+
+def stability_caveat(run):
+    """How many time rows are unstable, or None when the run has no intervals."""
+    rows = [r for r in run.measurements if r["metric"] == TIME and r["halfwidth"] is not None]
+    if not rows:
+        return None
+    marked = [r for r in rows if unstable(r)]
+    return ("**Unstable rows.** %d of %d time rows (%s) have a 95%% confidence interval "
+            "of their median wider than ±%d%% of it%s: they are marked **unstable** in the "
+            "tables; read them as rough." %
+            (len(marked), len(rows), "%.0f%%" % (100.0 * len(marked) / len(rows)),
+             round(UNSTABLE_HALFWIDTH * 100), " over its rounds" if run.is_compare
+             else ", even after adaptive sampling"))
 
 
 def verdict_caveat(run):

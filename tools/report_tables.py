@@ -10,9 +10,9 @@ cannot give is n/a with its reason in a note, never 0. Standard library only; Py
 import os
 from urllib.parse import quote
 
-from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_cv, fmt_ratio,
-                           fmt_ratio_bound, fmt_value, table, text)
-from report_run import size_key
+from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_cv, fmt_halfwidth,
+                           fmt_ratio, fmt_ratio_bound, fmt_value, table, text)
+from report_run import UNSTABLE_HALFWIDTH, has_intervals, size_key, unstable
 
 TIME = "time_per_op"
 INSTRUCTIONS = "instructions_per_op"  # exact: no cv, and a ratio without interval
@@ -30,6 +30,7 @@ EXTRA_GROUPS = (
 )
 EXTRA_METRICS = tuple(m for _, ms in EXTRA_GROUPS for m in ms)
 MARKED = ("faster", "slower", "lower", "higher")
+UNSTABLE_PERCENT = UNSTABLE_HALFWIDTH * 100
 
 
 def chart_lines(run, chart):
@@ -136,20 +137,26 @@ def results_section(run, index, charts):
         return lines
     if run.is_compare:
         lines.append(
-            "Times: the median per operation over the rounds, ± its cv; for each version "
+            "Times: the median per operation over the rounds, ± its cv%s; for each version "
             "its ratio to %s (of geometric means, or of means when a sample is ≤ 0) with "
             "the 95%% confidence interval; **bold** with faster/slower: the interval "
             "excludes 1, a difference beyond the noise. n: the case's size. n/a: this "
             "Python cannot measure it (the note says why); —: not measured for this case."
-            % text(run.baseline or "the baseline"))
+            % (" (**unstable** with its interval's half-width when the median's 95%% "
+               "interval is wider than ±%d%% of it)" % round(UNSTABLE_PERCENT)
+               if has_intervals(run.measurements) else "",
+               text(run.baseline or "the baseline")))
         if run.comparison is None:
             lines.extend(["", "No comparison.csv in this run: medians only, no ratios "
                               "(write it with make compare)."])
     else:
+        interval = ("95%% CI: the half-width of the median's 95%% confidence interval "
+                    "relative to it, **unstable** beyond ±%d%%. " % round(UNSTABLE_PERCENT)
+                    if has_intervals(run.measurements) else "")
         lines.append(
-            "Medians over the repetitions; cv: their coefficient of variation. n: the "
+            "Medians over the repetitions; cv: their coefficient of variation. %sn: the "
             "case's size. n/a: this Python cannot measure it (the note says why); —: not "
-            "measured for this case.")
+            "measured for this case." % interval)
     for family in index.families:
         lines.append("")
         lines.extend(family_section(run, index, family, charts.get("family:" + family, [])))
@@ -194,6 +201,8 @@ def single_main_table(run, index, family, rows, metrics, notes):
     shown = [m for m in (TIME, INSTRUCTIONS) + ALLOC_METRICS if m in metrics]
     with_cv = any(r["repetitions"] not in ("", "1") for r in run.measurements
                   if r["family"] == family and r["metric"] == TIME)
+    with_ci = has_intervals(r for r in run.measurements
+                            if r["family"] == family and r["metric"] == TIME)
     headers = ["case", "n"]
     align = "lr"
     for metric in shown:
@@ -201,6 +210,9 @@ def single_main_table(run, index, family, rows, metrics, notes):
         align += "r"
         if metric == TIME and with_cv:
             headers.append("cv")
+            align += "r"
+        if metric == TIME and with_ci:
+            headers.append("95% CI")
             align += "r"
     body = []
     for case, n in rows:
@@ -214,10 +226,22 @@ def single_main_table(run, index, family, rows, metrics, notes):
                 row = index.meas.get((version, family, case, n, TIME))
                 cells.append(fmt_cv(row["cv"]) if row and row["repetitions"] not in
                              ("", "1") else "")
+            if metric == TIME and with_ci:
+                row = index.meas.get((version, family, case, n, TIME))
+                cells.append(interval_cell(row))
         body.append(cells)
     if not body:
         return ["No time or allocation figures in this family."]
     return table(headers, body, align)
+
+
+def interval_cell(row):
+    """A time row's interval: ±1.2%, **unstable ±14%**, or empty without one."""
+    if row is None or row["halfwidth"] is None:
+        return ""
+    if unstable(row):
+        return "**unstable %s**" % fmt_halfwidth(row["halfwidth"])
+    return fmt_halfwidth(row["halfwidth"])
 
 
 def version_header(run, version):
@@ -235,6 +259,8 @@ def compare_time_cell(run, index, family, case, n, version, notes, metric=TIME):
     cell = fmt_value(metric, row["unit"], row["median"])
     if row["repetitions"] not in ("", "1") and metric == TIME:
         cell += " ±" + fmt_cv(row["cv"])
+    if unstable(row):
+        cell += " **unstable %s**" % fmt_halfwidth(row["halfwidth"])
     if version == run.baseline or run.comparison is None:
         return cell
     comp = index.comp.get((family, case, n, metric, version))

@@ -82,6 +82,26 @@ version_of() {
         "$(cat "$SHARED/meta")"
 }
 
+@test "compare: each row's interval holds its median; each version's noise floor pooled over its runs" {
+    needs_two_pythons
+    "$TEST_PYTHON" - "$SHARED/measurements.csv" <<'PY' || fail "intervals" "$(cat "$SHARED/measurements.csv")"
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], newline="")):
+    low, median, high = float(r["ci_low"]), float(r["median"]), float(r["ci_high"])
+    assert low <= median <= high, r
+    if r["repetitions"] == "3":          # 3 rounds: below 6, the interval is min..max
+        assert (low, high) == (float(r["min"]), float(r["max"])), r
+PY
+    local label runs
+    for label in $(csv_rows "$SHARED/measurements.csv" python_version | sort -u); do
+        grep -Eq "^noise_floor_cv_pct@$label: [0-9]+\.[0-9]{2}$" "$SHARED/meta" ||
+            fail "no noise floor for $label" "$(cat "$SHARED/meta")"
+        # One harness run per family and round: 2 families, 3 rounds.
+        runs=$(sed -n "s/^noise_floor_method@$label: median over the version's \([0-9]*\) harness runs.*/\1/p" "$SHARED/meta")
+        [ "$runs" = 6 ] || fail "noise floor of $label over '$runs' runs" "$(grep noise "$SHARED/meta")"
+    done
+}
+
 @test "compare: comparison.csv gives each case a ratio to the baseline, its interval and a verdict" {
     needs_two_pythons
     local old new

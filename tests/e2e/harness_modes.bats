@@ -1,19 +1,21 @@
 #!/usr/bin/env bats
 # The harness's modes for `make compare`: --startup (the interpreter started and
-# finalised, nothing else), --no-observations, --repetitions 1, unavailable.csv and the
+# finalised, nothing else), --no-observations, --repetitions 1 --ci-target 0 (one fixed
+# sample, as each round of make compare takes), unavailable.csv and the
 # catalogue's min_python; on Python 2.7 (when there is one), the reduced mode end to end.
 
 load helper
 
 UNAVAILABLE_HEADER=python_version,family,case,metric,reason
 
-# A run with one repetition and no observations, shared by the tests below: a case
+# A run with one repetition (adaptive sampling off) and no observations, shared by the
+# tests below: a case
 # without sizes, a sized one, and one with every instrument. And the harness for Python
 # 2.7, built once (a no-op when up to date) into PY27_HARNESS, when there is a 2.7.
 setup_file() {
     build_harness
     local dir=$BATS_FILE_TMPDIR/rep1 status=0
-    "$IDIOMBENCH" --quick --repetitions 1 --no-observations --out "$dir" \
+    "$IDIOMBENCH" --quick --repetitions 1 --ci-target 0 --no-observations --out "$dir" \
         --filter 'identity/is_none$|strings/join_list$|release/with_open$' \
         >"$dir.stdout" 2>"$dir.stderr" || status=$?
     echo "$status" >"$dir.status"
@@ -88,9 +90,9 @@ assert_startup_only() {
     assert_contains "$output" "unavailable.csv"
 }
 
-# --- --repetitions 1 and --no-observations ---
+# --- --repetitions 1 --ci-target 0 and --no-observations ---
 
-@test "--repetitions 1: every row is its one sample (median = mean = min = max, spread 0)" {
+@test "--repetitions 1 --ci-target 0: every row is its one sample (median = mean = min = max = ci_low = ci_high, spread 0)" {
     local dir=$BATS_FILE_TMPDIR/rep1
     [ "$(cat "$dir.status")" -eq 0 ] ||
         fail "the run exited $(cat "$dir.status")" "$(cat "$dir.stdout")" "$(cat "$dir.stderr")"
@@ -110,6 +112,7 @@ for r in rows:
     assert r["repetitions"] == "1", label + ": repetitions " + r["repetitions"]
     m = float(r["median"])
     assert float(r["mean"]) == m and float(r["min"]) == m and float(r["max"]) == m, label
+    assert float(r["ci_low"]) == m and float(r["ci_high"]) == m, label + ": interval"
     assert float(r["stddev"]) == 0 and float(r["cv"]) == 0, label + ": spread"
     if r["metric"] == "time_per_op":
         assert m > 0, label + ": a time of " + r["median"]
@@ -121,7 +124,7 @@ PY
     [ "$(cat "$dir/observations.csv")" = "python_version,family,observation,value,error" ] ||
         fail "observations were recorded" "$(cat "$dir/observations.csv")"
     ! grep -q "observations recorded" "$dir.stdout" || fail "the run says it recorded some"
-    grep -q '^settings: repetitions 1, .*, no observations$' "$dir/meta" ||
+    grep -q '^settings: repetitions 1, .*, time sampling fixed: ci target 0, .*no observations$' "$dir/meta" ||
         fail "meta's settings" "$(grep settings "$dir/meta")"
 }
 

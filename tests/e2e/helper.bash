@@ -18,7 +18,7 @@ FIXTURES=$BATS_TEST_DIRNAME/fixtures
 TEST_PYTHON=${TEST_PYTHON:-python3}
 export REPO_ROOT FIXTURES TEST_PYTHON
 
-MEASUREMENTS_HEADER=python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops
+MEASUREMENTS_HEADER=python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops,ci_low,ci_high
 FAILURES_HEADER=python_version,family,case,n,stage,error,traceback
 
 # Builds the harness against python3 (a no-op when it is up to date) and exports

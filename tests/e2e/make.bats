@@ -147,7 +147,7 @@ restore_results_folder() {
 @test "make bench QUICK=1 FILTER=... ARGS='--out DIR' measures the selected cases" {
     local out=$SANDBOX/run
     run --separate-stderr repo_make bench QUICK=1 FILTER='identity/(is|eq)_(none|true)$' \
-        INSTRUCTIONS=0 ARGS="--out $out --repetitions 2"
+        INSTRUCTIONS=0 ARGS="--out $out --repetitions 2 --ci-target 0"
     assert_status 0
 
     # Progress: one "[ i/4] identity/..." line per case, numbered 1..4.
@@ -173,7 +173,8 @@ restore_results_folder() {
     done
     [ "$(csv_rows "$out/measurements.csv" case | wc -l)" -eq 12 ] ||
         fail "expected 12 rows (4 cases x 3 metrics)" "$(cat "$out/measurements.csv")"
-    # Every row: this Python, the identity family, no n, 2 repetitions, some loops.
+    # Every row: this Python, the identity family, no n, 2 repetitions (adaptive sampling
+    # off), some loops.
     local python_version
     python_version=$("$TEST_PYTHON" -c 'import platform; print(platform.python_version())')
     run csv_rows "$out/measurements.csv" python_version,family,n,repetitions
@@ -190,7 +191,8 @@ restore_results_folder() {
     [ -f "$out/meta" ] || fail "no $out/meta"
     local key
     for key in host cpu kernel compiler python_version python_path python_cflags \
-        suite_commit clock gbench_build_type command settings; do
+        suite_commit clock gbench_build_type command settings noise_floor_cv_pct \
+        noise_floor_drift_pct noise_floor_method; do
         grep -Eq "^$key: ." "$out/meta" || fail "meta has no '$key: ...' line" "$(cat "$out/meta")"
     done
     grep -qx "python_version: $python_version" "$out/meta" ||

@@ -517,6 +517,57 @@ PY
     cmp first.md results/latest/REPORT.md || fail "two reports of one run differ"
 }
 
+# with_intervals DIR: gives DIR's measurements.csv the ci_low and ci_high columns, every
+# interval ±1% of its median except the first time row's, ±20%; and meta a noise floor.
+with_intervals() {
+    "$TEST_PYTHON" - "$1/measurements.csv" <<'PY'
+import csv, sys
+path = sys.argv[1]
+with open(path, newline="") as stream:
+    reader = csv.DictReader(stream)
+    columns, rows = reader.fieldnames + ["ci_low", "ci_high"], list(reader)
+first = True
+for row in rows:
+    median = float(row["median"])
+    width = 0.20 if first and row["metric"] == "time_per_op" else 0.01
+    first = first and row["metric"] != "time_per_op"
+    row["ci_low"] = repr(median - width * abs(median))
+    row["ci_high"] = repr(median + width * abs(median))
+with open(path, "w", newline="") as stream:
+    writer = csv.DictWriter(stream, columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+PY
+    printf '%s\n' "noise_floor_cv_pct: 3.25" "noise_floor_drift_pct: -1.50" \
+        "noise_floor_method: cv of 20 timings of the empty loop" >>"$1/meta"
+}
+
+@test "intervals: the unstable time row is marked, the unstable rows counted, the noise floor stated" {
+    copy_run bench
+    with_intervals "$SANDBOX/bench"
+    report "$SANDBOX/bench"
+    assert_report_written "$SANDBOX/bench"
+    local md times
+    md=$(cat "$SANDBOX/bench/REPORT.md")
+    times=$(csv_rows "$SANDBOX/bench/measurements.csv" case metric=time_per_op | wc -l)
+    [ "$(grep -c 'unstable ±20%' <<<"$md")" -eq 1 ] || fail "one row marked unstable ±20%" "$md"
+    assert_contains "$md" "| 95% CI |"
+    assert_contains "$md" "±1.0%"
+    assert_contains "$md" "**Unstable rows.** 1 of $times time rows"
+    assert_contains "$md" "**Noise floor.**"
+    assert_contains "$md" "cv 3.25%, drift -1.50% from before the cases to after"
+}
+
+@test "intervals: a run without ci columns or noise floor (older) still reads, nothing marked" {
+    copy_run bench
+    report "$SANDBOX/bench"
+    assert_report_written "$SANDBOX/bench"
+    local md
+    md=$(cat "$SANDBOX/bench/REPORT.md")
+    ! grep -q "unstable\|Unstable rows" <<<"$md" || fail "an old run marked unstable" "$md"
+    assert_contains "$md" "not recorded (a run older than the noise floor)"
+}
+
 @test "bad input: a run folder that does not exist" {
     report "$SANDBOX/no-such-run"
     assert_bad_input "$SANDBOX/no-such-run" "no run folder $SANDBOX/no-such-run" "make report RUN="

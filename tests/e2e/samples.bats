@@ -65,9 +65,9 @@ print("\n".join(sorted(seen)))
 PY
 }
 
-@test "samples.csv: 3 repetitions give 3 samples per row, round 1..3, that make its figures" {
+@test "samples.csv: 3 repetitions (--ci-target 0) give 3 samples per row, round 1..3, that make its figures" {
     local out=$SANDBOX/out
-    run_harness "$out" --repetitions 3 --filter 'identity/is_none$|copying/flat_slice$'
+    run_harness "$out" --repetitions 3 --ci-target 0 --filter 'identity/is_none$|copying/flat_slice$'
     assert_status 0
     [ "$(csv_header "$out/samples.csv")" = "$SAMPLES_HEADER" ] ||
         fail "samples.csv header" "$(csv_header "$out/samples.csv")"
@@ -120,7 +120,7 @@ PY
     want=${expected%$'\n'}
     [ "$output" = "$want" ] || fail "metrics and samples per row" "$output"
 
-    run_harness "$SANDBOX/time" --repetitions 7 --filter 'identity/is_none$' \
+    run_harness "$SANDBOX/time" --repetitions 7 --ci-target 0 --filter 'identity/is_none$' \
         --instruments time
     assert_status 0
     run check_samples "$SANDBOX/time"
@@ -140,17 +140,25 @@ PY
 
 @test "samples.csv: the samples survive Google Benchmark reporting its aggregates alone" {
     local out=$SANDBOX/out
-    run_harness "$out" --repetitions 4 --filter 'identity/is_none$' --instruments time \
-        --benchmark_display_aggregates_only=true
+    run_harness "$out" --repetitions 4 --ci-target 0 --filter 'identity/is_none$' \
+        --instruments time --benchmark_display_aggregates_only=true
     assert_status 0
     run check_samples "$out"
     assert_status 0
     [ "$output" = "time_per_op 4" ] || fail "time samples" "$output"
+    # Adaptive sampling's later batches too: every sample kept, at least the first batch.
+    run_harness "$SANDBOX/adaptive" --repetitions 4 --ci-target 0.0001 --case-budget 0.3 \
+        --filter 'identity/is_none$' --instruments time --benchmark_display_aggregates_only=true
+    assert_status 0
+    run check_samples "$SANDBOX/adaptive"
+    assert_status 0
+    [[ $output =~ ^time_per_op\ ([0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" -gt 4 ] ||
+        fail "adaptive time samples" "$output"
 }
 
-@test "samples.csv: one repetition gives one sample, the row's median" {
+@test "samples.csv: one repetition (--ci-target 0) gives one sample, the row's median" {
     local out=$SANDBOX/out
-    run_harness "$out" --repetitions 1 --filter 'identity/is_none$'
+    run_harness "$out" --repetitions 1 --ci-target 0 --filter 'identity/is_none$'
     assert_status 0
     run check_samples "$out"
     assert_status 0
@@ -169,7 +177,7 @@ PY
     harness=$(cd "$REPO_ROOT" && tools/build-harness "$py27" 2>"$SANDBOX/build.log") ||
         fail "the 2.7 harness does not build" "$(cat "$SANDBOX/build.log")"
     local out=$SANDBOX/out
-    run --separate-stderr "$harness" --quick --repetitions 3 --out "$out" \
+    run --separate-stderr "$harness" --quick --repetitions 3 --ci-target 0 --out "$out" \
         --filter 'identity/is_(none|not_none)$'
     assert_status 0
     run check_samples "$out"

@@ -31,16 +31,16 @@ TEST(measurements_summarise_the_rounds_by_version_as_the_harness_does)
     char *text = sandbox_capture(write_measurements, &f);
     CHECK_STR_EQ(text,
         MEASUREMENTS_COLUMNS "\n"
-        "3.11.7,identity,is_none,,time_per_op,ns,10,10,0,0,10,10,2,2000\n"
-        "3.11.7,identity,is_none,,allocs_per_op,allocs,0,0,0,0,0,0,1,10000\n"
-        "3.11.7,strings,join,10,bytes_per_op,bytes,80,80,0,0,80,80,2,1000\n"
-        "3.11.7,strings,join,100,bytes_per_op,bytes,800,800,0,0,800,800,2,100\n"
-        "3.11.7,strings,join,1000,bytes_per_op,bytes,8000,8000,0,0,8000,8000,2,10\n"
-        "3.12.1,copying,deep,,allocs_per_op,allocs,1,1,0,0,1,1,2,100\n"
-        "3.12.1,identity,is_none,,time_per_op,ns,12,12,0,0,12,12,2,2000\n"
-        "3.12.1,identity,is_none,,allocs_per_op,allocs,0,0,0,0,0,0,1,10000\n"
-        "3.12.1,strings,join,10,bytes_per_op,bytes,80,80,0,0,80,80,2,1000\n"
-        "3.13.0,identity,is_none,,time_per_op,ns,8,8,0,0,8,8,2,2000\n");
+        "3.11.7,identity,is_none,,time_per_op,ns,10,10,0,0,10,10,2,2000,10,10\n"
+        "3.11.7,identity,is_none,,allocs_per_op,allocs,0,0,0,0,0,0,1,10000,0,0\n"
+        "3.11.7,strings,join,10,bytes_per_op,bytes,80,80,0,0,80,80,2,1000,80,80\n"
+        "3.11.7,strings,join,100,bytes_per_op,bytes,800,800,0,0,800,800,2,100,800,800\n"
+        "3.11.7,strings,join,1000,bytes_per_op,bytes,8000,8000,0,0,8000,8000,2,10,8000,8000\n"
+        "3.12.1,copying,deep,,allocs_per_op,allocs,1,1,0,0,1,1,2,100,1,1\n"
+        "3.12.1,identity,is_none,,time_per_op,ns,12,12,0,0,12,12,2,2000,12,12\n"
+        "3.12.1,identity,is_none,,allocs_per_op,allocs,0,0,0,0,0,0,1,10000,0,0\n"
+        "3.12.1,strings,join,10,bytes_per_op,bytes,80,80,0,0,80,80,2,1000,80,80\n"
+        "3.13.0,identity,is_none,,time_per_op,ns,8,8,0,0,8,8,2,2000,8,8\n");
     free(text);
     compare_fixture_free(&f);
 }
@@ -59,7 +59,7 @@ TEST(measurements_of_noisy_rounds_and_quoted_names)
     /* as test_stats's summary_of_an_odd_count */
     CHECK_STR_EQ(text, MEASUREMENTS_COLUMNS "\n"
                        "3.12.1,\"a,b\",c,,time_per_op,ns,3.3,3.5,1.15108644,0.328881841,2.4,5.1,5,"
-                       "12\n");
+                       "12,2.4,5.1\n");
     free(text);
     compare_fixture_free(&f);
 }

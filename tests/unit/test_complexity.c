@@ -67,7 +67,7 @@ TEST(names)
 
 static void add(results *r, const char *case_name, long n, const char *metric, double median)
 {
-    summary s = {median, median, 0, 0, median, median, 2};
+    summary s = {median, median, 0, 0, median, median, 2, median, median};
     result_key key = {"fam", case_name, n};
     REQUIRE(results_add_row(r, key, metric, "ns", &s, 10) == 0);
 }

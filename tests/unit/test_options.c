@@ -36,6 +36,8 @@ TEST(defaults)
     CHECK_EQ_INT(o.repetitions, 10);
     CHECK_EQ_INT(o.target_ns, 10000000);
     CHECK_EQ_INT(o.pairs, 5);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.02);
+    CHECK_EQ_DOUBLE(o.case_budget_s, 3.0);
 }
 
 TEST(quick_takes_fewer_shorter_samples)
@@ -44,9 +46,52 @@ TEST(quick_takes_fewer_shorter_samples)
     char err[256];
     REQUIRE(PARSE(&o, err, "--quick") == 0);
     CHECK(o.quick);
-    CHECK_EQ_INT(o.repetitions, 5);
+    CHECK_EQ_INT(o.repetitions, 6);
     CHECK_EQ_INT(o.target_ns, 2000000);
     CHECK_EQ_INT(o.pairs, 3);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.02);
+    CHECK_EQ_DOUBLE(o.case_budget_s, 0.1);
+}
+
+/* Each of the NULL-terminated values is rejected with a line naming the option. */
+static void check_rejected(const char *option, const char *const *values)
+{
+    options o;
+    char err[256];
+    for (size_t i = 0; values[i] != NULL; i++) {
+        CHECK(PARSE(&o, err, (char *)option, (char *)values[i]) == -1);
+        CHECK_STR_CONTAINS(err, option);
+    }
+}
+
+TEST(ci_target_is_a_percentage_and_0_turns_adaptive_sampling_off)
+{
+    options o;
+    char err[256];
+    REQUIRE(PARSE(&o, err, "--ci-target", "5") == 0);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.05);
+    REQUIRE(PARSE(&o, err, "--ci-target=0.5", "--quick") == 0);
+    CHECK_EQ_DOUBLE(o.ci_target, 0.005);
+    REQUIRE(PARSE(&o, err, "--ci-target", "0") == 0);
+    CHECK(o.ci_target == 0.0);
+    REQUIRE(PARSE(&o, err, "--ci-target", "100") == 0);
+    CHECK_EQ_DOUBLE(o.ci_target, 1.0);
+    const char *bad[] = {"-1", "100.5", "abc", "inf", "nan", "0x1", " 2", "2%", "1e", NULL};
+    check_rejected("--ci-target", bad);
+}
+
+TEST(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout)
+{
+    options o;
+    char err[256];
+    REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20") == 0);
+    CHECK_EQ_DOUBLE(o.case_budget_s, 20.0);
+    /* (6 samples × 3 pairs × 2 loops × 2 ms + 20 s) × 10 = 200.72 s, rounded up */
+    CHECK_EQ_INT(o.case_timeout_s, 201);
+    REQUIRE(PARSE(&o, err, "--quick", "--case-budget", "20", "--ci-target", "0") == 0);
+    CHECK_EQ_INT(o.case_timeout_s, 120); /* no adaptive sampling: the budget is unused */
+    const char *bad[] = {"0", "0.001", "3601", "-1", "abc", "inf", "", NULL};
+    check_rejected("--case-budget", bad);
 }
 
 TEST(explicit_repetitions_win_over_quick_in_either_order)
@@ -68,7 +113,7 @@ TEST(loop_ms_and_pairs_override_the_mode)
     REQUIRE(PARSE(&o, err, "--quick", "--loop-ms", "0.5", "--pairs=21") == 0);
     CHECK_EQ_INT(o.target_ns, 500000);
     CHECK_EQ_INT(o.pairs, 21);
-    CHECK_EQ_INT(o.repetitions, 5);
+    CHECK_EQ_INT(o.repetitions, 6);
 }
 
 TEST(bad_loop_ms_and_pairs_are_rejected_naming_the_option)
@@ -273,6 +318,8 @@ int main(void)
 {
     RUN(defaults);
     RUN(quick_takes_fewer_shorter_samples);
+    RUN(ci_target_is_a_percentage_and_0_turns_adaptive_sampling_off);
+    RUN(case_budget_in_seconds_overrides_the_mode_and_lengthens_the_timeout);
     RUN(explicit_repetitions_win_over_quick_in_either_order);
     RUN(loop_ms_and_pairs_override_the_mode);
     RUN(bad_loop_ms_and_pairs_are_rejected_naming_the_option);

@@ -8,7 +8,8 @@
 #include <errno.h>
 
 #define MEASUREMENTS_HEADER \
-    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops\n"
+    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions," \
+    "loops,ci_low,ci_high\n"
 #define SAMPLES_HEADER "python_version,family,case,n,metric,unit,round,value,loops\n"
 #define FAILURES_HEADER "python_version,family,case,n,stage,error,traceback\n"
 #define UNAVAILABLE_HEADER "python_version,family,case,metric,reason\n"
@@ -67,9 +68,9 @@ TEST(field_with_line_breaks_is_quoted_and_keeps_them)
 /* A run with three rows (one without a size) and two failures. */
 static int fill(results *r)
 {
-    summary time = {12.5, 12.75, 0.5, 0.5 / 12.75, 12.25, 13.5, 10};
-    summary allocs = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 5};
-    summary bytes = {1234.5678, 2.9999999, 1e-9, 0.0, 0.0, 123456789.0, 5};
+    summary time = {12.5, 12.75, 0.5, 0.5 / 12.75, 12.25, 13.5, 10, 12.3, 13.25};
+    summary allocs = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 5, 1.0, 1.0};
+    summary bytes = {1234.5678, 2.9999999, 1e-9, 0.0, 0.0, 123456789.0, 5, 0.0, 123456789.0};
     result_key none = {"identity", "is_none", -1};
     result_key sized = {"sizes", "list_append", 1000};
     result_key zero = {"sizes", "list_append", 0};
@@ -101,10 +102,10 @@ TEST(measurements_golden_output)
     CHECK_STR_EQ(text,
                  MEASUREMENTS_HEADER
                  "3.11.7,identity,is_none,,time_per_op,ns,12.5,12.75,0.5,0.0392156863,12.25,"
-                 "13.5,10,2000000\n"
-                 "3.11.7,sizes,list_append,1000,allocs_per_op,allocs,1,1,0,0,1,1,5,6400\n"
+                 "13.5,10,2000000,12.3,13.25\n"
+                 "3.11.7,sizes,list_append,1000,allocs_per_op,allocs,1,1,0,0,1,1,5,6400,1,1\n"
                  "3.11.7,sizes,list_append,0,bytes_per_op,bytes,1234.5678,2.9999999,1e-09,0,0,"
-                 "123456789,5,1\n");
+                 "123456789,5,1,0,123456789\n");
     free(text);
     CHECK_EQ_INT(sandbox_count_names(dir, ""), 1);
     results_free(&r);
@@ -115,13 +116,13 @@ TEST(measurements_golden_output)
  * at n=0 with awkward figures, and a row kept without samples. */
 static int fill_sampled(results *r)
 {
-    summary time = {12.5, 12.75, 0.5, 0.5 / 12.75, 12.25, 13.5, 3};
+    summary time = {12.5, 12.75, 0.5, 0.5 / 12.75, 12.25, 13.5, 3, 12.25, 13.5};
     double time_ns[] = {13.5, 12.25, 12.5};
-    summary allocs = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2};
+    summary allocs = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2, 1.0, 1.0};
     double allocs_counts[] = {1.0, 1.0};
-    summary bytes = {0.0, 0.0, 0.0, 0.0, -0.5, 0.5, 4};
+    summary bytes = {0.0, 0.0, 0.0, 0.0, -0.5, 0.5, 4, -0.5, 0.5};
     double awkward[] = {1e-9, 123456789.0, -0.5, 1234.56789012};
-    summary unsampled = {2.0, 2.0, 0.0, 0.0, 2.0, 2.0, 1};
+    summary unsampled = {2.0, 2.0, 0.0, 0.0, 2.0, 2.0, 1, 2.0, 2.0};
     result_key none = {"identity", "is_none", -1};
     result_key sized = {"sizes", "list_append", 1000};
     result_key zero = {"sizes", "list_append", 0};
@@ -165,7 +166,7 @@ TEST(a_row_keeps_a_copy_of_its_samples)
 {
     results r;
     REQUIRE(results_init(&r, "3.12.1") == 0);
-    summary s = {2.0, 2.0, 0.0, 0.0, 1.0, 3.0, 3};
+    summary s = {2.0, 2.0, 0.0, 0.0, 1.0, 3.0, 3, 1.0, 3.0};
     double samples[] = {1.0, 2.0, 3.0};
     result_key key = {"f", "c", -1};
     REQUIRE(results_add_sampled_row(&r, key, "time_per_op", "ns", &s, samples, 3, 9) == 0);
@@ -193,7 +194,7 @@ TEST(samples_of_many_repetitions_are_numbered_to_the_last)
     REQUIRE(samples != NULL);
     for (int k = 0; k < COUNT; k++)
         samples[k] = k + 0.25;
-    summary s = {499.75, 499.75, 0.0, 0.0, 0.25, 999.25, COUNT};
+    summary s = {499.75, 499.75, 0.0, 0.0, 0.25, 999.25, COUNT, 0.25, 999.25};
     result_key key = {"strings", "join", 100000};
     REQUIRE(results_add_sampled_row(&r, key, "time_per_op", "ns", &s, samples, COUNT, 123) == 0);
     free(samples);
@@ -264,12 +265,12 @@ TEST(any_negative_n_is_written_empty)
     REQUIRE(sandbox_create(dir) == 0);
     results r;
     REQUIRE(results_init(&r, "3.12.1") == 0);
-    summary s = {2.0, 2.0, 0.0, 0.0, 2.0, 2.0, 2};
+    summary s = {2.0, 2.0, 0.0, 0.0, 2.0, 2.0, 2, 2.0, 2.0};
     result_key key = {"f", "c", -7};
     REQUIRE(results_add_row(&r, key, "time_per_op", "ns", &s, 3) == 0);
     CHECK_EQ_INT(results_csv_write_measurements(&r, sandbox_path(path, dir, "m.csv")), 0);
     char *text = sandbox_read(path);
-    CHECK_STR_EQ(text, MEASUREMENTS_HEADER "3.12.1,f,c,,time_per_op,ns,2,2,0,0,2,2,2,3\n");
+    CHECK_STR_EQ(text, MEASUREMENTS_HEADER "3.12.1,f,c,,time_per_op,ns,2,2,0,0,2,2,2,3,2,2\n");
     free(text);
     results_free(&r);
     sandbox_remove(dir);
@@ -281,7 +282,7 @@ TEST(names_needing_quotes_are_quoted_in_rows)
     REQUIRE(sandbox_create(dir) == 0);
     results r;
     REQUIRE(results_init(&r, "3.13.0,free\"threaded") == 0);
-    summary s = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2};
+    summary s = {1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 2, 1.0, 1.0};
     result_key key = {"fam,ily", "ca\"se", 4};
     double samples[] = {1.0, 1.0};
     REQUIRE(results_add_sampled_row(&r, key, "time_per_op", "ns", &s, samples, 2, 1) == 0);
@@ -289,7 +290,7 @@ TEST(names_needing_quotes_are_quoted_in_rows)
     char *text = sandbox_read(path);
     CHECK_STR_EQ(text, MEASUREMENTS_HEADER
                  "\"3.13.0,free\"\"threaded\",\"fam,ily\",\"ca\"\"se\",4,time_per_op,ns,"
-                 "1,1,0,0,1,1,2,1\n");
+                 "1,1,0,0,1,1,2,1,1,1\n");
     free(text);
     CHECK_EQ_INT(results_csv_write_samples(&r, sandbox_path(path, dir, "s.csv")), 0);
     text = sandbox_read(path);

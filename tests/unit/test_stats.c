@@ -152,6 +152,83 @@ TEST(stddev_is_stable_far_from_zero)
     CHECK_EQ_DOUBLE(s.stddev, 1.0);
 }
 
+/* The ranks and coverages below: Python's math.comb, 1 - 2 * sum(comb(n, i)) / 2**n. */
+TEST(median_ci_below_six_values_is_min_to_max_with_its_real_coverage)
+{
+    const double sorted[] = {1.0, 2.0, 3.0, 4.0, 5.0};
+    double low, high;
+    CHECK_EQ_DOUBLE(stats_median_ci(sorted, 5, &low, &high), 0.9375);
+    CHECK_EQ_DOUBLE(low, 1.0);
+    CHECK_EQ_DOUBLE(high, 5.0);
+    CHECK_EQ_DOUBLE(stats_median_ci(sorted, 2, &low, &high), 0.5);
+    CHECK_EQ_DOUBLE(high, 2.0);
+    CHECK(stats_median_ci(sorted, 1, &low, &high) == 0.0);
+    CHECK_EQ_DOUBLE(low, 1.0);
+    CHECK_EQ_DOUBLE(high, 1.0);
+}
+
+TEST(median_ci_of_six_values_is_the_first_95_percent_interval)
+{
+    const double sorted[] = {1.0, 2.0, 3.0, 4.0, 5.0, 6.0};
+    double low, high;
+    CHECK_EQ_DOUBLE(stats_median_ci(sorted, 6, &low, &high), 0.96875); /* 1 - 2/64 */
+    CHECK_EQ_DOUBLE(low, 1.0);
+    CHECK_EQ_DOUBLE(high, 6.0);
+    CHECK_EQ_INT(STATS_CI_MIN_COUNT, 6);
+}
+
+TEST(median_ci_narrows_to_inner_order_statistics_as_values_grow)
+{
+    double sorted[1000];
+    for (size_t i = 0; i < COUNT(sorted); i++)
+        sorted[i] = (double)(i + 1); /* x(k) = k */
+    double low, high;
+    CHECK_EQ_DOUBLE(stats_median_ci(sorted, 10, &low, &high), 0.978515625);
+    CHECK_EQ_DOUBLE(low, 2.0);
+    CHECK_EQ_DOUBLE(high, 9.0);
+    CHECK(fabs(stats_median_ci(sorted, 20, &low, &high) - 0.9586105346679688) < 1e-12);
+    CHECK_EQ_DOUBLE(low, 6.0);
+    CHECK_EQ_DOUBLE(high, 15.0);
+    CHECK(fabs(stats_median_ci(sorted, 100, &low, &high) - 0.9647997997822952) < 1e-12);
+    CHECK_EQ_DOUBLE(low, 40.0);
+    CHECK_EQ_DOUBLE(high, 61.0);
+    /* 2^-1000 is near the smallest double: the logarithms keep it right. */
+    CHECK(fabs(stats_median_ci(sorted, 1000, &low, &high) - 0.9537088026395019) < 1e-9);
+    CHECK_EQ_DOUBLE(low, 469.0);
+    CHECK_EQ_DOUBLE(high, 532.0);
+}
+
+TEST(median_ci_coverage_is_at_least_95_percent_from_six_values)
+{
+    for (size_t count = 1; count <= 300; count++) {
+        double coverage = stats_median_ci_coverage(count);
+        CHECK(count < STATS_CI_MIN_COUNT ? coverage < 0.95 : coverage >= 0.95);
+        CHECK(coverage <= 1.0);
+    }
+}
+
+TEST(summary_holds_the_median_inside_its_interval)
+{
+    const double values[] = {9.0, 1.0, 7.0, 3.0, 5.0, 2.0, 8.0, 4.0, 6.0, 10.0};
+    summary s;
+    REQUIRE(stats_summarize(values, COUNT(values), &s) == 0);
+    CHECK_EQ_DOUBLE(s.ci_low, 2.0);
+    CHECK_EQ_DOUBLE(s.ci_high, 9.0);
+    CHECK(s.ci_low <= s.median && s.median <= s.ci_high);
+    CHECK_EQ_DOUBLE(stats_ci_relative_halfwidth(&s), 3.5 / 5.5);
+}
+
+TEST(relative_halfwidth_of_a_point_is_zero_and_around_zero_infinite)
+{
+    const double constant[] = {4.0, 4.0, 4.0, 4.0, 4.0, 4.0};
+    summary s;
+    REQUIRE(stats_summarize(constant, COUNT(constant), &s) == 0);
+    CHECK(stats_ci_relative_halfwidth(&s) == 0.0);
+    const double around_zero[] = {-2.0, -1.0, 0.0, 0.0, 1.0, 2.0};
+    REQUIRE(stats_summarize(around_zero, COUNT(around_zero), &s) == 0);
+    CHECK(isinf(stats_ci_relative_halfwidth(&s)));
+}
+
 int main(void)
 {
     RUN(median_of_odd_count_is_the_middle_value);
@@ -168,5 +245,11 @@ int main(void)
     RUN(cv_is_zero_when_the_mean_is_zero);
     RUN(cv_uses_the_absolute_mean);
     RUN(stddev_is_stable_far_from_zero);
+    RUN(median_ci_below_six_values_is_min_to_max_with_its_real_coverage);
+    RUN(median_ci_of_six_values_is_the_first_95_percent_interval);
+    RUN(median_ci_narrows_to_inner_order_statistics_as_values_grow);
+    RUN(median_ci_coverage_is_at_least_95_percent_from_six_values);
+    RUN(summary_holds_the_median_inside_its_interval);
+    RUN(relative_halfwidth_of_a_point_is_zero_and_around_zero_infinite);
     return check_summary();
 }
