@@ -41,11 +41,14 @@ import sys
 import tempfile
 import textwrap
 
+import validate_instructions as vi
 from meta import meta_dict
 
 FAMILY = "validate"
 TOLERANCE = 0.05  # time ratios within +/-5% are "within"
 REFERENCE_CASE = "t_is_none"  # reported for reference, not judged
+# Instructions per operation agree when they differ by at most the larger of these.
+INSTRUCTION_TOLERANCE = (0.02, 5.0)  # (share of the independent count, instructions)
 
 # (case name, setup, stmt). On CPython 3.11 here: x == y 40 ns, ''.join 52 ns,
 # sorted 130 ns, copy.copy 78 ns, str(i) 40 ns; f(x) 17 ns, kept as the one close
@@ -305,12 +308,17 @@ def run_harness(harness, catalogue, out_dir, quick, pattern=None):
         failures = [line.strip() for line in last if "FAILED" in line]
         reason = (failures or last or ["no output"])[-1]
         raise Failure("the harness failed (exit %d): %s" % (proc.returncode, reason))
+    return read_rows(out_dir), read_meta(os.path.join(out_dir, "meta"))
+
+
+def read_rows(out_dir):
+    """The rows of out_dir/measurements.csv of our family, by (case, metric)."""
     rows = {}
     with open(os.path.join(out_dir, "measurements.csv")) as stream:
         for row in csv.DictReader(stream):
             if row["family"] == FAMILY:
                 rows[(row["case"], row["metric"])] = row
-    return rows, read_meta(os.path.join(out_dir, "meta"))
+    return rows
 
 
 def run_python(python, flags, script, payload, what):
@@ -428,12 +436,22 @@ def validate(args):
         print("Python %s at %s (subprocesses: %s)" % (version, python, " ".join(flags)))
         status = report_time(args, runs, state_before)
         status |= report_allocs(python, flags, runs, has_tracemalloc)
+        status |= report_instructions(args, python, catalogue, folder)
         return status
     finally:
         if args.keep:
             print("kept %s" % folder)
         else:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def check_embedded(meta, python, name):
+    """Failure unless the run's meta names the interpreter --python runs."""
+    embedded = meta.get("python_path", "")
+    if embedded and os.path.realpath(embedded) != os.path.realpath(python):
+        raise Failure("the harness embeds %s but --python runs %s: build the harness "
+                      "for the same interpreter (tools/build-harness %s)" %
+                      (embedded, python, name))
 
 
 def measure_run(args, python, flags, catalogue, folder, k):
@@ -448,11 +466,7 @@ def measure_run(args, python, flags, catalogue, folder, k):
     def harness(pattern, label):
         out_dir = os.path.join(folder, "run%d-%s" % (k + 1, label))
         found, meta = run_harness(args.harness, catalogue, out_dir, args.quick, pattern)
-        embedded = meta.get("python_path", "")
-        if embedded and os.path.realpath(embedded) != os.path.realpath(python):
-            raise Failure("the harness embeds %s but --python runs %s: build the harness "
-                          "for the same interpreter (tools/build-harness %s)" %
-                          (embedded, python, args.python))
+        check_embedded(meta, python, args.python)
         rows.update(found)
     for index, (name, setup, stmt) in enumerate(TIME_CASES):
         timeit_first = (k + index) % 2 == 1
@@ -566,6 +580,87 @@ def report_allocs(python, flags, runs, has_tracemalloc):
     if len(runs) > 1:
         status |= report_repeatability(runs)
     return status
+
+
+def instructions_agree(ours, independent):
+    """Within INSTRUCTION_TOLERANCE: |ours - independent| at most the larger of its
+    share of independent and its number of instructions."""
+    share, count = INSTRUCTION_TOLERANCE
+    return abs(ours - independent) <= max(share * abs(independent), count)
+
+
+def report_instructions(args, python, catalogue, folder):
+    """The harness's instructions_per_op (tools/count-instructions) beside whole-process
+    callgrind counts of a plain python; 1 when a statement is outside the tolerance."""
+    print("")
+    print("Instructions per operation, net of the empty loop (callgrind)")
+    missing = vi.missing_tool()
+    if missing:
+        print("instructions: skipped: %s" % missing)
+        return 0
+    print_instruction_definitions()
+    sys.stdout.flush()
+    cases = [(name, textwrap.dedent(setup).strip() + "\n", stmt)
+             for name, setup, stmt in TIME_CASES]
+    try:
+        out_dir = vi.harness_counts(python, catalogue, "^%s/t_" % FAMILY,
+                                    os.path.join(folder, "instructions"), args.quick)
+        check_embedded(read_meta(os.path.join(out_dir, "meta")), python, args.python)
+        rows = read_rows(out_dir)
+        loops = set(int(need(rows, name, "instructions_per_op", 1)["loops"])
+                    for name, _, _ in cases)
+        if len(loops) != 1:
+            raise Failure("the harness counted its cases' instructions over different "
+                          "loop counts (%s)" % ", ".join(str(n) for n in sorted(loops)))
+        loops = loops.pop()
+        independent = vi.independent_counts(python, cases, loops,
+                                            os.path.join(folder, "callgrind"))
+    except vi.CountError as error:
+        raise Failure(str(error))
+    header = ["statement", "ours", "independent", "ours - independent", "agree?",
+              "steady", "ours - steady"]
+    table, disagreeing = [], 0
+    for name, _, stmt in cases:
+        ours = figure(need(rows, name, "instructions_per_op", 1))
+        theirs = independent["cases"][name]
+        agree = instructions_agree(ours, theirs["window"])
+        disagreeing += not agree
+        table.append([stmt, "%.2f" % ours, "%.2f" % theirs["window"],
+                      "%+.2f" % (ours - theirs["window"]), "yes" if agree else "NO",
+                      "%.2f" % theirs["steady"], "%+.2f" % (ours - theirs["steady"])])
+    print("  loops: %d (the harness's)" % loops)
+    print_table(header, table)
+    print("empty loop (independent): %.2f instructions per iteration over the window, "
+          "%.2f steady" % (independent["empty"]["window"], independent["empty"]["steady"]))
+    print("instructions: %d of %d statements agree with the independent count" %
+          (len(cases) - disagreeing, len(cases)))
+    return 1 if disagreeing else 0
+
+
+def print_instruction_definitions():
+    share, count = INSTRUCTION_TOLERANCE
+    for line in [
+            "  ours        = the harness's instructions_per_op median "
+            "(tools/count-instructions, as make instructions)",
+            "  T(N)        = callgrind's instruction total of a whole `python -S -s -c` "
+            "process, no harness:",
+            "                the loop function (setup, then `for _ in it: stmt`) called "
+            "once over `loops`",
+            "                iterations to warm up, then once over N; PYTHONHASHSEED=0, "
+            "env -i, setarch -R,",
+            "                gc disabled, N zero-padded to %d digits (argv of one size)"
+            % vi.COUNT_WIDTH,
+            "  independent = (T(loops) - T(0)) / loops for the statement, minus the same "
+            "for `pass`:",
+            "                the window the harness counts (the second call's first "
+            "`loops` iterations)",
+            "  steady      = the same over the next %d iterations: (T(loops + %d) - "
+            "T(loops)) / %d - ..." % (vi.STEADY_LOOPS, vi.STEADY_LOOPS, vi.STEADY_LOOPS),
+            "                where ours differs from it, the count depends on the loop "
+            "count (e.g. re-specialisation)",
+            "  agree       = |ours - independent| <= max(%g%% of independent, %g "
+            "instructions)" % (share * 100, count)]:
+        print(line)
 
 
 def report_repeatability(runs):
