@@ -47,8 +47,16 @@ from meta import meta_dict
 FAMILY = "validate"
 TOLERANCE = 0.05  # time ratios within +/-5% are "within"
 REFERENCE_CASE = "t_is_none"  # reported for reference, not judged
-# Instructions per operation agree when they differ by at most the larger of these.
-INSTRUCTION_TOLERANCE = (0.02, 5.0)  # (share of the independent count, instructions)
+# Instructions per operation agree when they differ by at most the larger of these
+# (share of the independent count, instructions). Measured here (2.7, 3.6, 3.11, 3.13):
+# statements that allocate nothing agree to 0.01 instruction; those that allocate differ
+# by up to 3.0% (3.6's str(i): 1664.11 against 1615), as the allocator's state differs
+# between the harness's process and a plain python (the independent count of str(i) on
+# 3.6 itself moves from 1615 to 1599 when a few strings are allocated before the loop).
+# 5 instructions is far below any difference a claim rests on (`is` against `==` on None
+# is 50 or more), and above the 1 per operation that the ~1000 instructions by which a
+# whole process's count can move from one run to the next make over a 1000-loop window.
+INSTRUCTION_TOLERANCE = (0.05, 5.0)
 
 # (case name, setup, stmt). On CPython 3.11 here: x == y 40 ns, ''.join 52 ns,
 # sorted 130 ns, copy.copy 78 ns, str(i) 40 ns; f(x) 17 ns, kept as the one close

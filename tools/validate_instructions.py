@@ -4,17 +4,26 @@ harness, for tools/validate.py to set beside the harness's instructions_per_op.
 The independent figure: a plain `python -S -s -c SCRIPT` runs the statement's loop
 (`for _ in itertools.repeat(None, n): stmt` in a function whose body starts with the
 setup, the harness's loop shape) under `valgrind --tool=callgrind` with collection on
-from the start, so that callgrind's total is the whole process's instruction count
-T(stmt, n). Two processes differ only in n (N1 and N2), so that
+from the start, so that callgrind's total is the whole process's instruction count. The
+function is called once over `loops` iterations (the harness's loop count) to warm up,
+then once over N: T(stmt, N). Processes differ only in N, so that
 
-    per_op(stmt) = (T(stmt, N2) - T(stmt, N1)) / (N2 - N1)
-    independent  = per_op(stmt) - per_op(pass)
+    window(stmt) = (T(stmt, loops) - T(stmt, 0)) / loops
+    independent  = window(stmt) - window(pass)
 
-No client request, no harness code: startup, setup, warm-up and finalisation are the
-same in both processes and cancel.
+counts the iterations the harness counts (the first `loops` of a second call), and
+
+    steady(stmt) = (T(stmt, loops + STEADY_LOOPS) - T(stmt, loops)) / STEADY_LOOPS
+
+those after it, net of the same for `pass`. No client request, no harness code: startup,
+setup, warm-up and finalisation are the same in every process and cancel. Where window
+and steady differ the count per operation depends on the loop count: on 3.11 a function
+that the setup defines is a new object (a new function version) in each call of the
+loop function, so a call to it is re-specialised during the window (f(x): 370.16 in the
+window, 360 steady).
 
 What moved whole-process counts between attempts, and how it is pinned here (measured on
-this machine, `pass` loop, N2 - N1 = 1000, three pairs of processes each):
+this machine, `pass` loop, 1000 against 2000 loops, three pairs of processes each):
   - the hash seed: 3.11 gave 123.5, 90.7 and 120.0 instructions per iteration with a
     random seed, 74.0 three times with PYTHONHASHSEED=0 (3.6: 194.7, 165.0, 9.1 against
     86.0; 3.13: 39.2, -23.0, 98.5 against 87.0). A seed changes every dict's layout and
@@ -22,15 +31,16 @@ this machine, `pass` loop, N2 - N1 = 1000, three pairs of processes each):
     by N2 - N1 only. Pinned: env -i PYTHONHASHSEED=0 (so no -E or -I, which would ignore
     it; the environment holds nothing else).
   - the loop count's digits and the argv's size (stack layout): the count is passed
-    zero-padded to a fixed width, so both processes have argv and environment of the
-    same size; address-space randomisation is off (setarch -R), although under valgrind,
-    which places the client itself, it moved nothing here.
+    zero-padded to a fixed width, so every process has argv and environment of the same
+    size (1000 against 2000 unpadded, which have as many digits, moved nothing; padded so
+    that 0, 1000 and 21000 are alike too); address-space randomisation is off (setarch
+    -R), although under valgrind, which places the client itself, it moved nothing here.
   - byte-code specialisation (3.11+) and the collector: each process runs the loop
-    WARMUP_LOOPS times first, then gc.collect(); the collector is disabled throughout,
-    so that no collection runs at a different point in the two processes.
-  - the rest, about a thousand instructions from one process to the next (heap addresses
-    that the type attribute cache hashes: the same command gave 39,076,437 and
-    39,077,456): made small per operation by a large N2 - N1 (LOOPS_LONG - LOOPS_SHORT).
+    once to warm up, then gc.collect(); the collector is disabled throughout, so that no
+    collection runs at a different point in two processes.
+  - the rest: about a thousand instructions from one process to the next now and then
+    (heap addresses that the type attribute cache hashes: the same command gave
+    39,076,437 and 39,077,456), 1 per operation over a 1000-loop window.
 
 The empty loop is counted once per interpreter, with no setup (the setup runs once, before
 the loop, and cancels). Standard library only; Python 3.6+.
@@ -46,7 +56,7 @@ STEADY_LOOPS = 20000  # iterations counted after the harness's window
 COUNT_WIDTH = 9  # digits of the zero-padded loop count in argv
 
 # Runs in the interpreter under callgrind: argv[1] is {"setup", "stmt", "warmup"} as
-# JSON, the same in both processes; argv[2] the zero-padded loop count.
+# JSON, the same in every process; argv[2] the zero-padded loop count.
 LOOP_SCRIPT = r"""
 import gc, itertools, json, sys
 gc.disable()
