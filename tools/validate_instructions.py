@@ -58,6 +58,7 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 STEADY_LOOPS = 20000  # iterations counted after the harness's window
+STEADY_LOOPS_QUICK = 2000  # the same with --quick: shown, not judged
 COUNT_WIDTH = 9  # digits of the zero-padded loop count in argv
 
 # Runs in the interpreter under callgrind: argv[1] is {"setup", "stmt", "warmup"} as
@@ -134,16 +135,16 @@ def process_total(python, setup, stmt, loops, warmup, folder, label):
     return int(found.group(1))
 
 
-def independent_counts(python, cases, loops, folder):
+def independent_counts(python, cases, loops, folder, steady_loops=STEADY_LOOPS):
     """For (name, setup, stmt) cases and the harness's loop count `loops`:
     {"empty": {"window", "steady"}, "cases": {name: {"window", "steady"}}}, where
     window is the instructions per operation of the first `loops` iterations of the
     loop's second call (the harness's sample: 0 against `loops` iterations) and steady
-    those of the next STEADY_LOOPS (`loops` against `loops` + STEADY_LOOPS), each net of
+    those of the next steady_loops (`loops` against `loops` + steady_loops), each net of
     the empty loop (its own figures are per iteration). Three whole processes per loop,
     as many at a time as there are CPUs (a count is the same whatever runs beside it)."""
     os.makedirs(os.path.join(folder, "cwd"))
-    counts = (0, loops, loops + STEADY_LOOPS)
+    counts = (0, loops, loops + steady_loops)
     jobs = [(setup, stmt, n) for _, setup, stmt in [("", "", "pass")] + list(cases)
             for n in counts]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
