@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # tools/validate.py: the harness's figures against timeit and tracemalloc.
-# The quick validation with two harness runs takes a few seconds.
+# The quick validation with two harness runs takes a few seconds, plus about 40 s for
+# the instruction counts under callgrind where valgrind is installed.
 
 load helper
 
