@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""tools/validate.py: checks the harness's figures against timeit and tracemalloc.
+"""tools/validate.py: checks the harness's figures against timeit, tracemalloc and an
+independent callgrind count.
 
     python3 tools/validate.py --harness BIN --python PY [--quick] [--runs K] [--strict]
 
@@ -23,10 +24,16 @@ with the standard library's own instruments:
           harness's allocs_per_op and bytes_per_op. Every allocation of these
           statements is kept alive (appended to a deque), so tracemalloc, which sees
           only live blocks, is an exact reference and the figures must be equal.
+  instructions  the harness's instructions_per_op, as tools/count-instructions (make
+          instructions) counts it, against whole-process callgrind totals of a plain
+          PY running the same loop at 0, `loops` and more iterations, differenced
+          (tools/validate_instructions.py); they agree within max(5%, 5 instructions).
+          Measured once, whatever --runs says. Skipped, in one line, where valgrind
+          or setarch is not on PATH.
 
-Exit status: 0 when every allocation figure equals its reference in every run (and,
-with --strict, every time ratio is within +/-5%); 1 when not; 2 on bad input
-(harness or Python missing, the harness failing).
+Exit status: 0 when every allocation figure equals its reference in every run and every
+instruction count agrees (and, with --strict, every time ratio is within +/-5%); 1 when
+not; 2 on bad input (harness or Python missing, the harness failing).
 
 Standard library only; runs on Python 3.6 and later.
 """
@@ -192,8 +199,8 @@ class Failure(Exception):
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog="validate.py",
-        description="Compare the harness's figures with timeit and tracemalloc "
-                    "under the same interpreter.")
+        description="Compare the harness's figures with timeit, tracemalloc and "
+                    "callgrind under the same interpreter.")
     parser.add_argument("--harness", required=True, metavar="BIN",
                         help="the idiombench binary (tools/build-harness PYTHON prints it)")
     parser.add_argument("--python", required=True, metavar="PY",
