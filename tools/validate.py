@@ -618,22 +618,7 @@ def report_instructions(args, python, catalogue, folder):
     sys.stdout.flush()
     cases = [(name, textwrap.dedent(setup).strip() + "\n", stmt)
              for name, setup, stmt in TIME_CASES]
-    try:
-        out_dir = vi.harness_counts(python, catalogue, "^%s/t_" % FAMILY,
-                                    os.path.join(folder, "instructions"), args.quick)
-        check_embedded(read_meta(os.path.join(out_dir, "meta")), python, args.python)
-        rows = read_rows(out_dir)
-        loops = set(int(need(rows, name, "instructions_per_op", 1)["loops"])
-                    for name, _, _ in cases)
-        if len(loops) != 1:
-            raise Failure("the harness counted its cases' instructions over different "
-                          "loop counts (%s)" % ", ".join(str(n) for n in sorted(loops)))
-        loops = loops.pop()
-        independent = vi.independent_counts(python, cases, loops,
-                                            os.path.join(folder, "callgrind"),
-                                            steady_loops(args.quick))
-    except vi.CountError as error:
-        raise Failure(str(error))
+    rows, loops, independent = count_instructions(args, python, catalogue, folder, cases)
     header = ["statement", "ours", "independent", "ours - independent", "agree?",
               "steady", "ours - steady"]
     table, disagreeing = [], 0
@@ -652,6 +637,27 @@ def report_instructions(args, python, catalogue, folder):
     print("instructions: %d of %d statements agree with the independent count" %
           (len(cases) - disagreeing, len(cases)))
     return 1 if disagreeing else 0
+
+
+def count_instructions(args, python, catalogue, folder, cases):
+    """(the harness's rows, its loop count, the independent counts) for cases."""
+    try:
+        out_dir = vi.harness_counts(python, catalogue, "^%s/t_" % FAMILY,
+                                    os.path.join(folder, "instructions"), args.quick)
+        check_embedded(read_meta(os.path.join(out_dir, "meta")), python, args.python)
+        rows = read_rows(out_dir)
+        loops = set(int(need(rows, name, "instructions_per_op", 1)["loops"])
+                    for name, _, _ in cases)
+        if len(loops) != 1:
+            raise Failure("the harness counted its cases' instructions over different "
+                          "loop counts (%s)" % ", ".join(str(n) for n in sorted(loops)))
+        loops = loops.pop()
+        independent = vi.independent_counts(python, cases, loops,
+                                            os.path.join(folder, "callgrind"),
+                                            steady_loops(args.quick))
+    except vi.CountError as error:
+        raise Failure(str(error))
+    return rows, loops, independent
 
 
 def steady_loops(quick):
