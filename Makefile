@@ -82,7 +82,7 @@ claims:
 	@python3 tools/claims.py '$(RUN)'
 
 .PHONY: validate
-## validate: compare our figures with timeit and tracemalloc on PYTHON
+## validate: compare our figures with timeit, tracemalloc and callgrind on PYTHON
 validate: deps
 	@bin=$$(tools/build-harness '$(PYTHON)') && eval "$$(tools/pyconfig '$(PYTHON)')" && \
 		python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" $(if $(QUICK),--quick) $(value ARGS)

@@ -227,7 +227,7 @@ static void measure_units(const isolate_plan *plan, size_t first, size_t end, in
         done.outcome = outcome;
         send_bytes(fd, &done, sizeof done);
         if (outcome == MEASURE_FAILED || outcome == MEASURE_FATAL || i + 1 == end ||
-            !parent_says_go(fd))
+            plan->child_per_unit || !parent_says_go(fd))
             break;
     }
     /* No results_free: the process ends now, and memory may have run out. */
@@ -441,7 +441,7 @@ static follow take_done(isolation *iso, child *ch, measure_outcome outcome)
                       ? fail_unit(iso, ch, "out of memory", NULL)
                       : finish_unit(iso, ch, outcome);
     bool child_ends = outcome == MEASURE_FAILED || outcome == MEASURE_FATAL ||
-                      ch->next == ch->end;
+                      ch->next == ch->end || iso->plan->child_per_unit;
     if (next == FOLLOW_ON && child_ends) {
         reap_child(ch, false);
         return FOLLOW_ENDED;

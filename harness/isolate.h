@@ -2,6 +2,7 @@
 #ifndef IDIOMBENCH_ISOLATE_H
 #define IDIOMBENCH_ISOLATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "catalogue.h"
@@ -20,6 +21,9 @@ typedef struct isolate_plan {
     size_t count;
     measure_settings settings;
     int timeout_s;             /* per unit, from its start to its last figure */
+    bool child_per_unit;       /* each unit in a child of its own, so that what ran before
+                                * it (the heap's state) cannot move its figures: for the
+                                * instructions pass, whose counts see every allocation */
 } isolate_plan;
 
 /* Called in the parent after each unit with its outcome (MEASURE_DONE, _FAILED or

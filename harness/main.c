@@ -169,6 +169,16 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
     return status == 0 ? write_meta_file(r) : -1;
 }
 
+/* True when every chosen case only counts instructions: the run is an instructions
+ * pass, whose counts depend on the heap's state, so each unit gets a fresh child. */
+static bool only_instructions(const run *r)
+{
+    for (size_t i = 0; i < r->cat->count; i++)
+        if (r->chosen[i] && r->cat->cases[i].instruments != INSTRUMENT_INSTRUCTIONS)
+            return false;
+    return true;
+}
+
 /* True when some chosen case is timed: the noise floor concerns time alone. */
 static bool any_timed(const run *r)
 {
@@ -245,7 +255,7 @@ static int run_cases(run *r)
                           .pairs = r->opts->pairs,
                           .ci_target = r->opts->ci_target,
                           .case_budget_ns = r->opts->case_budget_s * 1e9},
-                         r->opts->case_timeout_s};
+                         r->opts->case_timeout_s, only_instructions(r)};
     char err[1024];
     int status = isolate_run(&plan, &r->res, after_case, r, err, sizeof err);
     free(units);

@@ -103,3 +103,27 @@ PY
     assert_status 2
     assert_one_clear_line "valgrind is missing" "apt-get install valgrind"
 }
+
+@test "count-instructions: each case counts in a child of its own, whatever ran before it" {
+    needs_valgrind
+    # `leaver` leaves a mark in sys that `reader` finds: in one process, reader's lookup
+    # would hit instead of miss (an AttributeError raised and caught), and count less.
+    local catalogue=$SANDBOX/catalogue
+    mkdir -p "$catalogue"
+    cat >"$catalogue/leaky.py" <<'PY'
+FAMILY = "leaky"
+CASES = [
+    dict(name="leaver", setup="import sys; sys.idiombench_mark = 1", stmt="pass"),
+    dict(name="reader", setup="import sys", stmt="getattr(sys, 'idiombench_mark', 0)"),
+]
+PY
+    count "$SANDBOX/both" --catalogue "$catalogue"
+    assert_status 0
+    count "$SANDBOX/alone" --catalogue "$catalogue" --filter 'reader$'
+    assert_status 0
+    local both alone
+    both=$(csv_rows "$SANDBOX/both/measurements.csv" median case=reader)
+    alone=$(csv_rows "$SANDBOX/alone/measurements.csv" median case=reader)
+    [ -n "$both" ] && [ "$both" = "$alone" ] ||
+        fail "reader counts $both after leaver, $alone alone"
+}
