@@ -258,9 +258,9 @@ def count_instructions(labels, interpreters, harnesses, args, work):
     by_label = {it.label: it for it in interpreters}
     pass_args = (["--quick"] if args.quick else []) + catalogue_option(args) + \
         (["--filter", args.filter] if args.filter else [])
-    for number, label in enumerate(labels, 1):
-        say("[%d/%d] instructions per operation on %s, under callgrind" %
-            (number, len(labels), label))
+    progress = Progress(len(labels))
+    for label in labels:
+        progress.step("instructions per operation on %s, under callgrind" % label)
         folder = os.path.join(work, "raw", label, "instructions")
         os.makedirs(folder)
         try:
