@@ -44,7 +44,8 @@ Figure = namedtuple("Figure", "median stddev cv repetitions unit")
 # are each side's median; test as idiombench-compare names it (welch-log, welch, exact,
 # none); samples = (reference samples, candidate samples).
 Contrast = namedtuple("Contrast", "ratio ci_low ci_high verdict reference candidate unit "
-                                  "test p_value samples")
+                                  "test p_value samples metric")
+Contrast.__new__.__defaults__ = (None,)  # metric: None where a test builds one by hand
 # value: the repr text, or None when the code raised; error: "Type: message" or None.
 Observation = namedtuple("Observation", "value error")
 # verdict: holds, fails, partly, inconclusive or untestable; conditions: for holds and
@@ -426,4 +427,5 @@ def _contrast_of(row):
     return Contrast(_number(row["ratio"]), _number(row["ci_low"]), _number(row["ci_high"]),
                     row["verdict"], _number(row["baseline_median"]), _number(row["median"]),
                     row["unit"], row["test"], _number(row["p_value"]),
-                    (int(row["baseline_samples"] or 0), int(row["samples"] or 0)))
+                    (int(row["baseline_samples"] or 0), int(row["samples"] or 0)),
+                    row["metric"])

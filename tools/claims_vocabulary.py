@@ -44,6 +44,14 @@ THRESHOLD_TEXT = ("instruction counts differ only by at least %g%% and %d per op
                   "+-%g%%" % (PRACTICAL.share * 100, PRACTICAL.instructions,
                               PRACTICAL.share * 100))
 
+# Metrics whose samples move from process to process (the clock; the heap's state for
+# tracemalloc's and the RSS figures). When every sample on both sides is equal,
+# idiombench-compare calls the comparison exact; for these that means something only
+# with MIN_EXACT_SAMPLES or more a side: two equal retained_bytes samples came out of
+# one comparison where two others of the same cases spread 1287..1622 bytes.
+VARYING_METRICS = ("time_per_op", "retained_bytes", "peak_bytes", "rss_delta_bytes")
+MIN_EXACT_SAMPLES = 3
+
 BEYOND_HIGHER = ("slower", "higher")
 BEYOND_LOWER = ("faster", "lower")
 
@@ -123,7 +131,7 @@ def effect(contrast):
     """What a contrast (candidate / reference) shows: "higher" or "lower" beyond the
     noise, "same" (exact counts equal, or the 95% interval within PRACTICAL.share of 1),
     or None (the noise hides it, or it could not be judged)."""
-    if contrast is None or contrast.verdict == "insufficient data":
+    if contrast is None or contrast.verdict == "insufficient data" or too_few_exact(contrast):
         return None
     if contrast.verdict in BEYOND_HIGHER:
         return "higher"
@@ -132,6 +140,13 @@ def effect(contrast):
     if contrast.test == "exact" or equivalent(contrast):
         return "same"
     return None
+
+
+def too_few_exact(contrast):
+    """True for an exact comparison (every sample equal) of a metric that varies from
+    process to process, on fewer than MIN_EXACT_SAMPLES samples a side."""
+    return (contrast.test == "exact" and contrast.metric in VARYING_METRICS and
+            min(contrast.samples or (0,)) < MIN_EXACT_SAMPLES)
 
 
 def equivalent(contrast):

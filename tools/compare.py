@@ -15,7 +15,7 @@ Rounds: every interpreter measures every family once per round (one repetition, 
 process of its own), family by family, the interpreters' order rotating from round to
 round, so that the machine's drift and each process's own luck (memory layout) land on
 every version alike and show up as the noise they are. A case's samples are its rounds:
-every round for time, the first 3 (2 with --quick) for the other instruments.
+every round for time, the first 3 for the other instruments.
 
 Instructions: after the rounds, each interpreter's instructions per operation are
 counted once under callgrind (tools/instructions_pass.py; exact counts need no rounds),
@@ -57,7 +57,7 @@ QUICK_ROUNDS = 5
 # memory and resource figures hardly vary from process to process (the first rounds
 # show it), and their passes cost a third of a round.
 DEFAULT_FULL_ROUNDS = 3
-QUICK_FULL_ROUNDS = 2
+QUICK_FULL_ROUNDS = 3  # claims_vocabulary.MIN_EXACT_SAMPLES: 3 for memory figures
 
 
 def say(message):

@@ -24,6 +24,32 @@ from synthetic import SyntheticRun  # noqa: E402
 L = "3.11.7"
 
 
+class ExactContrasts(unittest.TestCase):
+    """Equal samples: decisive for counts, and for figures that vary from process to
+    process only with MIN_EXACT_SAMPLES a side."""
+
+    @staticmethod
+    def exact(metric, per_side, reference=1688.0, candidate=1622.0):
+        from claims_run import Contrast
+        verdict = "lower" if candidate < reference else "no difference"
+        ratio = candidate / reference
+        return Contrast(ratio, ratio, ratio, verdict, reference, candidate, "bytes", "exact",
+                        0.0, (per_side, per_side), metric)
+
+    def test_two_equal_memory_samples_a_side_decide_nothing(self):
+        self.assertIsNone(words.effect(self.exact("retained_bytes", 2)))
+        self.assertIsNone(words.effect(self.exact("peak_bytes", 2, 100.0, 100.0)))
+
+    def test_three_equal_memory_samples_a_side_decide(self):
+        self.assertEqual(words.effect(self.exact("retained_bytes", words.MIN_EXACT_SAMPLES)),
+                         "lower")
+        self.assertEqual(words.effect(self.exact("peak_bytes", 3, 100.0, 100.0)), "same")
+
+    def test_counts_are_exact_with_two_samples(self):
+        self.assertEqual(words.effect(self.exact("allocs_per_op", 2)), "lower")
+        self.assertEqual(words.effect(self.exact("instructions_per_op", 2, 70.0, 70.0)), "same")
+
+
 class Vocabulary(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="claims-vocabulary.")
