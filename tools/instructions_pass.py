@@ -43,7 +43,7 @@ class PassError(Exception):
 
 
 def split_options(args):
-    """(options, values): the harness arguments as [(name, value or None)] in order."""
+    """The harness arguments as [(name, value)] in order; value None for a flag."""
     pairs, i = [], 0
     while i < len(args):
         arg = args[i]
@@ -130,9 +130,7 @@ def _show(lines, count, say):
         header = HEADER.match(line)
         if header:
             totals[index] = int(header.group(1))
-        elif COUNTER.match(line):
-            held.append(line)
-        elif not SUMMARY.match(line):
+        elif not SUMMARY.match(line):  # a case's line, or an error
             held.append(line)
         if len(totals) < count:
             continue

@@ -123,6 +123,8 @@ restore_results_folder() {
     assert_status 0
     [ "$(csv_rows "$out-time/measurements.csv" metric | tr '\n' ' ')" = "time_per_op " ] ||
         fail "--instruments time: rows other than time" "$(cat "$out-time/measurements.csv")"
+    ! grep -q instructions_per_op "$out-time/unavailable.csv" ||
+        fail "--instruments time: instructions reported unavailable" "$(cat "$out-time/unavailable.csv")"
 }
 
 @test "make bench without valgrind: the run goes on, unavailable.csv says why per case" {
