@@ -108,6 +108,69 @@ def per_op_net(stmt_short, stmt_long, empty_short, empty_long, loops_short, loop
     return (stmt_long - stmt_short) / span - (empty_long - empty_short) / span
 
 
+# A plain `python` built here against the interpreter's own flags (tools/pyconfig), so
+# that it runs the library the harness embeds: Debian's /usr/bin/python3.X has libpython
+# linked in statically, while the harness (like pyenv's --enable-shared python) calls the
+# shared libpython, whose position-independent code takes more instructions (on 3.11.2:
+# `x is None` 85 against 79). No harness code: Python's own main, as `python` has it.
+LAUNCHER_SOURCE = r"""
+#include <Python.h>
+int main(int argc, char **argv)
+{
+#if PY_VERSION_HEX >= 0x03080000
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    PyStatus status = PyConfig_SetBytesString(&config, &config.program_name, PYTHON_PATH);
+    if (!PyStatus_Exception(status))
+        status = PyConfig_SetBytesArgv(&config, argc, argv);
+    if (!PyStatus_Exception(status))
+        status = Py_InitializeFromConfig(&config);
+    PyConfig_Clear(&config);
+    if (PyStatus_Exception(status))
+        Py_ExitStatusException(status);
+    return Py_RunMain();
+#elif PY_MAJOR_VERSION >= 3
+    wchar_t **wide = PyMem_RawMalloc(sizeof *wide * (size_t)(argc + 1));
+    for (int i = 0; i < argc; i++)
+        wide[i] = Py_DecodeLocale(argv[i], NULL);
+    wide[argc] = NULL;
+    Py_SetProgramName(Py_DecodeLocale(PYTHON_PATH, NULL));
+    return Py_Main(argc, wide);
+#else
+    Py_SetProgramName(PYTHON_PATH);
+    return Py_Main(argc, argv);
+#endif
+}
+"""
+
+
+def shared_launcher(python, folder):
+    """Builds folder/python: python's main against the library the harness links
+    (python's flags from tools/pyconfig, program name python's own path so that it
+    finds its standard library). Returns its path; raises CountError."""
+    tools = os.path.dirname(os.path.abspath(__file__))
+    flags = subprocess.run(
+        ["sh", "-c", 'eval "$("$0" "$1")" && printf "%s\\n" "$PY_EXE" "$PY_CFLAGS" '
+         '"$PY_LDFLAGS" "$PY_LIBDIR"', os.path.join(tools, "pyconfig"), python],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+    lines = flags.stdout.split("\n")
+    if flags.returncode != 0 or len(lines) < 4:
+        raise CountError("tools/pyconfig %s failed: %s" % (python, flags.stderr.strip()))
+    exe, cflags, ldflags, libdir = lines[:4]
+    source, binary = os.path.join(folder, "python.c"), os.path.join(folder, "python")
+    with open(source, "w") as stream:
+        stream.write(LAUNCHER_SOURCE)
+    command = (["cc", "-o", binary, source, "-DPYTHON_PATH=\"%s\"" % exe] + cflags.split() +
+               ldflags.split() + ["-Wl,-rpath," + libdir])
+    built = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           universal_newlines=True)
+    if built.returncode != 0:
+        tail = [line for line in built.stdout.splitlines() if line.strip()]
+        raise CountError("cannot build a plain python against %s's library: %s"
+                         % (python, tail[-1] if tail else "cc failed"))
+    return binary
+
+
 def process_total(python, setup, stmt, loops, warmup, folder, label):
     """callgrind's instruction total of one whole `python` process that runs the loop
     once `warmup` times, then once `loops` times (label names its dump, so that
@@ -142,13 +205,15 @@ def independent_counts(python, cases, loops, folder, steady_loops=STEADY_LOOPS):
     loop's second call (the harness's sample: 0 against `loops` iterations) and steady
     those of the next steady_loops (`loops` against `loops` + steady_loops), each net of
     the empty loop (its own figures are per iteration). Three whole processes per loop,
-    as many at a time as there are CPUs (a count is the same whatever runs beside it)."""
+    as many at a time as there are CPUs (a count is the same whatever runs beside it),
+    each a plain python built against the library the harness embeds (shared_launcher)."""
     os.makedirs(os.path.join(folder, "cwd"))
+    runner = shared_launcher(python, folder)
     counts = (0, loops, loops + steady_loops)
     jobs = [(setup, stmt, n) for _, setup, stmt in [("", "", "pass")] + list(cases)
             for n in counts]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        totals = list(pool.map(lambda k: process_total(python, jobs[k][0], jobs[k][1],
+        totals = list(pool.map(lambda k: process_total(runner, jobs[k][0], jobs[k][1],
                                                        jobs[k][2], loops, folder, k),
                                range(len(jobs))))
     def figures(stmt, empty):
