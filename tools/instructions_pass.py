@@ -28,9 +28,10 @@ VALUE_OPTIONS = ("--filter", "--out", "--catalogue", "--instruments", "--repetit
                  "--pairs", "--loop-ms", "--case-timeout", "--ci-target", "--case-budget")
 OWN_OPTIONS = ("--filter", "--out", "--instruments", "--no-observations", "--repetitions")
 
-# The harness's own lines: its start and its summary, and a case's progress counter.
+# The harness's own lines: its start and its summary (errors, also "idiombench: ...",
+# are shown), and a case's progress counter.
 HEADER = re.compile(r"^idiombench: Python \S+, (\d+) measurements")
-SUMMARY = re.compile(r"^idiombench: ")
+SUMMARY = re.compile(r"^idiombench: (\d+ measured, |\d+ observations? recorded)")
 COUNTER = re.compile(r"^\[\s*\d+/\d+\]")
 
 # What a run folder holds that a part adds rows to (meta and observations stay the run's).
