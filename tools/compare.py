@@ -367,6 +367,8 @@ def report_claims(final):
 
 
 def compare_into(work, interpreters, baseline, args, unusable):
+    # Before the builds: valgrind installed now gives the harnesses its headers.
+    no_instructions = instructions_left_out(args)
     harnesses, unbuilt = build_harnesses(interpreters, work)
     if baseline not in harnesses:
         raise Stop("the baseline %s cannot be built (see above); pick another with "
@@ -378,7 +380,6 @@ def compare_into(work, interpreters, baseline, args, unusable):
         (len(labels), " ".join(labels), baseline, len(filters), args.rounds))
     dropped, cases_failed = run_rounds(labels, harnesses, filters, args, work, baseline)
     kept = [label for label in labels if label not in dropped]
-    no_instructions = instructions_left_out(args)
     counted = True
     if no_instructions:
         say("instructions per operation left out: %s" % no_instructions)
