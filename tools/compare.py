@@ -246,9 +246,7 @@ def instructions_left_out(args):
     """Why the comparison counts no instructions, or "" when it does."""
     if args.no_instructions:
         return "--no-instructions (make compare INSTRUCTIONS=0)"
-    check = subprocess.run([os.path.join(SUITE, "tools", "check-deps"), "instructions"],
-                           stdout=subprocess.DEVNULL)
-    return "valgrind is missing (see above)" if check.returncode != 0 else ""
+    return "valgrind is missing (see above)" if instructions_pass.valgrind_missing() else ""
 
 
 def count_instructions(labels, interpreters, harnesses, args, work):

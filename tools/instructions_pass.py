@@ -39,6 +39,14 @@ FOLDED_FILES = ("measurements.csv", "samples.csv", "failures.csv", "unavailable.
                 "complexity.csv")
 
 
+def valgrind_missing():
+    """True when the pass cannot run here: tools/check-deps (which installs valgrind as
+    root, else names the package) has said why on stderr."""
+    check = subprocess.run([os.path.join(SUITE, "tools", "check-deps"), "instructions"],
+                           stdout=subprocess.DEVNULL)
+    return check.returncode != 0
+
+
 class PassError(Exception):
     """The pass cannot run or fold: the message says why and what to do."""
 
