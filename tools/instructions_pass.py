@@ -19,6 +19,8 @@ import subprocess
 import sys
 import threading
 
+from atomic_text import write_atomically
+
 SUITE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 COUNT_INSTRUCTIONS = os.path.join(SUITE, "tools", "count-instructions")
 JOBS = 2  # fixed, not the machine's core count: the split must not depend on the machine
@@ -186,7 +188,6 @@ def fold(run, part):
     """Adds the rows of every FOLDED_FILES file of the part to the run's, each file
     written whole (a temporary file renamed). The headers must be the same: both come
     from one harness. Raises PassError."""
-    from atomic_text import write_atomically
     for name in FOLDED_FILES:
         source = os.path.join(part, name)
         if not os.path.exists(source):
