@@ -28,7 +28,7 @@ from claims_run import Decision
 from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, behaviour,
                                common_sizes, contrast_text, decide, effect, figure_text,
                                largest_common_size, missing, names, observed, outcome, part,
-                               raised, shown, sig, speed, speed_text)
+                               raised, shown, sig, speed, speed_text, too_few_exact)
 
 HOLDS, FAILS, PARTLY, UNTESTABLE = "holds", "fails", "partly", "untestable"
 
@@ -770,10 +770,12 @@ def decide_c22(run, label):
     - the memory: with tracemalloc, release/with_open peaks or retains less than
       open_rebind (`f = open(path); data = f.read()`, no close) beyond the noise and by
       at least half the file's size (the file the article says stays in memory;
-      C22_len_data_after_with gives it) -> holds; more in either, or no such saving in
-      both (equal within the practical margin, or less by under half the file) ->
-      fails (retained and peak bytes judged together as in C19); otherwise
-      inconclusive. Without those figures
+      C22_len_data_after_with gives it) -> holds; more in either, or in both a saving
+      that the 95% interval puts below half the file (the claim's own margin, tested
+      one-sided: the interval of the ratio, times without's figure, bounds the saving)
+      -> fails (retained and peak bytes judged together as in C19); otherwise
+      inconclusive. Without the file's size, the practical margin replaces half the
+      file. Without those figures
       (2.7) the observations decide: the name still holds the file object after the
       block with the same count as without `with` (C22_getrefcount_after_with vs
       C22_getrefcount_without_with) -> fails; a lower count -> holds.
@@ -823,6 +825,27 @@ def _c22_descriptor(run, label, notes):
                 closed is True and open_before is not False)
 
 
+def _c22_saving(contrast, margin_bytes):
+    """What with_open / open_rebind (contrast) shows against a claimed saving of at
+    least margin_bytes: "lower" (a saving beyond the noise whose whole interval reaches
+    the margin), "same" (the interval's largest saving stays under it), "higher", or
+    None (the interval holds savings on both sides of the margin). Exact comparisons
+    (no interval) go by their medians."""
+    found = effect(contrast)
+    if found is None and too_few_exact(contrast):
+        return None
+    if found == "higher":
+        return found
+    if contrast.test == "exact" or contrast.ci_low is None or contrast.ci_high is None:
+        saved = contrast.reference - contrast.candidate
+        return None if found is None else "lower" if saved >= margin_bytes else "same"
+    least = contrast.reference * (1.0 - contrast.ci_high)
+    most = contrast.reference * (1.0 - contrast.ci_low)
+    if found == "lower" and least >= margin_bytes:
+        return "lower"
+    return "same" if most < margin_bytes else None
+
+
 def _c22_memory(run, label, n, file_bytes, notes):
     """C22's second condition: with `with` the file's memory is released at the block's
     end: tracemalloc's peak or retained bytes lower beyond the noise by at least half
@@ -835,16 +858,15 @@ def _c22_memory(run, label, n, file_bytes, notes):
             continue
         without = run.figure(label, "release", "open_rebind", metric, n)
         within = run.figure(label, "release", "with_open", metric, n)
-        material = file_bytes is None or without.median - within.median >= file_bytes / 2.0
-        found.append(effect(c) if effect(c) != "lower" or material else "same")
-        if effect(c) is None:
+        found.append(effect(c) if file_bytes is None else _c22_saving(c, file_bytes / 2.0))
+        if found[-1] is None:
             intervals.append("%s %s" % (metric, contrast_text(c)))
         mem_notes.append("%s of a run of %s files: without with %s, with %s; with / without "
                          "%s" % (metric, _loops_note(n), figure_text(without),
                                  figure_text(within), contrast_text(c)))
     notes.extend(mem_notes)
-    if found and "lower" not in found and file_bytes is not None:
-        notes.append("no saving of at least half the file (%d bytes) beyond the noise"
+    if found and all(f == "same" for f in found) and file_bytes is not None:
+        notes.append("the 95%% intervals leave no saving of half the file (%d bytes)"
                      % (file_bytes // 2))
     counts_without, why_without = observed(run, label, "release", "C22_getrefcount_without_with")
     counts_after, why_after = observed(run, label, "release", "C22_getrefcount_after_with")
