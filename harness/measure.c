@@ -445,10 +445,11 @@ static measure_outcome measure_allocs(const case_def *c, long n, const loop_twin
     return count_allocations(c, n, twins, settings, r);
 }
 
-/* Instructions per operation under callgrind: a warm-up run of both twins (3.11+
- * specialises byte code as it runs), then two samples at a fixed loop count (1000
- * operations, or 1000 / n for a sized case, at least 1). Counts are exact; a statement
- * that allocates or hashes addresses can still differ a little between samples, as the
+/* Instructions per operation under callgrind: an uncounted warm-up run of both twins
+ * (3.11+ specialises byte code as it runs), then two samples at a fixed loop count (1000
+ * operations, or 1000 / n for a sized case, at least 1), each differenced against half
+ * as many operations (probe_instructions_sample). Counts are exact; a statement that
+ * allocates or hashes addresses can still differ a little between samples, as the
  * heap's state moves on. */
 static measure_outcome measure_instructions(const case_def *c, long n,
                                             const loop_twins *twins,
@@ -463,15 +464,10 @@ static measure_outcome measure_instructions(const case_def *c, long n,
     Py_ssize_t loops = fixed_loops(c, n, INSTRUCTION_OPS, 1);
     size_t count = sample_count(settings) < MAX_INSTRUCTION_SAMPLES
                        ? sample_count(settings) : MAX_INSTRUCTION_SAMPLES;
-    double values[MAX_INSTRUCTION_SAMPLES], warm;
-    int status = probe_instructions_sample(twins, loops, &warm);
-    /* As for allocations: a full collection first, so that the free lists and the
-     * collector's counts are the same before every sample. */
-    for (size_t i = 0; status == 0 && i < count; i++) {
-        status = interp_collect();
-        if (status == 0)
-            status = probe_instructions_sample(twins, loops, &values[i]);
-    }
+    double values[MAX_INSTRUCTION_SAMPLES];
+    int status = probe_instructions_warm_up(twins, loops);
+    for (size_t i = 0; status == 0 && i < count; i++)
+        status = probe_instructions_sample(twins, loops, &values[i]);
     if (status != 0)
         return record_exception(r, c, n, "instructions");
     summary figures;

@@ -1,6 +1,7 @@
 /* probe_instructions.c: instructions per operation from callgrind's own counters. */
 #include "probe_instructions.h"
 
+#include "interp.h"
 #include "marks.h"
 #include "valgrind_compat.h"
 
@@ -67,17 +68,21 @@ static int take_dump(const char *label, double *count)
     return status;
 }
 
-/* The instructions of one run of body: collection on between its marks, then a dump. */
+/* The instructions of one run of body (loops operations; none: 0): collection on
+ * between its marks, then a dump under a label of its own, read back at once. */
 static int count_loop(const loop_body *body, PyObject *n, Py_ssize_t loops, double *count)
 {
     static unsigned long dumps;
-    char label[64];
+    *count = 0.0;
+    if (loops == 0)
+        return 0;
     mark_span span;
     marks_count_instructions(true);
     int status = loop_run(body, n, loops, &span);
     marks_count_instructions(false);
     if (status != 0)
         return -1;
+    char label[64];
     snprintf(label, sizeof label, "idiombench-%ld-%lu", (long)getpid(), ++dumps);
     CALLGRIND_DUMP_STATS_AT(label);
     if (take_dump(label, count) != 0) {
@@ -88,12 +93,34 @@ static int count_loop(const loop_body *body, PyObject *n, Py_ssize_t loops, doub
     return 0;
 }
 
-int probe_instructions_sample(const loop_twins *twins, Py_ssize_t loops, double *net_per_op)
+/* The statement's loop's instructions less the empty twin's, both of `loops` operations. */
+static int count_twins(const loop_twins *twins, Py_ssize_t loops, double *net)
 {
     double stmt, empty;
     if (count_loop(&twins->stmt, twins->n, loops, &stmt) != 0 ||
         count_loop(&twins->empty, twins->n, loops, &empty) != 0)
         return -1;
-    *net_per_op = (stmt - empty) / (double)loops;
+    *net = stmt - empty;
+    return 0;
+}
+
+int probe_instructions_warm_up(const loop_twins *twins, Py_ssize_t loops)
+{
+    mark_span span;
+    if (loop_run(&twins->stmt, twins->n, loops, &span) != 0 ||
+        loop_run(&twins->empty, twins->n, loops, &span) != 0)
+        return -1;
+    return 0;
+}
+
+int probe_instructions_sample(const loop_twins *twins, Py_ssize_t loops, double *net_per_op)
+{
+    Py_ssize_t fewer = loops / 2; /* 0 for one operation: nothing to difference */
+    double net_fewer, net_all;
+    /* Each run from a full collection, as the collector's counts then are the same. */
+    if (interp_collect() != 0 || count_twins(twins, fewer, &net_fewer) != 0 ||
+        interp_collect() != 0 || count_twins(twins, loops, &net_all) != 0)
+        return -1;
+    *net_per_op = (net_all - net_fewer) / (double)(loops - fewer);
     return 0;
 }

@@ -22,9 +22,20 @@ bool probe_instructions_available(void);
  * (tools/count-instructions counts instructions)" or "built without valgrind's headers". */
 const char *probe_instructions_missing(void);
 
-/* One sample: (instructions of the statement's loop - those of the empty twin's) / loops,
- * both loops of `loops` operations. Returns 0, or -1 with a Python exception set (the
- * loop raised, or the count could not be read back). */
+/* Runs the statement's loop and its empty twin once each, uncounted: what the first run
+ * pays (byte code specialising, caches filling) is paid before the samples. Returns 0,
+ * or -1 with a Python exception set. */
+int probe_instructions_warm_up(const loop_twins *twins, Py_ssize_t loops);
+
+/* One sample: the instructions per operation of the statement's loop less its empty
+ * twin's, differenced over two runs of both, of `loops` and `loops / 2` operations,
+ * each after a full collection (so that the free lists and the collector's counts are
+ * the same before each):
+ * what every run pays once (the setup, byte code re-specialising for the classes and
+ * functions the setup makes anew, 3.11+) cancels out, and the figure is the steady
+ * cost. With `loops` 1 (an operation of 1000 items or more) there is one run, and
+ * the figure includes that once-per-run cost. Returns 0, or -1 with a Python exception
+ * set (the loop raised, or the count could not be read back). */
 int probe_instructions_sample(const loop_twins *twins, Py_ssize_t loops, double *net_per_op);
 
 #endif

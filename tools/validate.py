@@ -678,10 +678,10 @@ def print_instruction_definitions(quick):
             "env -i, setarch -R,",
             "                gc disabled, N zero-padded to %d digits (argv of one size)"
             % vi.COUNT_WIDTH,
-            "  independent = (T(loops) - T(0)) / loops for the statement, minus the same "
-            "for `pass`:",
-            "                the window the harness counts (the second call's first "
-            "`loops` iterations)",
+            "  independent = (T(loops) - T(loops // 2)) / (loops - loops // 2) for the "
+            "statement, minus",
+            "                the same for `pass`: what the harness counts (a run of `loops` "
+            "less one of half)",
             "  steady      = the same over the next %d iterations: (T(loops + %d) - "
             "T(loops)) / %d - ..." % (steady, steady, steady),
             "                where ours differs from it, the count depends on the loop "

@@ -6,21 +6,24 @@ The independent figure: a plain `python -S -s -c SCRIPT` runs the statement's lo
 setup, the harness's loop shape) under `valgrind --tool=callgrind` with collection on
 from the start, so that callgrind's total is the whole process's instruction count. The
 function is called once over `loops` iterations (the harness's loop count) to warm up,
-then once over N: T(stmt, N). Processes differ only in N, so that
+then once over N: T(stmt, N). Processes differ only in N, so that, with
+half = loops // 2,
 
-    window(stmt) = (T(stmt, loops) - T(stmt, 0)) / loops
+    window(stmt) = (T(stmt, loops) - T(stmt, half)) / (loops - half)
     independent  = window(stmt) - window(pass)
 
-counts the iterations the harness counts (the first `loops` of a second call), and
+counts what the harness counts (a run of `loops` iterations less one of `half`, the
+setup and what every call pays once cancelling), and
 
     steady(stmt) = (T(stmt, loops + STEADY_LOOPS) - T(stmt, loops)) / STEADY_LOOPS
 
 those after it, net of the same for `pass`. No client request, no harness code: startup,
 setup, warm-up and finalisation are the same in every process and cancel. Where window
-and steady differ the count per operation depends on the loop count: on 3.11 a function
+and steady differ the count per operation depends on the loop count. On 3.11 a function
 that the setup defines is a new object (a new function version) in each call of the
-loop function, so a call to it is re-specialised during the window (f(x): 370.16 in the
-window, 360 steady).
+loop function, so a call to it is re-specialised at the start of each call: counted
+from 0 iterations, f(x) took 370.16 in the first 1000 and 360 steady; differenced from
+`half`, as the harness now counts, that cost cancels.
 
 What moved whole-process counts between attempts, and how it is pinned here (measured on
 this machine, `pass` loop, 1000 against 2000 loops, three pairs of processes each):
@@ -201,15 +204,15 @@ def process_total(python, setup, stmt, loops, warmup, folder, label):
 def independent_counts(python, cases, loops, folder, steady_loops=STEADY_LOOPS):
     """For (name, setup, stmt) cases and the harness's loop count `loops`:
     {"empty": {"window", "steady"}, "cases": {name: {"window", "steady"}}}, where
-    window is the instructions per operation of the first `loops` iterations of the
-    loop's second call (the harness's sample: 0 against `loops` iterations) and steady
+    window is the instructions per operation of a call of `loops` iterations less one
+    of loops // 2 (the harness's sample) and steady
     those of the next steady_loops (`loops` against `loops` + steady_loops), each net of
     the empty loop (its own figures are per iteration). Three whole processes per loop,
     as many at a time as there are CPUs (a count is the same whatever runs beside it),
     each a plain python built against the library the harness embeds (shared_launcher)."""
     os.makedirs(os.path.join(folder, "cwd"))
     runner = shared_launcher(python, folder)
-    counts = (0, loops, loops + steady_loops)
+    counts = (loops // 2, loops, loops + steady_loops)
     jobs = [(setup, stmt, n) for _, setup, stmt in [("", "", "pass")] + list(cases)
             for n in counts]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
@@ -217,7 +220,8 @@ def independent_counts(python, cases, loops, folder, steady_loops=STEADY_LOOPS):
                                                        jobs[k][2], loops, folder, k),
                                range(len(jobs))))
     def figures(stmt, empty):
-        return {"window": per_op_net(stmt[0], stmt[1], empty[0], empty[1], 0, loops),
+        return {"window": per_op_net(stmt[0], stmt[1], empty[0], empty[1], counts[0],
+                                     loops),
                 "steady": per_op_net(stmt[1], stmt[2], empty[1], empty[2], loops,
                                      counts[2])}
     empty = totals[0:3]
