@@ -209,7 +209,7 @@ def run_harness(harness, family_regex, out, round_number, args, log):
     with open(log, "a") as f:
         f.write("$ %s\n" % " ".join(command))
         f.flush()
-        return subprocess.run(command, stdout=f, stderr=subprocess.STDOUT).returncode
+        return interrupts.run(command, stdout=f, stderr=subprocess.STDOUT)
 
 
 def run_rounds(labels, harnesses, filters, args, work, baseline):

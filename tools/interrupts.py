@@ -4,6 +4,7 @@ ends, so that no harness outlives make bench or make compare.
     interrupts.install()                  # at the tool's start
     process = interrupts.start(command, stdout=...)   # Popen, in a group of its own
     try: ... finally: interrupts.stop(process)        # its whole group, then waited for
+    status = interrupts.run(command, stdout=...)      # the three: start, wait, stop
 
 install() makes SIGTERM and SIGHUP raise SystemExit (status 128 + signal), as SIGINT
 raises KeyboardInterrupt, so that the tool's finally blocks and cleanup run (Python's
@@ -73,3 +74,14 @@ def stop(process):
         except OSError:
             pass
     return process.wait()
+
+
+def run(command, **popen_args):
+    """Runs command as start() does and waits for it; stops it (its whole group) if this
+    process is stopped meanwhile. Returns its exit status (negative: killed by a
+    signal, as Popen gives it)."""
+    process = start(command, **popen_args)
+    try:
+        return process.wait()
+    finally:
+        stop(process)
