@@ -282,8 +282,11 @@ static int run_cases(run *r)
     if (status != 0) {
         if (r->write_failed)
             return EXIT_WRITE_FAILED;
-        if (err[0] != '\0' && append_results(r) == 0)
-            fprintf(stderr, "idiombench: %s; the results so far are written\n", err);
+        if (err[0] != '\0') {
+            bool written = append_results(r) == 0;
+            fprintf(stderr, "idiombench: %s%s\n", err,
+                    written ? "; the results so far are written" : "");
+        }
         return r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT;
     }
     return r->failed ? EXIT_CASES_FAILED : EXIT_OK;

@@ -31,25 +31,13 @@ teardown() {
 
 # --- results/ is the suite's: a test that runs into it puts it back as it was ---
 
-remember_results_folder() {
-    RESULTS=$REPO_ROOT/results
-    LATEST_WAS=absent
-    if [ -L "$RESULTS/latest" ]; then
-        LATEST_WAS=$(readlink "$RESULTS/latest")
-    elif [ -e "$RESULTS/latest" ]; then
-        skip "results/latest is not a symbolic link; not touching it"
-    fi
-    RUNS_BEFORE=$BATS_TEST_TMPDIR/runs-before
-    ls -A "$RESULTS" 2>/dev/null | sort >"$RUNS_BEFORE" || true
-}
-
 # The entries of results/ made since remember_results_folder, one a line.
 new_in_results() {
     ls -A "$RESULTS" 2>/dev/null | sort | comm -13 "$RUNS_BEFORE" - | grep -v '^latest$' || true
 }
 
 restore_results_folder() {
-    [ -n "${RUNS_BEFORE:-}" ] || return 0
+    [ -n "${RESULTS_REMEMBERED:-}" ] || return 0
     local name
     # Only what this test's run made: a run folder whose meta records its marker.
     new_in_results | while read -r name; do
@@ -65,7 +53,7 @@ restore_results_folder() {
     else
         ln -sfn "$LATEST_WAS" "$RESULTS/latest"
     fi
-    RUNS_BEFORE=
+    RESULTS_REMEMBERED=
 }
 
 # A case-timeout no other run uses: its value marks this test's processes (make,
