@@ -14,6 +14,7 @@
 #include "options.h"
 #include "pyutil.h"
 #include "results.h"
+#include "results_append.h"
 #include "results_complexity.h"
 #include "results_csv.h"
 #include "results_meta.h"
@@ -26,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef IDIOMBENCH_PYTHON
@@ -37,8 +39,12 @@ typedef struct run {
     const catalogue *cat;
     const bool *chosen;
     size_t units;         /* (case, size) pairs to measure */
-    char out_dir[4096];
+    char out_dir[4096];   /* the run folder, once complete */
+    char work_dir[4096];  /* out_dir.partial: where the run is written until then */
     results res;
+    results_append files; /* measurements, samples and failures, appended case by case */
+    size_t done;          /* units handled so far (measured, failed or skipped) */
+    bool write_failed;    /* the run folder could not take the results: the run stopped */
     meta_list meta;       /* written before the cases, again with the noise floor after */
     noise_floor noise;
     int failed;
@@ -113,23 +119,36 @@ static void print_list(const catalogue *cat, const bool *chosen)
     }
 }
 
-static int write_results(run *r)
+/* Reports the failure to write in the run folder (errno's reason), once. */
+static void report_write_failure(run *r)
+{
+    if (!r->write_failed)
+        fprintf(stderr, "idiombench: cannot write results in '%s': %s (free space or "
+                        "permissions?)\n", r->work_dir, strerror(errno));
+    r->write_failed = true;
+}
+
+/* Appends the rows of the cases measured since the last call. */
+static int append_results(run *r)
+{
+    if (results_append_flush(&r->files, &r->res) == 0)
+        return 0;
+    report_write_failure(r);
+    return -1;
+}
+
+/* The files written whole once the cases are done: complexity.csv (fitted over every
+ * row), observations.csv and unavailable.csv. */
+static int write_whole_files(run *r)
 {
     char path[4200];
-    if (run_dir_join(path, sizeof path, r->out_dir, "measurements.csv") != 0 ||
-        results_csv_write_measurements(&r->res, path) != 0 ||
-        run_dir_join(path, sizeof path, r->out_dir, "samples.csv") != 0 ||
-        results_csv_write_samples(&r->res, path) != 0 ||
-        run_dir_join(path, sizeof path, r->out_dir, "failures.csv") != 0 ||
-        results_csv_write_failures(&r->res, path) != 0 ||
-        run_dir_join(path, sizeof path, r->out_dir, "complexity.csv") != 0 ||
+    if (run_dir_join(path, sizeof path, r->work_dir, "complexity.csv") != 0 ||
         results_csv_write_complexity(&r->res, path) != 0 ||
-        run_dir_join(path, sizeof path, r->out_dir, "observations.csv") != 0 ||
+        run_dir_join(path, sizeof path, r->work_dir, "observations.csv") != 0 ||
         results_csv_write_observations(&r->res, path) != 0 ||
-        run_dir_join(path, sizeof path, r->out_dir, "unavailable.csv") != 0 ||
+        run_dir_join(path, sizeof path, r->work_dir, "unavailable.csv") != 0 ||
         results_csv_write_unavailable(&r->res, path) != 0) {
-        fprintf(stderr, "idiombench: cannot write results in '%s': %s (free space or "
-                        "permissions?)\n", r->out_dir, strerror(errno));
+        report_write_failure(r);
         return -1;
     }
     return 0;
@@ -138,12 +157,12 @@ static int write_results(run *r)
 static int write_meta_file(run *r)
 {
     char path[4200];
-    int status = run_dir_join(path, sizeof path, r->out_dir, "meta");
-    if (status == 0 && results_meta_write(&r->meta, path) != 0) {
-        fprintf(stderr, "idiombench: cannot write '%s': %s\n", path, strerror(errno));
-        status = -1;
+    if (run_dir_join(path, sizeof path, r->work_dir, "meta") != 0 ||
+        results_meta_write(&r->meta, path) != 0) {
+        report_write_failure(r);
+        return -1;
     }
-    return status;
+    return 0;
 }
 
 static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
@@ -231,17 +250,18 @@ static isolate_unit *list_units(const run *r)
     return units;
 }
 
-/* After each case: count it and write the results so far. */
+/* After each case: count it and append its rows; a failure to write stops the run. */
 static int after_case(void *ctx, measure_outcome outcome)
 {
     run *r = ctx;
+    r->done++;
     r->failed += outcome == MEASURE_FAILED;
     r->skipped += outcome == MEASURE_SKIPPED || outcome == MEASURE_UNSUPPORTED;
-    return write_results(r);
+    return append_results(r);
 }
 
 /* Measures every chosen case at every size, each family in its own child process,
- * writing the results after each case. */
+ * appending the results after each case. */
 static int run_cases(run *r)
 {
     isolate_unit *units = list_units(r);
@@ -260,11 +280,14 @@ static int run_cases(run *r)
     int status = isolate_run(&plan, &r->res, after_case, r, err, sizeof err);
     free(units);
     if (status != 0) {
+        if (r->write_failed)
+            return EXIT_WRITE_FAILED;
         if (err[0] != '\0') {
-            fprintf(stderr, "idiombench: %s; the results so far are written\n", err);
-            write_results(r);
+            bool written = append_results(r) == 0;
+            fprintf(stderr, "idiombench: %s%s\n", err,
+                    written ? "; the results so far are written" : "");
         }
-        return EXIT_ENVIRONMENT;
+        return r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT;
     }
     return r->failed ? EXIT_CASES_FAILED : EXIT_OK;
 }
@@ -324,17 +347,97 @@ static int record_observations(run *r)
 
 static int choose_out_dir(run *r, const char *suite_dir, char *err, size_t err_size)
 {
+    int status;
     if (r->opts->out_dir != NULL) {
         snprintf(r->out_dir, sizeof r->out_dir, "%s", r->opts->out_dir);
-        return run_dir_prepare(r->out_dir, err, err_size);
+        size_t length = strlen(r->out_dir);
+        while (length > 1 && r->out_dir[length - 1] == '/') /* DIR/.partial is no sibling */
+            r->out_dir[--length] = '\0';
+        status = run_dir_start(r->out_dir, err, err_size);
+    } else {
+        char root[4200];
+        if (run_dir_join(root, sizeof root, suite_dir, "results") != 0) {
+            snprintf(err, err_size, "the suite's path is too long; give --out DIR");
+            return -1;
+        }
+        status = run_dir_create_new(root, pyutil_version(), r->out_dir, sizeof r->out_dir, err,
+                                    err_size);
     }
-    char root[4200];
-    if (run_dir_join(root, sizeof root, suite_dir, "results") != 0) {
-        snprintf(err, err_size, "the suite's path is too long; give --out DIR");
-        return -1;
+    if (status == 0 && run_dir_partial(r->work_dir, sizeof r->work_dir, r->out_dir) != 0) {
+        snprintf(err, err_size, "the results folder's path is too long; give a shorter --out");
+        status = -1;
     }
-    return run_dir_create_new(root, pyutil_version(), r->out_dir, sizeof r->out_dir, err,
-                              err_size);
+    return status;
+}
+
+/* The run's end: the last rows, the whole files, then (unless --keep-partial) the run
+ * folder renamed from its .partial name and results/latest pointed at it. */
+static int finish_run(run *r, const char *suite_dir, int status)
+{
+    int write_status = status == EXIT_WRITE_FAILED ? -1 : append_results(r);
+    if (write_status == 0)
+        write_status = write_whole_files(r);
+    if (results_append_close(&r->files) != 0 && write_status == 0) {
+        report_write_failure(r);
+        write_status = -1;
+    }
+    if (write_status != 0)
+        return EXIT_WRITE_FAILED;
+    if (status == EXIT_ENVIRONMENT || r->opts->keep_partial)
+        return status; /* an incomplete run stays <folder>.partial */
+    if (run_dir_finish(r->out_dir) != 0) {
+        report_write_failure(r);
+        return EXIT_WRITE_FAILED;
+    }
+    if (r->opts->out_dir == NULL) {
+        char root[4200];
+        if (run_dir_join(root, sizeof root, suite_dir, "results") == 0)
+            run_dir_link_latest(root, r->out_dir);
+    }
+    return status;
+}
+
+/* The last line: what was measured and what of it is written, where. */
+static void print_summary(const run *r, int status)
+{
+    struct stat info;
+    if (status == EXIT_WRITE_FAILED && stat(r->work_dir, &info) != 0) {
+        printf("idiombench: the run stopped after %zu of %zu measurements, and nothing is "
+               "kept: '%s' is gone\n", r->done, r->units, r->work_dir);
+    } else if (status == EXIT_WRITE_FAILED) {
+        printf("idiombench: the run stopped after %zu of %zu measurements; %zu rows are "
+               "written, in %s/measurements.csv (incomplete)\n", r->done, r->units,
+               r->files.rows_written, r->work_dir);
+    } else {
+        bool finished = status != EXIT_ENVIRONMENT && !r->opts->keep_partial;
+        printf("idiombench: %zu measured, %d failed%s, %zu rows in %s/measurements.csv%s\n",
+               r->done - (size_t)r->failed - (size_t)r->skipped, r->failed,
+               r->failed ? " (see failures.csv)" : "", r->files.rows_written,
+               finished ? r->out_dir : r->work_dir,
+               status == EXIT_ENVIRONMENT ? " (incomplete)" : "");
+    }
+}
+
+/* Measures into the run folder's .partial, then finishes it. */
+static int measure(run *r, const char *suite_dir, int argc, char **argv)
+{
+    if (results_append_open(&r->files, r->work_dir) != 0) {
+        report_write_failure(r);
+        return EXIT_WRITE_FAILED;
+    }
+    if (write_meta(r, suite_dir, argc, argv) != 0)
+        return finish_run(r, suite_dir, r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT);
+    if (list_unavailable(r) != 0)
+        return finish_run(r, suite_dir, EXIT_ENVIRONMENT);
+    printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
+           r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
+    bool noise_measured = noise_before(r);
+    int status = run_cases(r);
+    if (status <= EXIT_CASES_FAILED && noise_after(r, noise_measured) != 0)
+        status = r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT;
+    if (status <= EXIT_CASES_FAILED && !r->opts->no_observations && record_observations(r) != 0)
+        status = EXIT_ENVIRONMENT;
+    return finish_run(r, suite_dir, status);
 }
 
 static int measure_and_write(run *r, const char *suite_dir, int argc, char **argv)
@@ -344,30 +447,13 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
         complain(err);
         return EXIT_USAGE;
     }
-    if (results_init(&r->res, pyutil_version()) != 0 || write_meta(r, suite_dir, argc, argv) ||
-        list_unavailable(r) != 0) {
-        results_free(&r->res);
-        meta_free(&r->meta);
+    if (results_init(&r->res, pyutil_version()) != 0) {
+        complain("out of memory");
+        rmdir(r->work_dir);
         return EXIT_ENVIRONMENT;
     }
-    printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
-           r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
-    bool noise_measured = noise_before(r);
-    int status = run_cases(r);
-    if (status != EXIT_ENVIRONMENT && noise_after(r, noise_measured) != 0)
-        status = EXIT_ENVIRONMENT;
-    if (status != EXIT_ENVIRONMENT && !r->opts->no_observations && record_observations(r) != 0)
-        status = EXIT_ENVIRONMENT;
-    if (status != EXIT_ENVIRONMENT && write_results(r) != 0)
-        status = EXIT_ENVIRONMENT;
-    if (r->opts->out_dir == NULL) {
-        char root[4200];
-        if (run_dir_join(root, sizeof root, suite_dir, "results") == 0)
-            run_dir_link_latest(root, r->out_dir);
-    }
-    printf("idiombench: %zu measured, %d failed%s, %zu rows in %s/measurements.csv\n",
-           r->units - (size_t)r->failed - (size_t)r->skipped, r->failed,
-           r->failed ? " (see failures.csv)" : "", r->res.row_count, r->out_dir);
+    int status = measure(r, suite_dir, argc, argv);
+    print_summary(r, status);
     results_free(&r->res);
     meta_free(&r->meta);
     return status;

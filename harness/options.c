@@ -64,9 +64,14 @@ void options_print_help(FILE *out)
         "                       (default 10; 2 with --quick)\n"
         "  --pairs N            statement/empty loop pairs per sample, 1..64; a\n"
         "                       sample is their median (default 5; 3 with --quick)\n"
-        "  --out DIR            write results into DIR (created if needed); default\n"
+        "  --out DIR            write results into DIR: a new folder, or an empty\n"
+        "                       one (a run is never merged with another); default\n"
         "                       results/<run-id> beside bench/, with results/latest\n"
-        "                       pointing at it\n"
+        "                       pointing at it. The run is written in DIR.partial,\n"
+        "                       renamed to DIR when complete\n"
+        "  --keep-partial       leave the run in DIR.partial, results/latest\n"
+        "                       untouched: the caller renames it (tools/bench does,\n"
+        "                       once it has added the instruction counts)\n"
         "  --catalogue PATH     a catalogue file (family.py) or folder of them;\n"
         "                       default: the suite's bench/ folder\n"
         "  --instruments LIST   run only these of each case's instruments, e.g.\n"
@@ -89,7 +94,10 @@ void options_print_help(FILE *out)
         "     it needs a newer Python, see unavailable.csv)\n"
         "  1  some cases failed (see failures.csv); the others' results are written\n"
         "  2  bad option, filter, catalogue file or --out folder; nothing measured\n"
-        "  3  the interpreter could not start, or memory ran out\n",
+        "  3  the interpreter could not start, or memory ran out (an interrupted\n"
+        "     run stays DIR.partial)\n"
+        "  4  the results could not be written (disk full, folder removed): the run\n"
+        "     stopped, and DIR.partial holds what was written, if anything\n",
         out);
 }
 
@@ -170,6 +178,8 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->quick = true;
         } else if (strcmp(arg, "--no-observations") == 0) {
             out->no_observations = true;
+        } else if (strcmp(arg, "--keep-partial") == 0) {
+            out->keep_partial = true;
         } else if (strncmp(arg, "--argv-pad=", 11) == 0) {
             /* ignored: tools/count-instructions pads argv to a fixed size */
         } else if ((value = argv_option_value(argc, argv, &i, "--filter", &missing)) != NULL) {

@@ -13,6 +13,7 @@ enum exit_status {
     EXIT_CASES_FAILED = 1,  /* some cases failed; the others' results are written */
     EXIT_USAGE = 2,         /* bad option, filter, catalogue or --out: nothing measured */
     EXIT_ENVIRONMENT = 3,   /* the interpreter could not start, or memory ran out */
+    EXIT_WRITE_FAILED = 4,  /* the run folder could not take the results: the run stopped */
 };
 
 typedef struct options {
@@ -21,6 +22,7 @@ typedef struct options {
     bool startup;           /* start and finalise the interpreter, nothing else */
     bool quick;
     bool no_observations;   /* leave out the catalogue's OBSERVATIONS */
+    bool keep_partial;      /* leave the run in <folder>.partial for the caller to rename */
     const char *filter;     /* extended regex on "family/case"; NULL for all */
     int repetitions;        /* samples of the time pass's first batch (of the whole pass
                              * with ci_target 0), and of every other pass at most */

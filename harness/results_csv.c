@@ -45,10 +45,31 @@ void results_csv_write_figures(FILE *out, const char *metric, const char *unit,
             s->stddev, s->cv, s->min, s->max, s->count, loops, s->ci_low, s->ci_high);
 }
 
-static void write_measurement(FILE *out, const char *python_version, const result_row *row)
+void results_csv_measurement(FILE *out, const char *python_version, const result_row *row)
 {
     write_key(out, python_version, row->family, row->case_name, row->n);
     results_csv_write_figures(out, row->metric, row->unit, &row->figures, row->loops);
+}
+
+void results_csv_samples(FILE *out, const char *python_version, const result_row *row)
+{
+    for (size_t k = 0; k < row->sample_count; k++) {
+        write_key(out, python_version, row->family, row->case_name, row->n);
+        fprintf(out, ",%s,%s,%zu,%.9g,%ld\n", row->metric, row->unit, k + 1, row->samples[k],
+                row->loops);
+    }
+}
+
+void results_csv_failure(FILE *out, const char *python_version, const failure_row *f)
+{
+    write_key(out, python_version, f->family, f->case_name, f->n);
+    fputc(',', out);
+    results_csv_field(out, f->stage);
+    fputc(',', out);
+    results_csv_field(out, f->error);
+    fputc(',', out);
+    results_csv_field(out, f->traceback);
+    fputc('\n', out);
 }
 
 int results_csv_write_measurements(const results *r, const char *path)
@@ -58,7 +79,7 @@ int results_csv_write_measurements(const results *r, const char *path)
         return -1;
     fputs(RESULTS_MEASUREMENTS_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->row_count; i++)
-        write_measurement(file.stream, r->python_version, &r->rows[i]);
+        results_csv_measurement(file.stream, r->python_version, &r->rows[i]);
     return atomic_file_commit(&file);
 }
 
@@ -67,15 +88,9 @@ int results_csv_write_samples(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs("python_version,family,case,n,metric,unit,round,value,loops\n", file.stream);
-    for (size_t i = 0; i < r->row_count; i++) {
-        const result_row *row = &r->rows[i];
-        for (size_t k = 0; k < row->sample_count; k++) {
-            write_key(file.stream, r->python_version, row->family, row->case_name, row->n);
-            fprintf(file.stream, ",%s,%s,%zu,%.9g,%ld\n", row->metric, row->unit, k + 1,
-                    row->samples[k], row->loops);
-        }
-    }
+    fputs(RESULTS_SAMPLES_COLUMNS "\n", file.stream);
+    for (size_t i = 0; i < r->row_count; i++)
+        results_csv_samples(file.stream, r->python_version, &r->rows[i]);
     return atomic_file_commit(&file);
 }
 
@@ -84,18 +99,9 @@ int results_csv_write_failures(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs("python_version,family,case,n,stage,error,traceback\n", file.stream);
-    for (size_t i = 0; i < r->failure_count; i++) {
-        const failure_row *f = &r->failures[i];
-        write_key(file.stream, r->python_version, f->family, f->case_name, f->n);
-        fputc(',', file.stream);
-        results_csv_field(file.stream, f->stage);
-        fputc(',', file.stream);
-        results_csv_field(file.stream, f->error);
-        fputc(',', file.stream);
-        results_csv_field(file.stream, f->traceback);
-        fputc('\n', file.stream);
-    }
+    fputs(RESULTS_FAILURES_COLUMNS "\n", file.stream);
+    for (size_t i = 0; i < r->failure_count; i++)
+        results_csv_failure(file.stream, r->python_version, &r->failures[i]);
     return atomic_file_commit(&file);
 }
 

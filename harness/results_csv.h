@@ -12,6 +12,9 @@
 #define RESULTS_MEASUREMENTS_COLUMNS                                                     \
     "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions," \
     "loops,ci_low,ci_high"
+/* samples.csv's and failures.csv's headers, without their line breaks. */
+#define RESULTS_SAMPLES_COLUMNS "python_version,family,case,n,metric,unit,round,value,loops"
+#define RESULTS_FAILURES_COLUMNS "python_version,family,case,n,stage,error,traceback"
 
 /* Writes one CSV field, quoted when it holds a comma, quote or line break. */
 void results_csv_field(FILE *out, const char *value);
@@ -21,6 +24,12 @@ void results_csv_field(FILE *out, const char *value);
  * as %.9g). */
 void results_csv_write_figures(FILE *out, const char *metric, const char *unit,
                                const summary *figures, long loops);
+
+/* One row of measurements.csv, of samples.csv (a line per sample, round 1..k in the
+ * order the row holds them, value with 9 significant digits), of failures.csv. */
+void results_csv_measurement(FILE *out, const char *python_version, const result_row *row);
+void results_csv_samples(FILE *out, const char *python_version, const result_row *row);
+void results_csv_failure(FILE *out, const char *python_version, const failure_row *f);
 
 /* Writes every row to path, whole or not at all. Returns 0, or -1 with errno set. */
 int results_csv_write_measurements(const results *r, const char *path);

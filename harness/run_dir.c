@@ -2,7 +2,9 @@
 #include "run_dir.h"
 #include "atomic_file.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -62,12 +64,86 @@ int run_dir_prepare(const char *dir, char *err, size_t err_size)
     return 0;
 }
 
+int run_dir_partial(char *out, size_t out_size, const char *final)
+{
+    int used = snprintf(out, out_size, "%s" RUN_DIR_PARTIAL, final);
+    return used < 0 || (size_t)used >= out_size ? -1 : 0;
+}
+
+/* True when path exists (a dangling symbolic link included). */
+static bool exists(const char *path)
+{
+    struct stat info;
+    return lstat(path, &info) == 0;
+}
+
+/* True when dir is a folder (not a link to one) with nothing in it. */
+static bool empty_folder(const char *dir)
+{
+    struct stat info;
+    if (lstat(dir, &info) != 0 || !S_ISDIR(info.st_mode))
+        return false;
+    DIR *listing = opendir(dir);
+    if (listing == NULL)
+        return false;
+    struct dirent *entry;
+    bool empty = true;
+    while (empty && (entry = readdir(listing)) != NULL)
+        empty = strcmp(entry->d_name, ".") == 0 || strcmp(entry->d_name, "..") == 0;
+    closedir(listing);
+    return empty;
+}
+
+/* Creates final's parent folders and final.partial. Returns 0, or -1 with errno set. */
+static int make_partial(const char *final, const char *partial)
+{
+    char parent[4096];
+    if (snprintf(parent, sizeof parent, "%s", final) >= (int)sizeof parent) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    char *slash = strrchr(parent, '/');
+    if (slash != NULL && slash != parent) {
+        *slash = '\0';
+        if (make_folders(parent) != 0)
+            return -1;
+    }
+    return mkdir(partial, 0755);
+}
+
+int run_dir_start(const char *final, char *err, size_t err_size)
+{
+    char partial[4096];
+    if (final[0] == '\0') {
+        snprintf(err, err_size, "the results folder is empty: give a folder with --out DIR");
+        return -1;
+    }
+    if (run_dir_partial(partial, sizeof partial, final) != 0) {
+        errno = ENAMETOOLONG;
+    } else if (exists(final) && !empty_folder(final)) {
+        snprintf(err, err_size, "--out '%s' already exists and is not an empty folder: a run "
+                 "is never merged with another; remove it or name a new folder", final);
+        return -1;
+    } else if (exists(partial)) {
+        snprintf(err, err_size, "'%s' exists, left by an interrupted run: remove it, or name "
+                 "a new folder with --out", partial);
+        return -1;
+    } else if (!exists(final) || access(final, W_OK) == 0) {
+        if (make_partial(final, partial) == 0)
+            return 0;
+    }
+    snprintf(err, err_size,
+             "cannot write results to '%s': %s (give a writable folder with --out DIR)", final,
+             strerror(errno));
+    return -1;
+}
+
 int run_dir_create_new(const char *results_root, const char *python_version, char *out,
                        size_t out_size, char *err, size_t err_size)
 {
     if (run_dir_prepare(results_root, err, err_size) != 0)
         return -1;
-    char stamp[32];
+    char stamp[32], partial[4096];
     time_t now = time(NULL);
     strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime(&now));
     for (int attempt = 1; attempt < 100; attempt++) {
@@ -76,11 +152,14 @@ int run_dir_create_new(const char *results_root, const char *python_version, cha
                                   python_version)
                        : snprintf(out, out_size, "%s/%s-py%s-%d", results_root, stamp,
                                   python_version, attempt);
-        if (used < 0 || (size_t)used >= out_size) {
+        if (used < 0 || (size_t)used >= out_size ||
+            run_dir_partial(partial, sizeof partial, out) != 0) {
             errno = ENAMETOOLONG;
             break;
         }
-        if (mkdir(out, 0755) == 0)
+        if (exists(out))
+            continue;
+        if (mkdir(partial, 0755) == 0)
             return 0;
         if (errno != EEXIST)
             break;
@@ -88,6 +167,16 @@ int run_dir_create_new(const char *results_root, const char *python_version, cha
     snprintf(err, err_size, "cannot create a run folder in '%s': %s (give one with --out DIR)",
              results_root, strerror(errno));
     return -1;
+}
+
+int run_dir_finish(const char *final)
+{
+    char partial[4096];
+    if (run_dir_partial(partial, sizeof partial, final) != 0) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return rename(partial, final); /* an empty folder at final is replaced */
 }
 
 int run_dir_link_latest(const char *results_root, const char *run_path)

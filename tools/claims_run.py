@@ -36,6 +36,7 @@ from collections import namedtuple
 
 from labels import label_key, version_tuple
 from meta import meta_dict
+from run_folder import incomplete
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -100,6 +101,9 @@ class Run(object):
         if not os.path.isdir(folder):
             raise RunError("%s: no such run folder (give a folder that make bench or make "
                            "compare wrote, e.g. results/latest)" % folder)
+        problem = incomplete(folder)
+        if problem:
+            raise RunError(problem)
         self.folder = folder
         self.meta = self._read_meta()
         tables = {}

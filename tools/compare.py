@@ -38,7 +38,6 @@ left out; 2 bad input (PYTHONS, BASELINE, options); 3 nothing could be compared.
 Standard library only; Python 3.6+.
 """
 import argparse
-import datetime
 import os
 import re
 import shutil
@@ -49,7 +48,9 @@ import time
 
 import compare_merge
 import instructions_pass
+import interrupts
 from interpreters import SUITE, InputError, choose_baseline, resolve
+from run_folder import PARTIAL, finish, new_run_folder
 
 DEFAULT_ROUNDS = 10
 QUICK_ROUNDS = 5
@@ -108,19 +109,16 @@ def parse_args(argv):
 
 
 def run_folder(wanted):
-    """The final run folder, which must not exist yet."""
+    """The final run folder, which must not exist yet, nor its .partial."""
     if wanted:
         final = os.path.abspath(wanted)
-        if os.path.exists(final):
+        if os.path.lexists(final):
             raise Stop("--out %s already exists; remove it or name a new folder" % wanted, 2)
+        if os.path.lexists(final + PARTIAL):
+            raise Stop("%s%s exists, left by an interrupted run: remove it, or name a new "
+                       "folder with --out" % (wanted, PARTIAL), 2)
         return final
-    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S")  # as make bench names runs
-    base = os.path.join(SUITE, "results", stamp + "-compare")
-    final, k = base, 1
-    while os.path.exists(final) or os.path.exists(final + ".partial"):
-        k += 1
-        final = "%s-%d" % (base, k)
-    return final
+    return new_run_folder(os.path.join(SUITE, "results"), "-compare")  # as make bench names runs
 
 
 def build_harnesses(interpreters, work):
@@ -211,7 +209,7 @@ def run_harness(harness, family_regex, out, round_number, args, log):
     with open(log, "a") as f:
         f.write("$ %s\n" % " ".join(command))
         f.flush()
-        return subprocess.run(command, stdout=f, stderr=subprocess.STDOUT).returncode
+        return interrupts.run(command, stdout=f, stderr=subprocess.STDOUT)
 
 
 def run_rounds(labels, harnesses, filters, args, work, baseline):
@@ -323,31 +321,20 @@ def run_programs(interpreters, harnesses, work, args):
     return status == 0
 
 
-def link_latest(final):
-    results = os.path.dirname(final)
-    temporary = os.path.join(results, ".latest.tmp")
-    if os.path.lexists(temporary):
-        os.remove(temporary)
-    os.symlink(os.path.basename(final), temporary)
-    os.replace(temporary, os.path.join(results, "latest"))
-
-
 def compare(args):
     interpreters, unusable = resolve(args.pythons.split())
     for entry, reason in unusable.items():
         warn("leaving %s out: %s" % (entry, reason))
     baseline = choose_baseline(interpreters, args.baseline)
     final = run_folder(args.out)
-    work = final + ".partial"
-    os.makedirs(os.path.join(work, "logs"))
-    try:
+    work = final + PARTIAL
+    try:  # interrupts.install: SIGTERM and SIGHUP end up here too
+        os.makedirs(os.path.join(work, "logs"))
         status = compare_into(work, interpreters, baseline, args, unusable)
+        finish(final, latest=not args.out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    os.rename(work, final)
-    if not args.out:
-        link_latest(final)
     shown = os.path.relpath(final)
     say("results in %s" % (final if shown.startswith("..") else shown))
     report_claims(final)
@@ -415,7 +402,12 @@ def main(argv):
     except KeyboardInterrupt:
         warn("interrupted; no run folder was written")
         return 130
+    except SystemExit as stop:  # SIGTERM or SIGHUP (interrupts.install)
+        if isinstance(stop.code, int) and stop.code > 128:
+            warn("stopped by %s; no run folder was written" % signal.Signals(stop.code - 128).name)
+        raise
 
 
 if __name__ == "__main__":
+    interrupts.install()
     sys.exit(main(sys.argv[1:]))

@@ -12,6 +12,7 @@ import os
 import statistics
 
 from meta import meta_pairs
+from run_folder import PARTIAL
 
 SAMPLE_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit", "round",
                   "value", "loops"]
@@ -38,6 +39,11 @@ def write_rows(path, columns, rows):
         writer.writerows(rows)
 
 
+def complete_runs(folder):
+    """The harness runs in folder, sorted: an incomplete one (.partial) is left out."""
+    return sorted(name for name in os.listdir(folder) if not name.endswith(PARTIAL))
+
+
 def raw_folders(raw, labels):
     """(label, round, folder) of every harness run under raw, in label order."""
     for label in labels:
@@ -47,7 +53,7 @@ def raw_folders(raw, labels):
         rounds = sorted(int(name[1:]) for name in os.listdir(base) if name.startswith("r"))
         for number in rounds:
             round_dir = os.path.join(base, "r%d" % number)
-            for family in sorted(os.listdir(round_dir)):
+            for family in complete_runs(round_dir):
                 yield label, number, os.path.join(round_dir, family)
 
 
@@ -56,7 +62,7 @@ def pass_folders(raw, labels):
     for label in labels:
         base = os.path.join(raw, label, "instructions")
         if os.path.isdir(base):
-            for part in sorted(os.listdir(base)):
+            for part in complete_runs(base):
                 yield label, os.path.join(base, part)
 
 

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 
+import interrupts
 from atomic_text import write_atomically
 
 SUITE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -121,7 +122,7 @@ def _start_jobs(python, harness, filters, args, folder):
         out = os.path.join(folder, "part%d" % (index + 1))
         command = [COUNT_INSTRUCTIONS, python, "--out", out, "--filter", regex,
                    "--no-observations"] + passed_through(args)
-        jobs.append((out, subprocess.Popen(command, stdout=subprocess.PIPE,
+        jobs.append((out, interrupts.start(command, stdout=subprocess.PIPE,
                                            stderr=subprocess.STDOUT, env=env,
                                            universal_newlines=True)))
     return jobs
@@ -168,11 +169,8 @@ def run_parts(python, harness, args, folder, say=print):
         thread.start()
     try:
         _show(lines, len(jobs), say)
-    finally:
-        for _, process in jobs:
-            if process.poll() is None:
-                process.terminate()
-        statuses = [process.wait() for _, process in jobs]
+    finally:  # a job still going (the pass interrupted) is stopped, valgrind and all
+        statuses = [interrupts.stop(process) for _, process in jobs]
     return [(out, status) for (out, _), status in zip(jobs, statuses)]
 
 

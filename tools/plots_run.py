@@ -12,6 +12,7 @@ import sys
 
 from labels import label_key
 from meta import meta_dict
+from run_folder import incomplete
 
 
 MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
@@ -247,6 +248,9 @@ def check_folder(folder):
     if not os.path.exists(meas_path) and not os.path.exists(hyper_path):
         raise Stop("%s is not a run folder (no measurements.csv, no hyperfine/hyperfine.csv): "
                    "give a folder make bench or make compare wrote" % folder, 2)
+    problem = incomplete(folder)
+    if problem:
+        raise Stop(problem, 2)
 
 
 def read_measurements(folder, problems):

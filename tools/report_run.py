@@ -13,6 +13,7 @@ import os
 
 from labels import label_key
 from meta import meta_pairs, stripped
+from run_folder import incomplete
 
 MEASUREMENT_COLUMNS = ("python_version", "family", "case", "n", "metric", "unit", "median",
                        "cv", "repetitions", "loops")
@@ -174,6 +175,9 @@ def read_run(folder):
         if not os.path.isfile(os.path.join(folder, required)):
             raise InputError("%s is not a run folder (it has no %s): name one written by "
                              "make bench or make compare" % (folder, required))
+    problem = incomplete(folder)
+    if problem:
+        raise InputError(problem)
     run.meta = read_meta(os.path.join(folder, "meta"))
     run.meta_map = dict(run.meta)
     run.measurements = read_measurements(folder)

@@ -54,6 +54,22 @@ make_sandbox() {
     export SANDBOX
 }
 
+# remember_results_folder: for a test that runs into the suite's results/, which it must
+# put back as it was: RESULTS, LATEST_WAS (where results/latest pointed, or "absent")
+# and RUNS_BEFORE (a file listing results/ now); RESULTS_REMEMBERED=1.
+remember_results_folder() {
+    RESULTS=$REPO_ROOT/results
+    LATEST_WAS=absent
+    if [ -L "$RESULTS/latest" ]; then
+        LATEST_WAS=$(readlink "$RESULTS/latest")
+    elif [ -e "$RESULTS/latest" ]; then
+        skip "results/latest is not a symbolic link; not touching it"
+    fi
+    RUNS_BEFORE=$BATS_TEST_TMPDIR/runs-before
+    ls -A "$RESULTS" 2>/dev/null | sort >"$RUNS_BEFORE" || true
+    RESULTS_REMEMBERED=1
+}
+
 # make in the repository, without "Entering directory" noise (also under `make test`).
 repo_make() {
     make --no-print-directory -C "$REPO_ROOT" "$@"

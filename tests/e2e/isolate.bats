@@ -155,7 +155,7 @@ PY
     grep -q '^settings: .*case timeout 120 s' "$out/meta" || fail "meta settings" "$(cat "$out/meta")"
 }
 
-@test "an interrupted run leaves no child behind and keeps the cases measured so far" {
+@test "an interrupted run leaves no child behind and keeps the cases measured so far in DIR.partial" {
     local out=$SANDBOX/out
     "$IDIOMBENCH" --quick --repetitions 2 --out "$out" --catalogue "$FIXTURES/isolate_families" \
         --filter 'after_segfault|hangs$' >"$SANDBOX/stdout" 2>&1 &
@@ -172,8 +172,11 @@ PY
         sleep 0.1
     done
     ! kill -0 "$child" 2>/dev/null || { kill -KILL "$child"; fail "the child outlived the run"; }
-    [ "$(csv_rows "$out/measurements.csv" case metric=time_per_op)" = after_segfault ] ||
-        fail "the case measured before the interruption is lost" "$(cat "$out/measurements.csv")"
+    # The run stays <out>.partial, incomplete, with the rows written so far.
+    [ ! -e "$out" ] || fail "the interrupted run looks complete" "$(ls -A "$out")"
+    [ "$(csv_rows "$out.partial/measurements.csv" case metric=time_per_op)" = after_segfault ] ||
+        fail "the case measured before the interruption is lost" \
+            "$(cat "$out.partial/measurements.csv")"
 }
 
 @test "--case-timeout takes whole seconds from 1 to 86400" {

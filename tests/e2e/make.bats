@@ -17,19 +17,6 @@ teardown() {
 
 # --- results/ is the suite's: a test that runs into it puts it back as it was. ---
 
-remember_results_folder() {
-    RESULTS=$REPO_ROOT/results
-    LATEST_WAS=absent
-    if [ -L "$RESULTS/latest" ]; then
-        LATEST_WAS=$(readlink "$RESULTS/latest")
-    elif [ -e "$RESULTS/latest" ]; then
-        skip "results/latest is not a symbolic link; not touching it"
-    fi
-    RUNS_BEFORE=$BATS_TEST_TMPDIR/runs-before
-    ls -A "$RESULTS" 2>/dev/null | sort >"$RUNS_BEFORE" || true
-    RESULTS_REMEMBERED=1
-}
-
 restore_results_folder() {
     [ -n "${RESULTS_REMEMBERED:-}" ] || return 0
     # Remove the run folder this test made, and nothing else: when the output did not

@@ -503,7 +503,7 @@ EOF
     local suite=$SANDBOX/suite
     mkdir -p "$suite/tools" "$suite/plots" "$suite/results"
     cp "$PLOTS" "$suite/tools/plots"
-    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$REPO_ROOT"/tools/meta.py \
+    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$REPO_ROOT"/tools/meta.py "$REPO_ROOT"/tools/run_folder.py \
         "$suite/tools/"
     cp "$REPO_ROOT"/plots/*.gp "$suite/plots/"
     run --separate-stderr "$TEST_PYTHON" "$suite/tools/plots"

@@ -3,6 +3,7 @@
 #include "run_dir.h"
 #include "sandbox.h"
 
+#include <sys/stat.h>
 #include <time.h>
 
 TEST(prepare_creates_nested_folders_and_leaves_them_empty)
@@ -56,8 +57,11 @@ static int create_two_in_one_second(const char *root, char *first, char *second,
             strftime(stamp, 32, "%Y%m%d-%H%M%S", gmtime(&before));
             return 0;
         }
-        rmdir(first);
-        rmdir(second);
+        char partial[SANDBOX_PATH_MAX + 16];
+        snprintf(partial, sizeof partial, "%s.partial", first);
+        rmdir(partial);
+        snprintf(partial, sizeof partial, "%s.partial", second);
+        rmdir(partial);
     }
     return -1;
 }
@@ -74,8 +78,12 @@ TEST(create_new_names_folders_by_utc_time_and_version_and_makes_them_unique)
     CHECK_STR_EQ(first, expected);
     snprintf(expected, sizeof expected, "%s/%s-py3.11.7-2", root, stamp);
     CHECK_STR_EQ(second, expected);
-    CHECK(sandbox_is_dir(first));
-    CHECK(sandbox_is_dir(second));
+    char partial[SANDBOX_PATH_MAX + 16];
+    CHECK(!sandbox_is_dir(first)); /* a run's folder has its name once complete */
+    snprintf(partial, sizeof partial, "%s.partial", first);
+    CHECK(sandbox_is_dir(partial));
+    snprintf(partial, sizeof partial, "%s.partial", second);
+    CHECK(sandbox_is_dir(partial));
     CHECK_EQ_INT(sandbox_count_names(root, ""), 2); /* no write test left behind */
     sandbox_remove(dir);
 }
@@ -129,6 +137,40 @@ TEST(link_latest_points_at_the_run_folder_by_relative_name)
     sandbox_remove(dir);
 }
 
+TEST(start_refuses_a_folder_with_files_and_a_partial_left_behind)
+{
+    char dir[SANDBOX_PATH_MAX], run[SANDBOX_PATH_MAX], file[SANDBOX_PATH_MAX];
+    char err[1024] = "";
+    REQUIRE(sandbox_create(dir) == 0);
+    REQUIRE(mkdir(sandbox_path(run, dir, "run"), 0755) == 0);
+    REQUIRE(sandbox_write(sandbox_path(file, dir, "run/measurements.csv"), "x") == 0);
+    CHECK_EQ_INT(run_dir_start(run, err, sizeof err), -1);
+    CHECK_STR_CONTAINS(err, "already exists and is not an empty folder");
+    CHECK_EQ_INT(sandbox_count_names(dir, ".partial"), 0);
+    REQUIRE(mkdir(sandbox_path(run, dir, "again.partial"), 0755) == 0);
+    CHECK_EQ_INT(run_dir_start(sandbox_path(run, dir, "again"), err, sizeof err), -1);
+    CHECK_STR_CONTAINS(err, "left by an interrupted run");
+    sandbox_remove(dir);
+}
+
+TEST(start_makes_the_partial_and_finish_renames_it_over_an_empty_folder)
+{
+    char dir[SANDBOX_PATH_MAX], run[SANDBOX_PATH_MAX], partial[SANDBOX_PATH_MAX];
+    char err[1024] = "";
+    REQUIRE(sandbox_create(dir) == 0);
+    REQUIRE(mkdir(sandbox_path(run, dir, "empty"), 0755) == 0);
+    CHECK_EQ_INT(run_dir_start(run, err, sizeof err), 0);
+    CHECK(sandbox_is_dir(sandbox_path(partial, dir, "empty.partial")));
+    REQUIRE(sandbox_write(sandbox_path(partial, dir, "empty.partial/meta"), "x") == 0);
+    CHECK_EQ_INT(run_dir_finish(run), 0);
+    CHECK_EQ_INT(sandbox_count_names(run, "meta"), 1);
+    CHECK_EQ_INT(sandbox_count_names(dir, ".partial"), 0);
+    CHECK_EQ_INT(run_dir_start(sandbox_path(run, dir, "new/deeper/run"), err, sizeof err), 0);
+    CHECK(sandbox_is_dir(sandbox_path(partial, dir, "new/deeper/run.partial")));
+    CHECK(!sandbox_is_dir(run));
+    sandbox_remove(dir);
+}
+
 TEST(join_fits_or_fails)
 {
     char out[16];
@@ -147,6 +189,8 @@ int main(void)
     RUN(create_new_in_an_unwritable_place_fails);
     RUN(create_new_refuses_a_name_that_does_not_fit);
     RUN(link_latest_points_at_the_run_folder_by_relative_name);
+    RUN(start_refuses_a_folder_with_files_and_a_partial_left_behind);
+    RUN(start_makes_the_partial_and_finish_renames_it_over_an_empty_folder);
     RUN(join_fits_or_fails);
     return check_summary();
 }
