@@ -199,41 +199,15 @@ PY
     assert_contains "$output" "--case-timeout"
 }
 
-# kill_pids DIR: ends every process whose pid a forking case wrote into DIR (as
-# <case>-<pid>), so that a failed test leaves no sleeper behind.
-kill_pids() {
-    local file
-    for file in "$1"/*-*; do
-        [ -e "$file" ] && kill -KILL "${file##*-}" 2>/dev/null
-    done
-    return 0
-}
-
-# assert_pids_gone DIR: no process whose pid is in DIR is left (waiting up to 5 s for
-# the killed ones to be reaped).
-assert_pids_gone() {
-    local file waited left
-    for waited in $(seq 50); do
-        left=""
-        for file in "$1"/*-*; do
-            [ -e "$file" ] && kill -0 "${file##*-}" 2>/dev/null && left+=" ${file##*/}"
-        done
-        [ -z "$left" ] && return 0
-        sleep 0.1
-    done
-    kill_pids "$1"
-    fail "processes forked by the cases outlived the run:$left"
-}
-
 @test "a case that forks cannot hang, garble or misfile the run; nothing it forked outlives it" {
     local out=$SANDBOX/out pids=$SANDBOX/pids name line
     mkdir "$pids"
     IDIOMBENCH_TEST_PIDS=$pids run --separate-stderr timeout -k 5 60 "$IDIOMBENCH" --quick \
         --repetitions 2 --case-timeout 10 --out "$out" --catalogue "$FIXTURES/isolate_forking"
-    [ "$status" -eq 0 ] || [ "$status" -eq 1 ] || { kill_pids "$pids"; assert_status 0; }
-    [ -z "$stderr" ] || { kill_pids "$pids"; fail "stderr is not empty" "$stderr"; }
+    [ "$status" -eq 0 ] || [ "$status" -eq 1 ] || { kill_forked "$pids"; assert_status 0; }
+    [ -z "$stderr" ] || { kill_forked "$pids"; fail "stderr is not empty" "$stderr"; }
     [ -n "$(ls "$pids")" ] || fail "no case forked: the fixture is broken"
-    assert_pids_gone "$pids"
+    assert_forked_gone "$pids"
     # One progress line per case, in order, each starting its own line.
     [ "$(progress_lines | sed -E 's/^\[ *[0-9]+\/6\] forking\/([a-z_]+) .*/\1/' | tr '\n' ' ')" = \
         "forks_in_setup after_fork_in_setup forks_in_stmt after_fork_in_stmt forks_sleepers after_sleepers " ] ||
