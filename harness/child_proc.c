@@ -12,7 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define POLL_NS 1000000LL                /* between two looks at a child */
+#define FIRST_POLL_NS 20000LL            /* between two looks at a child: at first, */
+#define POLL_NS 1000000LL                /* doubling up to this */
 #define KILLED_GRACE_NS 5000000000LL     /* for a killed process to be reaped */
 #define SWEEP_NS 5000000000LL            /* for the sweep as a whole */
 
@@ -42,6 +43,7 @@ static void pause_ns(int64_t duration_ns)
 
 bool child_proc_wait(pid_t pid, int64_t deadline_ns, int *status)
 {
+    int64_t poll_ns = FIRST_POLL_NS;
     for (;;) {
         pid_t got = waitpid(pid, status, WNOHANG);
         if (got == pid)
@@ -50,7 +52,8 @@ bool child_proc_wait(pid_t pid, int64_t deadline_ns, int *status)
             return false; /* not our child (any more) */
         if (clock_now_ns() >= deadline_ns)
             return false;
-        pause_ns(POLL_NS);
+        pause_ns(poll_ns);
+        poll_ns = poll_ns * 2 < POLL_NS ? poll_ns * 2 : POLL_NS;
     }
 }
 

@@ -19,7 +19,7 @@ void child_proc_adopt_orphans(void);
 bool child_proc_detach(pid_t parent);
 
 /* Sends SIGKILL to the child's process group, and to the child itself in case it had
- * not left the parent's group yet. */
+ * not left the parent's group yet. Async-signal-safe. */
 void child_proc_kill(pid_t pid);
 
 /* Waits for the child until deadline_ns (clock_now_ns()); true with its wait status in

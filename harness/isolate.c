@@ -280,6 +280,15 @@ static _Noreturn void run_child(const isolate_plan *plan, size_t index, int fd,
 
 /* ==================================================================== the parent === */
 
+static volatile sig_atomic_t running_pid; /* the child running a unit now; 0: none */
+
+void isolate_kill_running(void)
+{
+    pid_t pid = (pid_t)running_pid;
+    if (pid > 0)
+        child_proc_kill(pid);
+}
+
 static follow stop_run(isolation *iso, const char *what)
 {
     snprintf(iso->err, iso->err_size, "%s", what);
@@ -359,6 +368,7 @@ static int start_child(isolation *iso, child *ch)
         return -1;
     }
     ch->pid = pid;
+    running_pid = pid;
     ch->fd = fds[0];
     ch->started = false;
     ch->deadline_ns = deadline_after(iso);
@@ -370,6 +380,7 @@ static int start_child(isolation *iso, child *ch)
 static int reap_child(const isolation *iso, child *ch)
 {
     int status = child_proc_end(ch->pid, true, deadline_after(iso));
+    running_pid = 0;
     close(ch->fd);
     ch->pid = -1;
     ch->fd = -1;

@@ -46,4 +46,10 @@ typedef int (*isolate_after_fn)(void *ctx, measure_outcome outcome);
 int isolate_run(const isolate_plan *plan, results *res, isolate_after_fn after, void *ctx,
                 char *err, size_t err_size);
 
+/* Kills the process group of the child running a unit now, if any: for a SIGINT or
+ * SIGTERM handler of the parent (async-signal-safe), so that an interrupted run leaves
+ * nothing behind. Without it the child still dies with the parent (PR_SET_PDEATHSIG),
+ * but not what it forked. */
+void isolate_kill_running(void);
+
 #endif

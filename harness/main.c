@@ -213,7 +213,7 @@ static isolate_unit *list_units(const run *r)
         const case_def *c = &r->cat->cases[i];
         bool runs = !unavailable_case(c, pyutil_version(), NULL, 0);
         for (size_t k = 0; r->chosen[i] && k < units_of(c); k++) {
-            isolate_unit unit = {c, c->sizes && runs ? c->sizes[k] : -1};
+            isolate_unit unit = {c, c->sizes && runs ? c->sizes[k] : -1, NULL};
             units[count++] = unit;
         }
     }
