@@ -7,30 +7,27 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-/* The description of a board set to pass and part. */
-static void describe(stage_pass pass, stage_part part, char *out, size_t size)
-{
-    stage_board board = {pass, part};
-    stage_describe(&board, out, size);
-}
-
 TEST(descriptions_name_the_setup_the_loop_and_the_pass)
 {
+    static const struct {
+        stage_pass pass;
+        stage_part part;
+        const char *expected;
+    } cases[] = {
+        {STAGE_CALIBRATE, STAGE_SETUP, "while running the setup (calibration)"},
+        {STAGE_TIME, STAGE_LOOP, "while running the statement's loop (time pass)"},
+        {STAGE_ALLOCS, STAGE_AROUND, "in the allocation pass, outside the case's code"},
+        {STAGE_COMPILE, STAGE_AROUND, "while compiling the case"},
+        {STAGE_TEARDOWN, STAGE_AROUND, "while running the teardown"},
+        {STAGE_OBSERVATION, STAGE_AROUND, "while running the observation's code"},
+        {STAGE_STARTING, STAGE_AROUND, "before the unit's code started"},
+    };
     char text[128];
-    describe(STAGE_CALIBRATE, STAGE_SETUP, text, sizeof text);
-    CHECK_STR_EQ(text, "while running the setup (calibration)");
-    describe(STAGE_TIME, STAGE_LOOP, text, sizeof text);
-    CHECK_STR_EQ(text, "while running the statement's loop (time pass)");
-    describe(STAGE_ALLOCS, STAGE_AROUND, text, sizeof text);
-    CHECK_STR_EQ(text, "in the allocation pass, outside the case's code");
-    describe(STAGE_COMPILE, STAGE_AROUND, text, sizeof text);
-    CHECK_STR_EQ(text, "while compiling the case");
-    describe(STAGE_TEARDOWN, STAGE_AROUND, text, sizeof text);
-    CHECK_STR_EQ(text, "while running the teardown");
-    describe(STAGE_OBSERVATION, STAGE_AROUND, text, sizeof text);
-    CHECK_STR_EQ(text, "while running the observation's code");
-    describe(STAGE_STARTING, STAGE_AROUND, text, sizeof text);
-    CHECK_STR_EQ(text, "before the unit's code started");
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        stage_board board = {cases[i].pass, cases[i].part};
+        stage_describe(&board, text, sizeof text);
+        CHECK_STR_EQ(text, cases[i].expected);
+    }
     stage_describe(NULL, text, sizeof text);
     CHECK_STR_EQ(text, "at an unknown stage");
 }
