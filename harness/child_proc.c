@@ -1,4 +1,5 @@
-/* child_proc.c: sessions per child, waits with a deadline, and the sweep of leftovers. */
+/* child_proc.c: sessions per child, waits with a deadline, the sweep of leftovers, and
+ * how a child ended. */
 #include "child_proc.h"
 #include "clock.h"
 
@@ -7,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -108,4 +110,41 @@ void child_proc_sweep(void)
         kill_listed_children();
         pause_ns(POLL_NS);
     }
+}
+
+static const char *signal_name(int number)
+{
+    static const struct {
+        int number;
+        const char *name;
+    } names[] = {
+        {SIGSEGV, "SIGSEGV"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},   {SIGFPE, "SIGFPE"},
+        {SIGILL, "SIGILL"},   {SIGKILL, "SIGKILL"}, {SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"},
+        {SIGHUP, "SIGHUP"},   {SIGPIPE, "SIGPIPE"}, {SIGXCPU, "SIGXCPU"}, {SIGTRAP, "SIGTRAP"},
+        {SIGSYS, "SIGSYS"},   {SIGUSR1, "SIGUSR1"}, {SIGUSR2, "SIGUSR2"}, {SIGQUIT, "SIGQUIT"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].number == number)
+            return names[i].name;
+    return "signal";
+}
+
+void child_proc_describe_end(int wait_status, char *out, size_t size)
+{
+    if (wait_status == -1) {
+        snprintf(out, size, "ended, and could not be waited for");
+        return;
+    }
+    if (WIFEXITED(wait_status)) {
+        snprintf(out, size, "exited with status %d", WEXITSTATUS(wait_status));
+        return;
+    }
+    int number = WIFSIGNALED(wait_status) ? WTERMSIG(wait_status) : 0;
+    bool crash = number == SIGSEGV || number == SIGABRT || number == SIGBUS ||
+                 number == SIGFPE || number == SIGILL || number == SIGTRAP || number == SIGSYS;
+    if (number == SIGKILL)
+        snprintf(out, size, "killed: SIGKILL (out of memory?)");
+    else
+        snprintf(out, size, "%s: %s (%s)", crash ? "crashed" : "killed", signal_name(number),
+                 strsignal(number));
 }

@@ -1,11 +1,13 @@
 /* child_proc.h: child processes that cannot outlive their work. Each child leads a
  * session (and process group) of its own, so that it is killed together with whatever
  * it forked; this process adopts the orphans of its descendants, so that a process that
- * left the group is found too; and every wait has a deadline. */
+ * left the group is found too; every wait has a deadline; and how a child ended is told
+ * in words. */
 #ifndef IDIOMBENCH_CHILD_PROC_H
 #define IDIOMBENCH_CHILD_PROC_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -35,5 +37,10 @@ int child_proc_end(pid_t pid, bool kill_first, int64_t deadline_ns);
  * descendants and anything they started. Call when no child of this process is meant to
  * be running. Gives up after a few seconds (a process stuck in the kernel). */
 void child_proc_sweep(void);
+
+/* How a child ended, from its wait status (-1: it could not be reaped), in out:
+ * "crashed: SIGSEGV (Segmentation fault)", "killed: SIGKILL (out of memory?)",
+ * "exited with status 3". */
+void child_proc_describe_end(int wait_status, char *out, size_t size);
 
 #endif

@@ -26,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -564,45 +563,6 @@ static bool plausible(const isolation *iso, const child *ch, const message *m)
     return (m->kind == MESSAGE_OBSERVATION) == observation;
 }
 
-static const char *signal_name(int number)
-{
-    static const struct {
-        int number;
-        const char *name;
-    } names[] = {
-        {SIGSEGV, "SIGSEGV"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},   {SIGFPE, "SIGFPE"},
-        {SIGILL, "SIGILL"},   {SIGKILL, "SIGKILL"}, {SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"},
-        {SIGHUP, "SIGHUP"},   {SIGPIPE, "SIGPIPE"}, {SIGXCPU, "SIGXCPU"}, {SIGTRAP, "SIGTRAP"},
-        {SIGSYS, "SIGSYS"},   {SIGUSR1, "SIGUSR1"}, {SIGUSR2, "SIGUSR2"}, {SIGQUIT, "SIGQUIT"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (names[i].number == number)
-            return names[i].name;
-    return "signal";
-}
-
-/* "crashed: SIGSEGV (Segmentation fault)", "killed: SIGKILL (out of memory?)",
- * "exited with status 3": how a child that did not finish its unit ended. */
-static void describe_end(int wait_status, char *out, size_t size)
-{
-    if (wait_status == -1) {
-        snprintf(out, size, "ended, and could not be waited for");
-        return;
-    }
-    if (WIFEXITED(wait_status)) {
-        snprintf(out, size, "exited with status %d", WEXITSTATUS(wait_status));
-        return;
-    }
-    int number = WIFSIGNALED(wait_status) ? WTERMSIG(wait_status) : 0;
-    bool crash = number == SIGSEGV || number == SIGABRT || number == SIGBUS ||
-                 number == SIGFPE || number == SIGILL || number == SIGTRAP || number == SIGSYS;
-    if (number == SIGKILL)
-        snprintf(out, size, "killed: SIGKILL (out of memory?)");
-    else
-        snprintf(out, size, "%s: %s (%s)", crash ? "crashed" : "killed", signal_name(number),
-                 strsignal(number));
-}
-
 static void sleep_ns(int64_t duration_ns)
 {
     struct timespec pause = {(time_t)(duration_ns / NS_PER_S), (long)(duration_ns % NS_PER_S)};
@@ -637,7 +597,7 @@ static follow end_abnormally(isolation *iso, child *ch, read_status status)
         reap_child(iso, ch);
     } else {
         /* Killing is harmless if it has exited, and needed if it closed its socket. */
-        describe_end(reap_child(iso, ch), reason, sizeof reason);
+        child_proc_describe_end(reap_child(iso, ch), reason, sizeof reason);
     }
     char *traceback = read_traceback(iso);
     follow next = fail_unit(iso, ch, reason, traceback);

@@ -1,6 +1,6 @@
 /* test_child_proc.c: a child in a session of its own is killed together with what it
- * forked, a process that left its group is swept up all the same, and waiting for a
- * child that does not end stops at the deadline. */
+ * forked, a process that left its group is swept up all the same, waiting for a child
+ * that does not end stops at the deadline, and how a child ended is told in words. */
 #include "check.h"
 #include "child_proc.h"
 #include "clock.h"
@@ -104,6 +104,29 @@ TEST(waiting_stops_at_the_deadline)
     CHECK(WIFSIGNALED(status));
 }
 
+TEST(how_a_child_ended_in_words)
+{
+    char text[128];
+    pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        signal(SIGSEGV, SIG_DFL);
+        raise(SIGSEGV);
+        _exit(0);
+    }
+    child_proc_describe_end(child_proc_end(pid, false, clock_now_ns() + 5 * NS_PER_S), text,
+                            sizeof text);
+    CHECK_STR_EQ(text, "crashed: SIGSEGV (Segmentation fault)");
+    child_proc_describe_end(3 << 8, text, sizeof text); /* the status of exit(3) */
+    CHECK_STR_EQ(text, "exited with status 3");
+    child_proc_describe_end(SIGKILL, text, sizeof text);
+    CHECK_STR_EQ(text, "killed: SIGKILL (out of memory?)");
+    child_proc_describe_end(SIGTERM, text, sizeof text);
+    CHECK_STR_EQ(text, "killed: SIGTERM (Terminated)");
+    child_proc_describe_end(-1, text, sizeof text);
+    CHECK_STR_EQ(text, "ended, and could not be waited for");
+}
+
 int main(void)
 {
     child_proc_adopt_orphans();
@@ -111,5 +134,6 @@ int main(void)
     RUN(a_process_that_left_the_group_is_swept_up);
     RUN(an_ended_child_gives_its_exit_status);
     RUN(waiting_stops_at_the_deadline);
+    RUN(how_a_child_ended_in_words);
     return check_summary();
 }
