@@ -63,6 +63,7 @@ typedef enum message_kind {
 typedef struct message {
     message_kind kind;
     measure_outcome outcome; /* DONE */
+    bool output_lost;        /* DONE: the progress line could not be written */
     char metric[NAME_BYTES]; /* ROW */
     char unit[NAME_BYTES];   /* ROW */
     summary figures;         /* ROW */
@@ -261,6 +262,7 @@ static void run_unit(const isolate_plan *plan, size_t index, int fd)
     }
     message done = new_message(MESSAGE_DONE);
     done.outcome = outcome;
+    done.output_lost = fflush(stdout) != 0 || ferror(stdout); /* the case closed fd 1? */
     send_bytes(fd, &done, sizeof done);
 }
 
@@ -487,8 +489,10 @@ static follow fail_unit(isolation *iso, child *ch, const char *reason, const cha
     return finish_unit(iso, ch, MEASURE_FAILED);
 }
 
-static follow take_done(isolation *iso, child *ch, measure_outcome outcome)
+static follow take_done(isolation *iso, child *ch, measure_outcome outcome, bool output_lost)
 {
+    if (output_lost && ch->started) /* ends the line its prefix began */
+        printf("progress lost: the case closed or broke its standard output\n");
     if (outcome == MEASURE_FATAL)
         return fail_unit(iso, ch, "out of memory", NULL);
     return finish_unit(iso, ch, outcome);
@@ -545,7 +549,7 @@ static follow take_message(isolation *iso, child *ch, message *m, const double *
     case MESSAGE_OBSERVATION:
         return take_observation(iso, ch, texts);
     case MESSAGE_DONE:
-        return take_done(iso, ch, m->outcome);
+        return take_done(iso, ch, m->outcome, m->output_lost);
     }
     return FOLLOW_STOP; /* not reached: follow_child checks the kind */
 }

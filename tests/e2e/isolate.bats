@@ -145,6 +145,13 @@ PY
     [ "$(csv_rows "$out/measurements.csv" family,case metric=time_per_op | tr '\n' ' ')" = \
         "first|leaves_state first|sees_clean_state second|sees_no_mark " ] ||
         fail "unexpected rows" "$(cat "$out/failures.csv")"
+    # The case that closed its standard output lost its figures' half of its progress
+    # line, and says so; the next case's line starts a line of its own.
+    [ "$(progress_lines | sed -E 's/^\[ *[0-9]+\/3\] ([a-z]+\/[a-z_]+) .*/\1/' | tr '\n' ' ')" = \
+        "first/leaves_state first/sees_clean_state second/sees_no_mark " ] ||
+        fail "progress lines" "$output"
+    assert_contains "$(progress_lines | head -n 1)" \
+        "progress lost: the case closed or broke its standard output"
 }
 
 @test "a normal run gives three rows per listed case, in catalogue order" {
