@@ -1,81 +1,84 @@
-/* isolate.c: a child process per family, the time limit per case, and a child's death
- * turned into a failed case.
+/* isolate.c: a child process per unit (a case at one size, or an observation), the time
+ * limit per unit, and a child's death turned into a failed unit.
  *
- * The parent forks a child for the first unit of a family not yet measured. The child
- * prints each unit's progress line, measures it (measure.c, as without isolation) and
- * sends what it found through a socket; it ends after the family's last unit, or after
- * a unit that failed, so that no failure can disturb the units after it. The parent
- * adds what it receives to the results and writes them, then lets the child go on to
- * the next unit (so that writing never overlaps a measurement). When the child dies in
- * the middle of a unit, or does not finish it in time, the parent records that unit as
- * failed and forks a new child for the rest of the family. */
+ * The parent forks a child for each unit, in order. The child prints the unit's progress
+ * line, measures it (measure.c, as without isolation) or runs the observation
+ * (observe.c), sends what it found through a socket and ends. The parent adds what it
+ * receives to the results, kills the child's process group (whatever the unit forked),
+ * and writes the results before it forks the next child, so that writing never
+ * overlaps a measurement and every child starts from the same parent. When the child
+ * dies in the middle of its unit, or does not finish it in time, the parent records the
+ * unit as failed. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
 #include "isolate.h"
+#include "child_proc.h"
 #include "clock.h"
+#include "observe.h"
 #include "options.h"
+#include "stage.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-#define STAGE "process"                 /* the stage of failures found by the parent */
+#define CASE_STAGE "process"            /* the stage of failures found by the parent */
+#define OBSERVATION_STAGE "observation" /* the same for an observation's */
 #define TRACEBACK_SIGNAL SIGUSR1        /* a child's faulthandler dumps its traceback */
 #define TRACEBACK_GRACE_NS 500000000LL  /* how long a hung child gets to write it */
 #define MAX_TRACEBACK_BYTES 65536
 #define MAX_TEXT_BYTES (1 << 20)        /* a failure's text beyond this is garbage */
 #define MAX_ROW_SAMPLES (1 << 20)       /* a row's samples beyond this are garbage */
-#define GO 'g'                          /* the parent's word: measure the next unit */
 #define NAME_BYTES 32                   /* of a metric's or a unit's name */
 #define MAX_NAMES 32                    /* different names a run can receive */
 #define NS_PER_S 1000000000LL
 #define NS_PER_MS 1000000LL
+#define LOOK_MS 100                     /* between two looks at whether a child ended */
 
 /* --- what a child sends ------------------------------------------------------------
- * For each unit, in order: STARTED once its progress prefix is printed, a ROW per
- * result row and a FAILURE per failure, then DONE with the unit's outcome. A ROW is
- * followed by its sample_count samples (doubles); a FAILURE by its stage, error and
- * traceback, text_bytes[i] bytes each, without their NULs. The parent checks what it
- * can: a child may have corrupted its memory.
- * After DONE, a child with units left waits for the parent's one byte, GO. */
+ * For a case: STARTED once its progress prefix is printed, a ROW per result row and a
+ * FAILURE per failure, then DONE with the unit's outcome. For an observation: one
+ * OBSERVATION, then DONE. A ROW is followed by its sample_count samples (doubles); a
+ * FAILURE by its stage, error and traceback, an OBSERVATION by its value, error and an
+ * empty third text, text_bytes[i] bytes each, without their NULs. The parent checks
+ * what it can: a child may have corrupted its memory. */
 typedef enum message_kind {
     MESSAGE_STARTED,
     MESSAGE_ROW,
     MESSAGE_FAILURE,
+    MESSAGE_OBSERVATION,
     MESSAGE_DONE,
 } message_kind;
 
 typedef struct message {
     message_kind kind;
     measure_outcome outcome; /* DONE */
+    bool output_lost;        /* DONE: the progress line could not be written */
     char metric[NAME_BYTES]; /* ROW */
     char unit[NAME_BYTES];   /* ROW */
     summary figures;         /* ROW */
     long loops;              /* ROW */
     size_t sample_count;     /* ROW */
-    size_t text_bytes[3];    /* FAILURE */
+    size_t text_bytes[3];    /* FAILURE, OBSERVATION */
 } message;
 
-/* The parent's view of the child measuring a family. */
+/* The parent's view of the child running a unit. */
 typedef struct child {
-    pid_t pid;
+    pid_t pid;           /* also its process group's id */
     int fd;              /* the parent's end of the socket to it */
-    size_t next;         /* the unit it measures now, or will next */
-    size_t end;          /* one past the family's last unit */
-    bool started;        /* the child printed next's progress prefix */
-    int64_t deadline_ns; /* when next's time is up */
+    size_t unit;         /* the unit it runs */
+    bool started;        /* the child printed the unit's progress prefix */
+    int64_t deadline_ns; /* when the unit's time is up */
 } child;
 
 typedef struct isolation {
@@ -84,6 +87,7 @@ typedef struct isolation {
     isolate_after_fn after;
     void *ctx;
     FILE *trace_file; /* where a child's faulthandler writes; NULL without one */
+    stage_board *board; /* where a child says what it is doing; NULL without one */
     char *err;
     size_t err_size;
 } isolation;
@@ -91,7 +95,7 @@ typedef struct isolation {
 /* What became of a child after a message or the lack of one. */
 typedef enum follow {
     FOLLOW_ON,    /* more messages to come */
-    FOLLOW_ENDED, /* the child is reaped; the family goes on from ch->next */
+    FOLLOW_ENDED, /* the unit is over, the child reaped */
     FOLLOW_STOP,  /* the run cannot go on (err says why, or after stopped it) */
 } follow;
 
@@ -103,23 +107,36 @@ static message new_message(message_kind kind)
     return m;
 }
 
+static bool is_observation(const isolate_unit *u)
+{
+    return u->c == NULL;
+}
+
 static void print_prefix(const isolate_plan *plan, size_t index)
 {
     const isolate_unit *u = &plan->units[index];
     char label[512];
-    if (u->c->sizes != NULL && u->n >= 0)
+    if (is_observation(u))
+        snprintf(label, sizeof label, "observation %s/%s", u->o->family, u->o->name);
+    else if (u->c->sizes != NULL && u->n >= 0)
         snprintf(label, sizeof label, "%s/%s n=%ld", u->c->family, u->c->name, u->n);
     else
         snprintf(label, sizeof label, "%s/%s", u->c->family, u->c->name);
-    printf("[%*zu/%zu] %-40s ", plan->count >= 100 ? 3 : 2, index + 1, plan->count, label);
+    if (is_observation(u))
+        printf("%s: ", label); /* printed only when it failed: no step number */
+    else
+        printf("[%*zu/%zu] %-40s ", plan->count >= 100 ? 3 : 2, index + 1, plan->count,
+               label);
     fflush(stdout);
 }
 
 /* ===================================================================== the child === */
 
-/* Writes all of data, or ends the child: without the parent, its work is lost. */
+/* Writes all of data, or ends the child: without the parent, its work is lost. A
+ * process that the unit's code forked ends here instead: it never reports. */
 static void send_bytes(int fd, const void *data, size_t size)
 {
+    stage_leave_if_stray();
     const char *at = data;
     while (size > 0) {
         ssize_t written = write(fd, at, size);
@@ -132,10 +149,23 @@ static void send_bytes(int fd, const void *data, size_t size)
     }
 }
 
-static void send_rows_and_failures(int fd, const results *r, size_t rows_from,
-                                   size_t failures_from)
+/* A message of kind followed by its three texts (NULL: empty). */
+static void send_texts(int fd, message_kind kind, const char *const given[3])
 {
-    for (size_t i = rows_from; i < r->row_count; i++) {
+    const char *texts[3];
+    message m = new_message(kind);
+    for (int k = 0; k < 3; k++) {
+        texts[k] = given[k] ? given[k] : "";
+        m.text_bytes[k] = strlen(texts[k]);
+    }
+    send_bytes(fd, &m, sizeof m);
+    for (int k = 0; k < 3; k++)
+        send_bytes(fd, texts[k], m.text_bytes[k]);
+}
+
+static void send_rows_and_failures(int fd, const results *r)
+{
+    for (size_t i = 0; i < r->row_count; i++) {
         message m = new_message(MESSAGE_ROW);
         snprintf(m.metric, sizeof m.metric, "%s", r->rows[i].metric);
         snprintf(m.unit, sizeof m.unit, "%s", r->rows[i].unit);
@@ -145,15 +175,10 @@ static void send_rows_and_failures(int fd, const results *r, size_t rows_from,
         send_bytes(fd, &m, sizeof m);
         send_bytes(fd, r->rows[i].samples, m.sample_count * sizeof *r->rows[i].samples);
     }
-    for (size_t i = failures_from; i < r->failure_count; i++) {
+    for (size_t i = 0; i < r->failure_count; i++) {
         const failure_row *f = &r->failures[i];
-        const char *texts[3] = {f->stage, f->error, f->traceback};
-        message m = new_message(MESSAGE_FAILURE);
-        for (int k = 0; k < 3; k++)
-            m.text_bytes[k] = strlen(texts[k]);
-        send_bytes(fd, &m, sizeof m);
-        for (int k = 0; k < 3; k++)
-            send_bytes(fd, texts[k], m.text_bytes[k]);
+        const char *const texts[3] = {f->stage, f->error, f->traceback};
+        send_texts(fd, MESSAGE_FAILURE, texts);
     }
 }
 
@@ -196,57 +221,74 @@ static void python_after_fork(bool in_child)
 #endif
 }
 
-/* Waits for the parent's GO. False when the parent is gone. */
-static bool parent_says_go(int fd)
-{
-    char word = 0;
-    ssize_t got;
-    while ((got = read(fd, &word, 1)) < 0 && errno == EINTR)
-        ;
-    return got == 1 && word == GO;
-}
-
-/* Measures units [first, end) and sends their results; ends after a failed one. */
-static void measure_units(const isolate_plan *plan, size_t first, size_t end, int fd)
+/* Measures case unit u and sends its rows and failures. */
+static measure_outcome measure_unit(const isolate_plan *plan, const isolate_unit *u, int fd)
 {
     results r;
     if (results_init(&r, "") != 0)
-        return;
-    for (size_t i = first; i < end; i++) {
-        print_prefix(plan, i);
-        message started = new_message(MESSAGE_STARTED);
-        send_bytes(fd, &started, sizeof started);
-        size_t rows = r.row_count, failures = r.failure_count;
-        const isolate_unit *u = &plan->units[i];
-        measure_outcome outcome = measure_case(u->c, u->n, &plan->settings, &r);
-        if (outcome == MEASURE_SKIPPED)
-            printf("skipped (--benchmark_filter)\n");
-        fflush(stdout);
-        send_rows_and_failures(fd, &r, rows, failures);
-        message done = new_message(MESSAGE_DONE);
-        done.outcome = outcome;
-        send_bytes(fd, &done, sizeof done);
-        if (outcome == MEASURE_FAILED || outcome == MEASURE_FATAL || i + 1 == end ||
-            plan->child_per_unit || !parent_says_go(fd))
-            break;
-    }
-    /* No results_free: the process ends now, and memory may have run out. */
+        return MEASURE_FATAL;
+    measure_outcome outcome = measure_case(u->c, u->n, &plan->settings, &r);
+    if (outcome == MEASURE_SKIPPED)
+        printf("skipped (--benchmark_filter)\n");
+    fflush(stdout);
+    send_rows_and_failures(fd, &r);
+    return outcome; /* no results_free: the process ends now, and memory may have run out */
 }
 
-static _Noreturn void run_child(const isolate_plan *plan, size_t first, size_t end, int fd,
-                                int trace_fd, pid_t parent)
+/* Runs observation unit u and sends its value or error. */
+static measure_outcome observe_unit(const isolate_unit *u, int fd)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL); /* a run interrupted leaves no child behind */
-    if (getppid() != parent)
+    char *value, *error;
+    stage_set_pass(STAGE_OBSERVATION);
+    if (observe_run(u->o, &value, &error) != 0)
+        return MEASURE_FATAL;
+    const char *const texts[3] = {value, error, NULL};
+    send_texts(fd, MESSAGE_OBSERVATION, texts);
+    return MEASURE_DONE;
+}
+
+/* Runs unit index and sends what it found, then DONE. */
+static void run_unit(const isolate_plan *plan, size_t index, int fd)
+{
+    const isolate_unit *u = &plan->units[index];
+    measure_outcome outcome;
+    if (is_observation(u)) {
+        outcome = observe_unit(u, fd);
+    } else {
+        print_prefix(plan, index);
+        message started = new_message(MESSAGE_STARTED);
+        send_bytes(fd, &started, sizeof started);
+        outcome = measure_unit(plan, u, fd);
+    }
+    message done = new_message(MESSAGE_DONE);
+    done.outcome = outcome;
+    done.output_lost = fflush(stdout) != 0 || ferror(stdout); /* the case closed fd 1? */
+    send_bytes(fd, &done, sizeof done);
+}
+
+static _Noreturn void run_child(const isolate_plan *plan, size_t index, int fd,
+                                int trace_fd, stage_board *board, pid_t parent)
+{
+    if (!child_proc_detach(parent))
         _exit(EXIT_ENVIRONMENT);
+    stage_claim(board);
     python_after_fork(true);
     enable_faulthandler(trace_fd);
-    measure_units(plan, first, end, fd);
+    run_unit(plan, index, fd);
     fflush(stdout);
     _exit(EXIT_OK); /* no interpreter finalisation, no atexit: the parent owns those */
 }
 
 /* ==================================================================== the parent === */
+
+static volatile sig_atomic_t running_pid; /* the child running a unit now; 0: none */
+
+void isolate_kill_running(void)
+{
+    pid_t pid = (pid_t)running_pid;
+    if (pid > 0)
+        child_proc_kill(pid);
+}
 
 static follow stop_run(isolation *iso, const char *what)
 {
@@ -254,9 +296,18 @@ static follow stop_run(isolation *iso, const char *what)
     return FOLLOW_STOP;
 }
 
-static result_key key_of(const isolation *iso, size_t index)
+static const isolate_unit *unit_of(const isolation *iso, const child *ch)
 {
-    const isolate_unit *u = &iso->plan->units[index];
+    return &iso->plan->units[ch->unit];
+}
+
+static result_key key_of(const isolation *iso, const child *ch)
+{
+    const isolate_unit *u = unit_of(iso, ch);
+    if (is_observation(u)) {
+        result_key key = {u->o->family, u->o->name, -1};
+        return key;
+    }
     result_key key = {u->c->family, u->c->name, u->c->sizes != NULL ? u->n : -1};
     return key;
 }
@@ -289,23 +340,24 @@ static char *read_traceback(const isolation *iso)
     return text;
 }
 
-/* Forks the child that measures ch->next onwards. Returns 0, or -1 with err set. */
+/* Forks the child that runs unit ch->unit. Returns 0, or -1 with err set. */
 static int start_child(isolation *iso, child *ch)
 {
     int fds[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0) {
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
         snprintf(iso->err, iso->err_size, "cannot create a socket to a child process: %s",
                  strerror(errno));
         return -1;
     }
     reset_traceback(iso);
+    stage_board_reset(iso->board);
     fflush(NULL); /* or the child would print the parent's buffered output again */
     pid_t parent = getpid();
     python_before_fork();
     pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
-        run_child(iso->plan, ch->next, ch->end, fds[1], trace_fd(iso), parent);
+        run_child(iso->plan, ch->unit, fds[1], trace_fd(iso), iso->board, parent);
     }
     int fork_errno = errno;
     python_after_fork(false);
@@ -317,21 +369,19 @@ static int start_child(isolation *iso, child *ch)
         return -1;
     }
     ch->pid = pid;
+    running_pid = pid;
     ch->fd = fds[0];
     ch->started = false;
     ch->deadline_ns = deadline_after(iso);
     return 0;
 }
 
-/* Waits for the child to end (killing it first when told) and closes its socket.
- * Returns its wait status. */
-static int reap_child(child *ch, bool kill_first)
+/* Kills the child's process group (all the unit started) and reaps the child, within
+ * the time limit; closes its socket. Returns its wait status (-1: not reaped). */
+static int reap_child(const isolation *iso, child *ch)
 {
-    if (kill_first)
-        kill(ch->pid, SIGKILL);
-    int status = 0;
-    while (waitpid(ch->pid, &status, 0) < 0 && errno == EINTR)
-        ;
+    int status = child_proc_end(ch->pid, true, deadline_after(iso));
+    running_pid = 0;
     close(ch->fd);
     ch->pid = -1;
     ch->fd = -1;
@@ -346,22 +396,33 @@ typedef enum read_status {
     READ_NO_MEMORY, /* the parent's memory ran out */
 } read_status;
 
-/* Reads size bytes from fd by deadline_ns. */
-static read_status read_exactly(int fd, void *buffer, size_t size, int64_t deadline_ns)
+/* True when the child has ended (it is left to be reaped). A process it forked may
+ * hold its end of the socket open: its end cannot be told from the socket alone. */
+static bool child_ended(pid_t pid)
+{
+    siginfo_t info;
+    info.si_pid = 0;
+    return waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid != 0;
+}
+
+/* Reads size bytes from the child's socket by its deadline. */
+static read_status read_exactly(const child *ch, void *buffer, size_t size)
 {
     char *at = buffer;
     while (size > 0) {
-        int64_t left_ns = deadline_ns - clock_now_ns();
+        int64_t left_ns = ch->deadline_ns - clock_now_ns();
         if (left_ns <= 0)
             return READ_TIMED_OUT;
         int64_t wait_ms = (left_ns + NS_PER_MS - 1) / NS_PER_MS;
-        struct pollfd ready = {fd, POLLIN, 0};
-        int polled = poll(&ready, 1, wait_ms > INT_MAX ? INT_MAX : (int)wait_ms);
+        struct pollfd ready = {ch->fd, POLLIN, 0};
+        int polled = poll(&ready, 1, wait_ms > LOOK_MS ? LOOK_MS : (int)wait_ms);
         if (polled < 0 && errno != EINTR)
+            return READ_ENDED;
+        if (polled == 0 && child_ended(ch->pid))
             return READ_ENDED;
         if (polled <= 0)
             continue;
-        ssize_t got = read(fd, at, size);
+        ssize_t got = read(ch->fd, at, size);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0)
@@ -383,10 +444,11 @@ static read_status read_samples(const child *ch, const message *m, double **samp
     *samples = malloc(m->sample_count * sizeof **samples);
     if (*samples == NULL)
         return READ_NO_MEMORY;
-    return read_exactly(ch->fd, *samples, m->sample_count * sizeof **samples, ch->deadline_ns);
+    return read_exactly(ch, *samples, m->sample_count * sizeof **samples);
 }
 
-/* Reads the three texts that follow a FAILURE message into texts (malloc'd). */
+/* Reads the three texts that follow a FAILURE or OBSERVATION message into texts
+ * (malloc'd). */
 static read_status read_texts(const child *ch, const message *m, char *texts[3])
 {
     for (int k = 0; k < 3; k++) {
@@ -395,7 +457,7 @@ static read_status read_texts(const child *ch, const message *m, char *texts[3])
         texts[k] = malloc(m->text_bytes[k] + 1);
         if (texts[k] == NULL)
             return READ_NO_MEMORY;
-        read_status status = read_exactly(ch->fd, texts[k], m->text_bytes[k], ch->deadline_ns);
+        read_status status = read_exactly(ch, texts[k], m->text_bytes[k]);
         if (status != READ_OK)
             return status;
         texts[k][m->text_bytes[k]] = '\0';
@@ -403,52 +465,37 @@ static read_status read_texts(const child *ch, const message *m, char *texts[3])
     return READ_OK;
 }
 
-/* The unit ch->next is over: its rows or failure are in, and the run can know. */
+/* The unit is over: its rows, value or failure are in; the child is reaped, and the
+ * run can know. */
 static follow finish_unit(isolation *iso, child *ch, measure_outcome outcome)
 {
-    ch->next++;
-    ch->started = false;
+    if (ch->pid > 0)
+        reap_child(iso, ch);
     if (iso->after(iso->ctx, outcome) != 0)
         return stop_run(iso, "");
-    return FOLLOW_ON;
+    return FOLLOW_ENDED;
 }
 
-/* Lets the child measure ch->next, from now on the clock. A child gone by now is
- * found when the parent reads (send() must not raise SIGPIPE in the parent). */
-static void say_go(isolation *iso, child *ch)
-{
-    char word = GO;
-    while (send(ch->fd, &word, 1, MSG_NOSIGNAL) < 0 && errno == EINTR)
-        ;
-    ch->deadline_ns = deadline_after(iso);
-}
-
-/* Records ch->next as failed for reason, completing (or writing) its progress line. */
+/* Records the unit as failed for reason, completing (or writing) its progress line. */
 static follow fail_unit(isolation *iso, child *ch, const char *reason, const char *traceback)
 {
+    const char *stage = is_observation(unit_of(iso, ch)) ? OBSERVATION_STAGE : CASE_STAGE;
     if (!ch->started)
-        print_prefix(iso->plan, ch->next);
-    printf("FAILED (%s): %s\n", STAGE, reason);
-    if (results_add_failure(iso->res, key_of(iso, ch->next), STAGE, reason,
+        print_prefix(iso->plan, ch->unit);
+    printf("FAILED (%s): %s\n", stage, reason);
+    if (results_add_failure(iso->res, key_of(iso, ch), stage, reason,
                             traceback ? traceback : "") != 0)
         return stop_run(iso, "out of memory");
     return finish_unit(iso, ch, MEASURE_FAILED);
 }
 
-static follow take_done(isolation *iso, child *ch, measure_outcome outcome)
+static follow take_done(isolation *iso, child *ch, measure_outcome outcome, bool output_lost)
 {
-    follow next = outcome == MEASURE_FATAL
-                      ? fail_unit(iso, ch, "out of memory", NULL)
-                      : finish_unit(iso, ch, outcome);
-    bool child_ends = outcome == MEASURE_FAILED || outcome == MEASURE_FATAL ||
-                      ch->next == ch->end || iso->plan->child_per_unit;
-    if (next == FOLLOW_ON && child_ends) {
-        reap_child(ch, false);
-        return FOLLOW_ENDED;
-    }
-    if (next == FOLLOW_ON)
-        say_go(iso, ch);
-    return next;
+    if (output_lost && ch->started) /* ends the line its prefix began */
+        printf("progress lost: the case closed or broke its standard output\n");
+    if (outcome == MEASURE_FATAL)
+        return fail_unit(iso, ch, "out of memory", NULL);
+    return finish_unit(iso, ch, outcome);
 }
 
 /* The one copy of a metric's or unit's name: result rows keep them by address, as
@@ -471,8 +518,17 @@ static follow take_row(isolation *iso, child *ch, message *m, const double *samp
     m->metric[NAME_BYTES - 1] = m->unit[NAME_BYTES - 1] = '\0';
     const char *metric = keep_name(m->metric), *unit = keep_name(m->unit);
     if (metric == NULL || unit == NULL ||
-        results_add_sampled_row(iso->res, key_of(iso, ch->next), metric, unit, &m->figures,
+        results_add_sampled_row(iso->res, key_of(iso, ch), metric, unit, &m->figures,
                                 samples, m->sample_count, m->loops) != 0)
+        return stop_run(iso, "out of memory");
+    return FOLLOW_ON;
+}
+
+static follow take_observation(isolation *iso, child *ch, char *texts[3])
+{
+    const isolate_unit *u = unit_of(iso, ch);
+    if (results_add_observation(iso->res, u->o->family, u->o->name, texts[0],
+                                texts[1]) != 0)
         return stop_run(iso, "out of memory");
     return FOLLOW_ON;
 }
@@ -487,55 +543,28 @@ static follow take_message(isolation *iso, child *ch, message *m, const double *
     case MESSAGE_ROW:
         return take_row(iso, ch, m, samples);
     case MESSAGE_FAILURE:
-        if (results_add_failure(iso->res, key_of(iso, ch->next), texts[0], texts[1],
-                                texts[2]) != 0)
+        if (results_add_failure(iso->res, key_of(iso, ch), texts[0], texts[1], texts[2]) != 0)
             return stop_run(iso, "out of memory");
         return FOLLOW_ON;
+    case MESSAGE_OBSERVATION:
+        return take_observation(iso, ch, texts);
     case MESSAGE_DONE:
-        return take_done(iso, ch, m->outcome);
+        return take_done(iso, ch, m->outcome, m->output_lost);
     }
     return FOLLOW_STOP; /* not reached: follow_child checks the kind */
 }
 
-static bool plausible(const message *m)
+/* True when the message can have been meant, and fits the unit: an observation's child
+ * sends no rows, a case's child no observation. */
+static bool plausible(const isolation *iso, const child *ch, const message *m)
 {
-    return (int)m->kind >= MESSAGE_STARTED && (int)m->kind <= MESSAGE_DONE &&
-           (int)m->outcome >= MEASURE_DONE && (int)m->outcome <= MEASURE_FATAL;
-}
-
-static const char *signal_name(int number)
-{
-    static const struct {
-        int number;
-        const char *name;
-    } names[] = {
-        {SIGSEGV, "SIGSEGV"}, {SIGABRT, "SIGABRT"}, {SIGBUS, "SIGBUS"},   {SIGFPE, "SIGFPE"},
-        {SIGILL, "SIGILL"},   {SIGKILL, "SIGKILL"}, {SIGTERM, "SIGTERM"}, {SIGINT, "SIGINT"},
-        {SIGHUP, "SIGHUP"},   {SIGPIPE, "SIGPIPE"}, {SIGXCPU, "SIGXCPU"}, {SIGTRAP, "SIGTRAP"},
-        {SIGSYS, "SIGSYS"},   {SIGUSR1, "SIGUSR1"}, {SIGUSR2, "SIGUSR2"}, {SIGQUIT, "SIGQUIT"},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (names[i].number == number)
-            return names[i].name;
-    return "signal";
-}
-
-/* "crashed: SIGSEGV (Segmentation fault)", "killed: SIGKILL (out of memory?)",
- * "exited with status 3": how a child that did not finish its unit ended. */
-static void describe_end(int wait_status, char *out, size_t size)
-{
-    if (WIFEXITED(wait_status)) {
-        snprintf(out, size, "exited with status %d", WEXITSTATUS(wait_status));
-        return;
-    }
-    int number = WIFSIGNALED(wait_status) ? WTERMSIG(wait_status) : 0;
-    bool crash = number == SIGSEGV || number == SIGABRT || number == SIGBUS ||
-                 number == SIGFPE || number == SIGILL || number == SIGTRAP || number == SIGSYS;
-    if (number == SIGKILL)
-        snprintf(out, size, "killed: SIGKILL (out of memory?)");
-    else
-        snprintf(out, size, "%s: %s (%s)", crash ? "crashed" : "killed", signal_name(number),
-                 strsignal(number));
+    bool observation = is_observation(unit_of(iso, ch));
+    if ((int)m->kind < MESSAGE_STARTED || (int)m->kind > MESSAGE_DONE ||
+        (int)m->outcome < MEASURE_DONE || (int)m->outcome > MEASURE_FATAL)
+        return false;
+    if (m->kind == MESSAGE_DONE || m->kind == MESSAGE_FAILURE)
+        return true;
+    return (m->kind == MESSAGE_OBSERVATION) == observation;
 }
 
 static void sleep_ns(int64_t duration_ns)
@@ -545,33 +574,42 @@ static void sleep_ns(int64_t duration_ns)
         ;
 }
 
-/* The child did not finish unit ch->next: it ended, garbled its messages, or ran out
- * of time (then it is asked for its traceback and killed). */
+/* "timed out after 2 s (--case-timeout) while running the setup (calibration)": read
+ * before the child is asked for its traceback, which moves it on. */
+static void describe_timeout(const isolation *iso, char *out, size_t size)
+{
+    char where[128];
+    stage_describe(iso->board, where, sizeof where);
+    snprintf(out, size, "timed out after %d s (--case-timeout) %s", iso->plan->timeout_s,
+             where);
+}
+
+/* The child did not finish its unit: it ended, garbled its messages, or ran out of time
+ * (then it is asked for its traceback and killed). */
 static follow end_abnormally(isolation *iso, child *ch, read_status status)
 {
     char reason[256];
     if (status == READ_GARBLED) {
-        reap_child(ch, true);
+        reap_child(iso, ch);
         snprintf(reason, sizeof reason, "sent garbled results (memory corrupted?)");
     } else if (status == READ_TIMED_OUT) {
+        describe_timeout(iso, reason, sizeof reason);
         if (iso->trace_file != NULL) {
             kill(ch->pid, TRACEBACK_SIGNAL);
             sleep_ns(TRACEBACK_GRACE_NS);
         }
-        reap_child(ch, true);
-        snprintf(reason, sizeof reason, "timed out after %d s (--case-timeout)",
-                 iso->plan->timeout_s);
+        reap_child(iso, ch);
     } else {
         /* Killing is harmless if it has exited, and needed if it closed its socket. */
-        describe_end(reap_child(ch, true), reason, sizeof reason);
+        child_proc_describe_end(reap_child(iso, ch), reason, sizeof reason);
     }
     char *traceback = read_traceback(iso);
     follow next = fail_unit(iso, ch, reason, traceback);
     free(traceback);
-    return next == FOLLOW_ON ? FOLLOW_ENDED : next;
+    return next;
 }
 
-/* Reads the child's messages until it ends, recording what it measured. */
+/* Reads the child's messages until its unit is over, recording what it found. */
 static follow follow_child(isolation *iso, child *ch)
 {
     follow next = FOLLOW_ON;
@@ -579,12 +617,12 @@ static follow follow_child(isolation *iso, child *ch)
         message m;
         double *samples = NULL;
         char *texts[3] = {NULL, NULL, NULL};
-        read_status status = read_exactly(ch->fd, &m, sizeof m, ch->deadline_ns);
-        if (status == READ_OK && !plausible(&m))
+        read_status status = read_exactly(ch, &m, sizeof m);
+        if (status == READ_OK && !plausible(iso, ch, &m))
             status = READ_GARBLED;
         if (status == READ_OK && m.kind == MESSAGE_ROW)
             status = read_samples(ch, &m, &samples);
-        if (status == READ_OK && m.kind == MESSAGE_FAILURE)
+        if (status == READ_OK && (m.kind == MESSAGE_FAILURE || m.kind == MESSAGE_OBSERVATION))
             status = read_texts(ch, &m, texts);
         if (status == READ_OK)
             next = take_message(iso, ch, &m, samples, texts);
@@ -597,41 +635,24 @@ static follow follow_child(isolation *iso, child *ch)
             free(texts[k]);
     }
     if (next == FOLLOW_STOP && ch->pid > 0)
-        reap_child(ch, true);
+        reap_child(iso, ch);
     return next;
-}
-
-/* Measures units [first, end), one family, in as many children as it takes. */
-static int run_family(isolation *iso, size_t first, size_t end)
-{
-    child ch = {.pid = -1, .fd = -1, .next = first, .end = end};
-    while (ch.next < ch.end) {
-        if (start_child(iso, &ch) != 0 || follow_child(iso, &ch) == FOLLOW_STOP)
-            return -1;
-    }
-    return 0;
-}
-
-static size_t family_end(const isolate_plan *plan, size_t first)
-{
-    size_t end = first + 1;
-    while (end < plan->count &&
-           strcmp(plan->units[end].c->family, plan->units[first].c->family) == 0)
-        end++;
-    return end;
 }
 
 int isolate_run(const isolate_plan *plan, results *res, isolate_after_fn after, void *ctx,
                 char *err, size_t err_size)
 {
-    isolation iso = {plan, res, after, ctx, tmpfile(), err, err_size};
+    isolation iso = {plan, res, after, ctx, tmpfile(), stage_board_new(), err, err_size};
     err[0] = '\0';
+    child_proc_adopt_orphans();
     int status = 0;
-    for (size_t first = 0; status == 0 && first < plan->count;) {
-        size_t end = family_end(plan, first);
-        status = run_family(&iso, first, end);
-        first = end;
+    for (size_t index = 0; status == 0 && index < plan->count; index++) {
+        child ch = {.pid = -1, .fd = -1, .unit = index};
+        if (start_child(&iso, &ch) != 0 || follow_child(&iso, &ch) == FOLLOW_STOP)
+            status = -1;
     }
+    child_proc_sweep();
+    stage_board_free(iso.board);
     if (iso.trace_file != NULL)
         fclose(iso.trace_file);
     return status;

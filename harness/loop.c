@@ -1,6 +1,7 @@
 /* loop.c: builds the timeit-style loop source for a case, compiles it, runs it. */
 #include "loop.h"
 #include "pyutil.h"
+#include "stage.h"
 #include "stats.h"
 
 #include <stdio.h>
@@ -216,10 +217,13 @@ int loop_run(const loop_body *body, PyObject *n, Py_ssize_t loops, mark_span *ou
     if (iterator == NULL)
         return -1;
     marks_reset();
+    stage_set_part(STAGE_SETUP); /* the start mark moves it on to STAGE_LOOP */
     PyObject *result =
         body->function != NULL
             ? PyObject_CallFunctionObjArgs(body->function, iterator, start, stop, n, NULL)
             : run_module_body(body->code, iterator, start, stop, n);
+    stage_leave_if_stray(); /* a process the case forked ends here */
+    stage_set_part(STAGE_AROUND);
     Py_DECREF(iterator);
     if (result == NULL)
         return -1;

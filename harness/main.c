@@ -10,7 +10,6 @@
 #include "malloc_settle.h"
 #include "measure.h"
 #include "noise_floor.h"
-#include "observe.h"
 #include "options.h"
 #include "pyutil.h"
 #include "results.h"
@@ -188,16 +187,6 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
     return status == 0 ? write_meta_file(r) : -1;
 }
 
-/* True when every chosen case only counts instructions: the run is an instructions
- * pass, whose counts depend on the heap's state, so each unit gets a fresh child. */
-static bool only_instructions(const run *r)
-{
-    for (size_t i = 0; i < r->cat->count; i++)
-        if (r->chosen[i] && r->cat->cases[i].instruments != INSTRUMENT_INSTRUCTIONS)
-            return false;
-    return true;
-}
-
 /* True when some chosen case is timed: the noise floor concerns time alone. */
 static bool any_timed(const run *r)
 {
@@ -243,7 +232,7 @@ static isolate_unit *list_units(const run *r)
         const case_def *c = &r->cat->cases[i];
         bool runs = !unavailable_case(c, pyutil_version(), NULL, 0);
         for (size_t k = 0; r->chosen[i] && k < units_of(c); k++) {
-            isolate_unit unit = {c, c->sizes && runs ? c->sizes[k] : -1};
+            isolate_unit unit = {c, c->sizes && runs ? c->sizes[k] : -1, NULL};
             units[count++] = unit;
         }
     }
@@ -275,7 +264,7 @@ static int run_cases(run *r)
                           .pairs = r->opts->pairs,
                           .ci_target = r->opts->ci_target,
                           .case_budget_ns = r->opts->case_budget_s * 1e9},
-                         r->opts->case_timeout_s, only_instructions(r)};
+                         r->opts->case_timeout_s};
     char err[1024];
     int status = isolate_run(&plan, &r->res, after_case, r, err, sizeof err);
     free(units);
@@ -321,28 +310,59 @@ static bool family_chosen(const run *r, const char *family)
     return false;
 }
 
-/* Runs the observations of every family the run measured, after the measurements, so
- * that nothing they do to the interpreter can reach a measurement. */
+/* After each observation: count those that failed. */
+static int after_observation(void *ctx, measure_outcome outcome)
+{
+    int *failed = ctx;
+    *failed += outcome == MEASURE_FAILED;
+    return 0;
+}
+
+/* The observations of every family the run measured (malloc'd, *count of them; NULL:
+ * no memory). */
+static isolate_unit *list_observations(const run *r, size_t *count)
+{
+    isolate_unit *units = calloc(r->cat->observation_count + 1, sizeof *units);
+    *count = 0;
+    for (size_t i = 0; units != NULL && i < r->cat->observation_count; i++) {
+        const observation_def *o = &r->cat->observations[i];
+        if (family_chosen(r, o->family)) {
+            isolate_unit unit = {NULL, -1, o};
+            units[(*count)++] = unit;
+        }
+    }
+    return units;
+}
+
+/* Runs the observations of every family the run measured, after the measurements, each
+ * in a child process of its own under --case-timeout, as cases are: one that crashes,
+ * exits or hangs is recorded in failures.csv (stage "observation") and the others go
+ * on. Returns 0, the number that failed, or -1 when the run cannot go on. */
 static int record_observations(run *r)
 {
-    size_t recorded = 0;
-    for (size_t i = 0; i < r->cat->observation_count; i++) {
-        const observation_def *o = &r->cat->observations[i];
-        char *value, *error;
-        if (!family_chosen(r, o->family))
-            continue;
-        if (observe_run(o, &value, &error) != 0 ||
-            results_add_observation(&r->res, o->family, o->name, value, error) != 0) {
-            complain("out of memory while recording observations");
-            return -1;
-        }
-        free(value);
-        free(error);
-        recorded++;
+    size_t count;
+    isolate_unit *units = list_observations(r, &count);
+    if (units == NULL) {
+        complain("out of memory while recording observations");
+        return -1;
     }
-    if (recorded > 0)
-        printf("idiombench: %zu observations recorded\n", recorded);
-    return 0;
+    isolate_plan plan = {units, count, {0}, r->opts->case_timeout_s};
+    char err[1024];
+    int failed = 0;
+    int status = count > 0 ? isolate_run(&plan, &r->res, after_observation, &failed, err,
+                                         sizeof err)
+                           : 0;
+    free(units);
+    if (status != 0) {
+        fprintf(stderr, "idiombench: %s, while recording observations\n", err);
+        return -1;
+    }
+    if (count > 0)
+        printf("idiombench: %zu observations recorded%s", count - (size_t)failed,
+               failed ? ", " : "\n");
+    if (failed)
+        printf("%d failed (see failures.csv)\n", failed);
+    return failed;
 }
 
 static int choose_out_dir(run *r, const char *suite_dir, char *err, size_t err_size)
@@ -435,8 +455,12 @@ static int measure(run *r, const char *suite_dir, int argc, char **argv)
     int status = run_cases(r);
     if (status <= EXIT_CASES_FAILED && noise_after(r, noise_measured) != 0)
         status = r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT;
-    if (status <= EXIT_CASES_FAILED && !r->opts->no_observations && record_observations(r) != 0)
+    int observations_failed = status <= EXIT_CASES_FAILED && !r->opts->no_observations
+                                  ? record_observations(r) : 0;
+    if (observations_failed < 0)
         status = EXIT_ENVIRONMENT;
+    else if (observations_failed > 0 && status == EXIT_OK)
+        status = EXIT_CASES_FAILED;
     return finish_run(r, suite_dir, status);
 }
 

@@ -1,10 +1,12 @@
 /* marks.c: read the clock and the allocation counters at a loop's start and end.
  * At the start the counters are read before the clock, at the end after it, so that
- * reading them is never inside the timed span. Callgrind's collection is switched on
+ * reading them is never inside the timed span; so is the stage published (stage.h, one
+ * store each). Callgrind's collection is switched on
  * after the clock at the start and off before it at the end (a flag test when not
  * counting: the same cost in a statement's loop and its empty twin). */
 #include "marks.h"
 #include "clock.h"
+#include "stage.h"
 #include "valgrind_compat.h"
 
 static int64_t start_ns = -1, stop_ns = -1;
@@ -20,6 +22,7 @@ static PyObject *mark_start(PyObject *self, PyObject *unused)
 {
     (void)self;
     (void)unused;
+    stage_set_part(STAGE_LOOP);
     probe_alloc_read(&start_allocs);
     start_ns = clock_now_ns();
     if (counting_instructions) {
@@ -37,6 +40,7 @@ static PyObject *mark_stop(PyObject *self, PyObject *unused)
         CALLGRIND_TOGGLE_COLLECT;
     stop_ns = clock_now_ns();
     probe_alloc_read(&stop_allocs);
+    stage_set_part(STAGE_AROUND);
     Py_RETURN_NONE;
 }
 

@@ -16,6 +16,7 @@
 #include "probe_resources.h"
 #include "pyutil.h"
 #include "sampling.h"
+#include "stage.h"
 #include "unavailable.h"
 
 #include <math.h>
@@ -484,8 +485,10 @@ static measure_outcome calibrate_and_time(const case_def *c, long n, const loop_
                                           const measure_settings *settings, results *r)
 {
     Py_ssize_t loops;
+    stage_set_pass(STAGE_CALIBRATE);
     if (loop_calibrate(twins, settings->target_ns, &loops) != 0)
         return record_exception(r, c, n, "calibrate");
+    stage_set_pass(STAGE_TIME);
     return time_case(c, n, twins, loops, settings, r);
 }
 
@@ -495,14 +498,22 @@ static measure_outcome measure_compiled(const case_def *c, long n, const loop_tw
     measure_outcome outcome = MEASURE_DONE;
     if (c->instruments & INSTRUMENT_TIME)
         outcome = calibrate_and_time(c, n, twins, settings, r);
-    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_ALLOCS))
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_ALLOCS)) {
+        stage_set_pass(STAGE_ALLOCS);
         outcome = measure_allocs(c, n, twins, settings, r);
-    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_MEMORY))
+    }
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_MEMORY)) {
+        stage_set_pass(STAGE_MEMORY);
         outcome = measure_memory(c, n, twins, settings, r);
-    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_RESOURCES))
+    }
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_RESOURCES)) {
+        stage_set_pass(STAGE_RESOURCES);
         outcome = measure_resources(c, n, twins, settings, r);
-    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_INSTRUCTIONS))
+    }
+    if (outcome == MEASURE_DONE && (c->instruments & INSTRUMENT_INSTRUCTIONS)) {
+        stage_set_pass(STAGE_INSTRUCTIONS);
         outcome = measure_instructions(c, n, twins, settings, r);
+    }
     return outcome;
 }
 
@@ -514,6 +525,7 @@ static int run_teardown(const case_def *c)
     PyObject *code = globals ? Py_CompileString(c->teardown, "<teardown>", Py_file_input)
                              : NULL;
     PyObject *done = code ? pyutil_eval_code(code, globals) : NULL;
+    stage_leave_if_stray(); /* a process the teardown forked ends here */
     if (globals != NULL)
         PyDict_Clear(globals);
     Py_XDECREF(globals);
@@ -531,6 +543,7 @@ measure_outcome measure_case(const case_def *c, long n, const measure_settings *
         return MEASURE_UNSUPPORTED;
     }
     loop_twins twins;
+    stage_set_pass(STAGE_COMPILE);
     if (loop_compile(c, n, &twins) != 0)
         return record_exception(r, c, n, "compile");
     int gc_was_enabled = interp_set_gc(c->gc_enabled);
@@ -539,6 +552,7 @@ measure_outcome measure_case(const case_def *c, long n, const measure_settings *
     if (gc_was_enabled >= 0)
         interp_set_gc(gc_was_enabled);
     loop_release(&twins);
+    stage_set_pass(STAGE_TEARDOWN);
     if (c->teardown[0] != '\0' && run_teardown(c) != 0 && outcome == MEASURE_DONE)
         outcome = record_exception(r, c, n, "teardown");
     if (outcome == MEASURE_DONE)

@@ -4,6 +4,7 @@
 
 #include "observe.h"
 #include "pyutil.h"
+#include "stage.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ int observe_run(const observation_def *o, char **value, char **error)
     PyObject *globals = pyutil_new_globals("__main__");
     PyObject *code = globals ? Py_CompileString(o->code, filename, Py_file_input) : NULL;
     PyObject *done = code ? pyutil_eval_code(code, globals) : NULL;
+    stage_leave_if_stray(); /* a process the code forked ends here */
     if (done != NULL)
         *value = result_repr(globals);
     if (*value == NULL)

@@ -65,7 +65,7 @@ EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 
 # --- what each test links -----------------------------------------------------------------
 PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir \
-	complexity malloc_settle unavailable
+	complexity malloc_settle unavailable stage child_proc
 EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
 	probe_resources noise_floor
 
@@ -76,6 +76,8 @@ test_complexity_MODULES := complexity results_complexity results results_csv ato
 test_unavailable_MODULES := unavailable
 test_atomic_file_MODULES := atomic_file
 test_malloc_settle_MODULES := malloc_settle
+test_stage_MODULES := stage
+test_child_proc_MODULES := child_proc clock
 test_results_csv_MODULES := results_csv results atomic_file
 test_results_meta_MODULES := results_meta atomic_file
 test_options_MODULES := options argv
@@ -85,14 +87,14 @@ test_interp_MODULES := interp
 test_pyutil_MODULES := pyutil interp
 test_catalogue_MODULES := catalogue pyutil interp
 test_probe_alloc_MODULES := probe_alloc interp
-test_marks_MODULES := marks clock probe_alloc interp
-test_loop_MODULES := loop marks clock probe_alloc pyutil stats interp
-test_probe_memory_MODULES := probe_memory loop marks clock probe_alloc pyutil stats interp
-test_probe_resources_MODULES := probe_resources loop marks clock probe_alloc pyutil stats \
+test_marks_MODULES := marks stage clock probe_alloc interp
+test_loop_MODULES := loop marks stage clock probe_alloc pyutil stats interp
+test_probe_memory_MODULES := probe_memory loop marks stage clock probe_alloc pyutil stats interp
+test_probe_resources_MODULES := probe_resources loop marks stage clock probe_alloc pyutil stats \
 	interp
-test_noise_floor_MODULES := noise_floor loop marks clock probe_alloc pyutil stats interp \
+test_noise_floor_MODULES := noise_floor loop marks stage clock probe_alloc pyutil stats interp \
 	results_meta atomic_file
-test_observe_MODULES := observe catalogue results results_csv atomic_file pyutil interp
+test_observe_MODULES := observe stage catalogue results results_csv atomic_file pyutil interp
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
 EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe probe_memory \

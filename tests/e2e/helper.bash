@@ -233,3 +233,44 @@ if failures:
     sys.exit("FAIL:\n  " + "\n  ".join(failures))
 PY
 }
+
+# Processes that a test's cases fork write their pid into a folder, as <case>-<pid>,
+# and run with IDIOMBENCH_TEST_PIDS set to that folder: that variable tells them apart
+# from a process that took over the pid of one that ended.
+#
+# forked_alive DIR: the names of DIR's files whose process is still running (zombies
+# aside), one a line.
+forked_alive() {
+    local file pid
+    for file in "$1"/*-*; do
+        [ -e "$file" ] || continue
+        pid=${file##*-}
+        grep -qs '^State:[[:space:]]*[^Z[:space:]]' "/proc/$pid/status" &&
+            tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "IDIOMBENCH_TEST_PIDS=$1" &&
+            echo "${file##*/}"
+    done
+    return 0
+}
+
+# kill_forked DIR: ends every process forked_alive lists, so that a failed test leaves
+# nothing running.
+kill_forked() {
+    local name
+    for name in $(forked_alive "$1"); do
+        kill -KILL "${name##*-}" 2>/dev/null
+    done
+    return 0
+}
+
+# assert_forked_gone DIR: no process forked_alive lists is left, waiting up to 5 s for
+# killed ones to be reaped; kills what is left when failing.
+assert_forked_gone() {
+    local waited left
+    for waited in $(seq 50); do
+        left=$(forked_alive "$1")
+        [ -z "$left" ] && return 0
+        sleep 0.1
+    done
+    kill_forked "$1"
+    fail "processes forked by the cases outlived the run:" "$left"
+}

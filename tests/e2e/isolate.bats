@@ -1,7 +1,9 @@
 #!/usr/bin/env bats
-# Each family runs in a child process with a time limit per case: a case that crashes,
+# Each case runs in a child process of its own with a time limit: a case that crashes,
 # exits, is killed, hangs or runs out of memory is recorded as failed, and the run goes
-# on with the next case of its family and with the other families.
+# on with the next case of its family and with the other families. A case that forks
+# cannot hang or garble the run, nothing it forked outlives it, and no state it leaves
+# in its process reaches a later case.
 
 load helper
 
@@ -26,7 +28,7 @@ setup() {
 
 # The progress line of crashing/CASE in the crash run, spaces squeezed.
 progress_of() {
-    grep -E "^\[ ?[0-9]+/14\] crashing/$1 " "$CRASH_RUN.out" | tr -s ' '
+    grep -E "^\[ ?[0-9]+/16\] crashing/$1 " "$CRASH_RUN.out" | tr -s ' '
 }
 
 # "stage|error" of crashing/CASE in the crash run's failures.csv.
@@ -51,18 +53,18 @@ assert_measured() {
         "time_per_op allocs_per_op bytes_per_op " ] ||
         fail "$1/$2 was not measured after the failure before it" \
             "$(cat "$CRASH_RUN/measurements.csv")" "--- stdout:" "$(cat "$CRASH_RUN.out")"
-    grep -Eq "^\[ ?[0-9]+/14\] $1/$2 +[0-9.-]+ ns/op" "$CRASH_RUN.out" ||
+    grep -Eq "^\[ ?[0-9]+/16\] $1/$2 +[0-9.-]+ ns/op" "$CRASH_RUN.out" ||
         fail "no progress line with figures for $1/$2" "$(cat "$CRASH_RUN.out")"
 }
 
 @test "a run with failed cases exits 1 and counts them" {
     [ "$(cat "$CRASH_RUN.status")" -eq 1 ] ||
         fail "exit status $(cat "$CRASH_RUN.status"), expected 1" "$(cat "$CRASH_RUN.err")"
-    assert_contains "$(cat "$CRASH_RUN.out")" "8 measured, 6 failed (see failures.csv)"
-    [ "$(grep -Ec '^\[ ?[0-9]+/14\] ' "$CRASH_RUN.out")" -eq 14 ] ||
-        fail "expected 14 progress lines" "$(cat "$CRASH_RUN.out")"
+    assert_contains "$(cat "$CRASH_RUN.out")" "9 measured, 7 failed (see failures.csv)"
+    [ "$(grep -Ec '^\[ ?[0-9]+/16\] ' "$CRASH_RUN.out")" -eq 16 ] ||
+        fail "expected 16 progress lines" "$(cat "$CRASH_RUN.out")"
     [ "$(csv_rows "$CRASH_RUN/failures.csv" case | tr '\n' ' ')" = \
-        "segfault abort exits killed hangs runs_out_of_memory " ] ||
+        "segfault abort exits killed hangs hangs_in_stmt runs_out_of_memory " ] ||
         fail "failures.csv lists other cases" "$(cat "$CRASH_RUN/failures.csv")"
     assert_no_temp_files "$CRASH_RUN"
 }
@@ -92,11 +94,18 @@ assert_measured() {
 }
 
 @test "a hung case fails after --case-timeout, with where it hung; the next case is measured" {
-    assert_failed hangs "timed out after 2 s (--case-timeout)"
+    assert_failed hangs "timed out after 2 s (--case-timeout) while running the setup (calibration)"
     assert_contains "$(csv_rows "$CRASH_RUN/failures.csv" traceback case=hangs)" "<crashing/hangs>"
     assert_measured crashing after_hangs
     [ "$(cat "$CRASH_RUN.seconds")" -lt 60 ] ||
         fail "the run took $(cat "$CRASH_RUN.seconds") s: the limit did not cut the hang short"
+}
+
+@test "a timeout says whether the setup or the statement's loop was running" {
+    assert_failed hangs "timed out after 2 s (--case-timeout) while running the setup (calibration)"
+    assert_failed hangs_in_stmt \
+        "timed out after 2 s (--case-timeout) while running the statement's loop (calibration)"
+    assert_measured crashing after_hangs_in_stmt
 }
 
 @test "a case that runs out of memory fails; the next case runs in a process without its limit" {
@@ -122,18 +131,27 @@ with open(sys.argv[1]) as stream:
 print(" ".join(sorted({b["run_name"].split("/iterations:")[0] for b in document["benchmarks"]})))
 PY
     assert_status 0
-    [ "$output" = "crashing/after_abort crashing/after_exits crashing/after_hangs crashing/after_killed crashing/after_runs_out_of_memory crashing/after_segfault steady/add steady/make_list" ] ||
+    [ "$output" = "crashing/after_abort crashing/after_exits crashing/after_hangs crashing/after_hangs_in_stmt crashing/after_killed crashing/after_runs_out_of_memory crashing/after_segfault steady/add steady/make_list" ] ||
         fail "the JSON holds: $output"
 }
 
-@test "state left by one family does not reach the next (each has its own process)" {
+@test "state left by a case reaches no later case, of its family or another" {
     local out=$SANDBOX/out
+    # In the sandbox: the case's chdir('/') must not be where the run started.
+    cd "$SANDBOX"
     run --separate-stderr "$IDIOMBENCH" --quick --repetitions 2 --out "$out" \
         --catalogue "$FIXTURES/isolate_state"
     assert_status 0
     [ "$(csv_rows "$out/measurements.csv" family,case metric=time_per_op | tr '\n' ' ')" = \
-        "first|leave_mark first|sees_mark second|sees_no_mark " ] ||
+        "first|leaves_state first|sees_clean_state second|sees_no_mark " ] ||
         fail "unexpected rows" "$(cat "$out/failures.csv")"
+    # The case that closed its standard output lost its figures' half of its progress
+    # line, and says so; the next case's line starts a line of its own.
+    [ "$(progress_lines | sed -E 's/^\[ *[0-9]+\/3\] ([a-z]+\/[a-z_]+) .*/\1/' | tr '\n' ' ')" = \
+        "first/leaves_state first/sees_clean_state second/sees_no_mark " ] ||
+        fail "progress lines" "$output"
+    assert_contains "$(progress_lines | head -n 1)" \
+        "progress lost: the case closed or broke its standard output"
 }
 
 @test "a normal run gives three rows per listed case, in catalogue order" {
@@ -189,4 +207,43 @@ PY
     [ ! -e "$SANDBOX/out" ] || fail "a bad --case-timeout created the out folder"
     run --separate-stderr "$IDIOMBENCH" --help
     assert_contains "$output" "--case-timeout"
+}
+
+@test "a case that forks cannot hang, garble or misfile the run; nothing it forked outlives it" {
+    local out=$SANDBOX/out pids=$SANDBOX/pids name line
+    mkdir "$pids"
+    IDIOMBENCH_TEST_PIDS=$pids run --separate-stderr timeout -k 5 60 "$IDIOMBENCH" --quick \
+        --repetitions 2 --case-timeout 10 --out "$out" --catalogue "$FIXTURES/isolate_forking"
+    [ "$status" -eq 0 ] || [ "$status" -eq 1 ] || { kill_forked "$pids"; assert_status 0; }
+    [ -z "$stderr" ] || { kill_forked "$pids"; fail "stderr is not empty" "$stderr"; }
+    [ -n "$(ls "$pids")" ] || fail "no case forked: the fixture is broken"
+    assert_forked_gone "$pids"
+    # One progress line per case, in order, each starting its own line.
+    [ "$(progress_lines | sed -E 's/^\[ *[0-9]+\/6\] forking\/([a-z_]+) .*/\1/' | tr '\n' ' ')" = \
+        "forks_in_setup after_fork_in_setup forks_in_stmt after_fork_in_stmt forks_sleepers after_sleepers " ] ||
+        fail "progress lines garbled" "$output"
+    # A forking case is measured (its three rows, once) or failed; never both.
+    for name in forks_in_setup forks_in_stmt forks_sleepers; do
+        line="$(csv_rows "$out/measurements.csv" metric case="$name" | tr '\n' ' ')"
+        if [ -n "$(csv_rows "$out/failures.csv" case case="$name")" ]; then
+            [ -z "$line" ] || fail "$name both failed and measured" "$line"
+        else
+            [ "$line" = "time_per_op allocs_per_op bytes_per_op " ] ||
+                fail "$name: rows $line" "$(cat "$out/measurements.csv")"
+        fi
+    done
+    # The case after each is measured under its own name, with its own figures: a
+    # list allocated per operation ([None] * 10), where the forking cases allocate none.
+    for name in after_fork_in_setup after_fork_in_stmt after_sleepers; do
+        [ "$(csv_rows "$out/measurements.csv" metric case="$name" | tr '\n' ' ')" = \
+            "time_per_op allocs_per_op bytes_per_op " ] ||
+            fail "$name: not measured once" "$(cat "$out/measurements.csv")"
+        line=$(csv_rows "$out/measurements.csv" median case="$name" metric=allocs_per_op)
+        "$TEST_PYTHON" -c 'import sys; sys.exit(not 1 <= float(sys.argv[1]) < 4)' "$line" ||
+            fail "$name: $line allocations per operation, not a list's" \
+                "$(cat "$out/measurements.csv")"
+        line=$(csv_rows "$out/measurements.csv" median case="$name" metric=time_per_op)
+        "$TEST_PYTHON" -c 'import sys; sys.exit(not float(sys.argv[1]) > 0)' "$line" ||
+            fail "$name: $line ns per operation" "$(cat "$out/measurements.csv")"
+    done
 }

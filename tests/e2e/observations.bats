@@ -4,7 +4,8 @@
 # observation has a row with a value or an error, and the facts that hold on every
 # CPython 3.6+ have the value they must have. Facts that differ by version (getrefcount
 # figures, None's count, interning of non-identifier literals) are only required to
-# be recorded. Takes 3 to 5 s.
+# be recorded. Then observations that crash, hang or exit (fixtures/observing): each
+# fails alone, in its own process, and the run ends normally. Takes 6 to 10 s.
 
 load helper
 
@@ -17,6 +18,23 @@ setup_file() {
     "$IDIOMBENCH" --quick --repetitions 2 --filter "$FILTER" --out "$dir" \
         >"$dir.stdout" 2>"$dir.stderr" || status=$?
     echo "$status" >"$dir.status"
+    hostile_run
+}
+
+# A run of fixtures/observing (observations that crash, loop, exit or raise) without
+# --out, by a copy of the harness in a suite folder of its own ($HOSTILE_SUITE), so that
+# it writes results/<stamp>/ and results/latest there: $HOSTILE_SUITE.{stdout,stderr,
+# status}. Bounded by timeout(1): a harness that hangs fails the tests, not the suite.
+hostile_run() {
+    HOSTILE_SUITE=$BATS_FILE_TMPDIR/suite
+    export HOSTILE_SUITE
+    local status=0
+    mkdir -p "$HOSTILE_SUITE/build/tag"
+    cp "$IDIOMBENCH" "$HOSTILE_SUITE/build/tag/idiombench"
+    timeout -k 5 60 "$HOSTILE_SUITE/build/tag/idiombench" --quick --repetitions 2 \
+        --case-timeout 2 --catalogue "$FIXTURES/observing" \
+        >"$HOSTILE_SUITE.stdout" 2>"$HOSTILE_SUITE.stderr" || status=$?
+    echo "$status" >"$HOSTILE_SUITE.status"
 }
 
 # observed: runs the Python checks on stdin against the run's observations.csv. They
@@ -160,4 +178,54 @@ for name in ("C15_two_names_module", "C15_one_name_module", "C15_none", "C15_non
     value = obs[("refcount", name)][0]
     expect(value.isdigit(), "refcount/%s: %r is not a count" % (name, value))
 PY
+}
+
+# "stage|error" of observing/NAME in the hostile run's failures.csv.
+hostile_failure() {
+    csv_rows "$(readlink -f "$HOSTILE_SUITE/results/latest")/failures.csv" stage,error \
+        family=observing case="$1"
+}
+
+# "value|error" of observing/NAME in the hostile run's observations.csv.
+hostile_observation() {
+    csv_rows "$(readlink -f "$HOSTILE_SUITE/results/latest")/observations.csv" value,error \
+        family=observing observation="$1"
+}
+
+@test "observations that crash, hang or exit fail alone; the run ends normally" {
+    local status
+    status=$(cat "$HOSTILE_SUITE.status")
+    [ "$status" -eq 1 ] ||
+        fail "exit status $status, expected 1 (observations failed)" "--- stdout:" \
+            "$(cat "$HOSTILE_SUITE.stdout")" "--- stderr:" "$(cat "$HOSTILE_SUITE.stderr")"
+    [ -L "$HOSTILE_SUITE/results/latest" ] || fail "results/latest was not made"
+    assert_contains "$(cat "$HOSTILE_SUITE.stdout")" "1 measured, 0 failed"
+    assert_contains "$(cat "$HOSTILE_SUITE.stdout")" \
+        "8 observations recorded, 3 failed (see failures.csv)"
+    [ "$(hostile_failure segfault)" = "observation|crashed: SIGSEGV (Segmentation fault)" ] ||
+        fail "segfault: '$(hostile_failure segfault)'"
+    [ "$(hostile_failure loops)" = \
+        "observation|timed out after 2 s (--case-timeout) while running the observation's code" ] ||
+        fail "loops: '$(hostile_failure loops)'"
+    [ "$(hostile_failure exits)" = "observation|exited with status 0" ] ||
+        fail "exits: '$(hostile_failure exits)'"
+}
+
+@test "the observations around the failed ones are recorded, and see no state of others" {
+    local name
+    [ "$(hostile_observation first)" = "2|" ] || fail "first: '$(hostile_observation first)'"
+    for name in after_segfault after_loops after_exits; do
+        [ "$(hostile_observation "$name")" = "'still here'|" ] ||
+            fail "$name: '$(hostile_observation "$name")'"
+    done
+    [ "$(hostile_observation sees_no_state)" = "False|" ] ||
+        fail "sees_no_state: '$(hostile_observation sees_no_state)'"
+    [ -z "$(hostile_observation segfault)" ] || fail "a row for the failed segfault"
+}
+
+@test "KeyboardInterrupt and SystemExit raised by an observation are its error, not the run's" {
+    [ "$(hostile_observation keyboard_interrupt)" = "|KeyboardInterrupt: pressed" ] ||
+        fail "keyboard_interrupt: '$(hostile_observation keyboard_interrupt)'"
+    [ "$(hostile_observation system_exit)" = "|SystemExit: 4" ] ||
+        fail "system_exit: '$(hostile_observation system_exit)'"
 }
