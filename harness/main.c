@@ -23,6 +23,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -464,6 +465,26 @@ static int measure(run *r, const char *suite_dir, int argc, char **argv)
     return finish_run(r, suite_dir, status);
 }
 
+/* SIGTERM, SIGINT, SIGHUP while measuring: the running unit's child dies with its whole
+ * process group (what a case forked included), then the signal ends the harness. */
+static void end_with_children(int number)
+{
+    isolate_kill_running();
+    signal(number, SIG_DFL);
+    raise(number);
+}
+
+static void stop_children_on_interrupt(void)
+{
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = end_with_children;
+    sigemptyset(&action.sa_mask);
+    int numbers[] = {SIGTERM, SIGINT, SIGHUP};
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+        sigaction(numbers[i], &action, NULL);
+}
+
 static int measure_and_write(run *r, const char *suite_dir, int argc, char **argv)
 {
     char err[1024];
@@ -476,6 +497,7 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
         rmdir(r->work_dir);
         return EXIT_ENVIRONMENT;
     }
+    stop_children_on_interrupt();
     int status = measure(r, suite_dir, argc, argv);
     print_summary(r, status);
     results_free(&r->res);

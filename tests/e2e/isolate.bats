@@ -247,3 +247,29 @@ PY
             fail "$name: $line ns per operation" "$(cat "$out/measurements.csv")"
     done
 }
+
+@test "SIGTERM to the harness mid-case ends what the case forked, in its process group" {
+    local out=$SANDBOX/out pids=$SANDBOX/pids
+    mkdir "$pids"
+    cat >"$SANDBOX/sleeper.py" <<'PY'
+CASES = [dict(name="forks_a_sleeper", setup="""
+    import os, time
+    pids = os.environ['IDIOMBENCH_TEST_PIDS']
+    if not os.listdir(pids) and os.fork() == 0:
+        open(os.path.join(pids, 'sleeper-%d' % os.getpid()), 'w').close()
+        time.sleep(600)
+        os._exit(0)
+""", stmt="time.sleep(0.01)")]
+PY
+    IDIOMBENCH_TEST_PIDS=$pids "$IDIOMBENCH" --quick --case-timeout 120 --out "$out" \
+        --catalogue "$SANDBOX/sleeper.py" >/dev/null 2>&1 &
+    local harness=$! waited
+    for waited in $(seq 100); do
+        [ -n "$(ls "$pids")" ] && break
+        sleep 0.1
+    done
+    [ -n "$(ls "$pids")" ] || { kill -KILL "$harness"; fail "the case did not fork"; }
+    kill -TERM "$harness"
+    wait "$harness" || true
+    assert_forked_gone "$pids"
+}
