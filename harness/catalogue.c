@@ -4,6 +4,7 @@
 
 #include "catalogue.h"
 #include "pyutil.h"
+#include "trial.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -371,6 +372,9 @@ static int read_fields(loader *ld, PyObject *entry, case_def *c)
     int status = check_keys(ld, entry, c->name);
     if (status == 0)
         status = read_string(ld, entry, "stmt", NULL, c->name, &c->stmt);
+    if (status == 0 && c->stmt[strspn(c->stmt, " \t\r\n\f\v")] == '\0')
+        status = fail(ld, "case '%s': 'stmt' is empty; give the statement to measure "
+                          "(stmt='pass' measures the empty loop)", c->name);
     if (status == 0)
         status = read_string(ld, entry, "setup", "", c->name, &c->setup);
     if (status == 0)
@@ -403,6 +407,7 @@ static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t
                       c->name);
     if (status == 0)
         status = read_fields(ld, entry, c);
+    c->line = ld->line;
     ld->line = 0;
     if (status == 0) {
         c->family = strdup(family);
@@ -557,7 +562,8 @@ static PyObject *fresh_globals(const char *path)
     return globals;
 }
 
-static int load_file(const char *path, catalogue *cat, char *err, size_t err_size)
+/* Runs the file in this process and reads its cases into cat. */
+static int run_file(const char *path, catalogue *cat, char *err, size_t err_size)
 {
     char *source = read_whole_file(path);
     loader ld = {path, source, 0, err, err_size};
@@ -574,6 +580,36 @@ static int load_file(const char *path, catalogue *cat, char *err, size_t err_siz
     Py_XDECREF(code);
     free(source);
     return status;
+}
+
+/* In the trial's child: the file run and read into a catalogue thrown away with it. */
+static int try_file(void *path, char *err, size_t err_size)
+{
+    catalogue scratch = {0};
+    return run_file(path, &scratch, err, err_size);
+}
+
+/* The file run first in a child process, under the time limit: one that exits,
+ * crashes or hangs the process while being imported is reported, not followed. */
+static int load_file(const char *path, int timeout_s, catalogue *cat, char *err,
+                     size_t err_size)
+{
+    char how[512];
+    switch (trial_run(try_file, (void *)path, timeout_s, how, sizeof how)) {
+    case TRIAL_RETURNED_OK:
+        return run_file(path, cat, err, err_size);
+    case TRIAL_RETURNED_ERROR:
+        snprintf(err, err_size, "%s", how);
+        return -1;
+    case TRIAL_ENDED_PROCESS:
+        snprintf(err, err_size, "%s: the catalogue file %s while being imported; a "
+                 "catalogue file only declares its cases: remove what ends or blocks the "
+                 "process at import (such as os._exit or an endless loop)", path, how);
+        return -1;
+    default:
+        snprintf(err, err_size, "%s: cannot import the catalogue file: %s", path, how);
+        return -1;
+    }
 }
 
 static int compare_names(const void *a, const void *b)
@@ -612,7 +648,8 @@ static char **list_folder(const char *folder)
     return names;
 }
 
-static int load_folder(const char *path, catalogue *out, char *err, size_t err_size)
+static int load_folder(const char *path, int timeout_s, catalogue *out, char *err,
+                       size_t err_size)
 {
     char **files = list_folder(path);
     if (files == NULL) {
@@ -622,7 +659,7 @@ static int load_folder(const char *path, catalogue *out, char *err, size_t err_s
     int status = 0;
     for (size_t i = 0; files[i] != NULL; i++) {
         if (status == 0)
-            status = load_file(files[i], out, err, err_size);
+            status = load_file(files[i], timeout_s, out, err, err_size);
         free(files[i]);
     }
     free(files);
@@ -631,6 +668,12 @@ static int load_folder(const char *path, catalogue *out, char *err, size_t err_s
 
 int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size)
 {
+    return catalogue_load_within(path, CATALOGUE_TIMEOUT_S, out, err, err_size);
+}
+
+int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char *err,
+                          size_t err_size)
+{
     memset(out, 0, sizeof *out);
     struct stat info;
     if (stat(path, &info) != 0) {
@@ -638,8 +681,8 @@ int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size)
                  path);
         return -1;
     }
-    int status = S_ISDIR(info.st_mode) ? load_folder(path, out, err, err_size)
-                                       : load_file(path, out, err, err_size);
+    int status = S_ISDIR(info.st_mode) ? load_folder(path, timeout_s, out, err, err_size)
+                                       : load_file(path, timeout_s, out, err, err_size);
     if (status == 0 && out->count == 0) {
         snprintf(err, err_size, "%s: no cases found (add a <family>.py file with CASES)",
                  path);

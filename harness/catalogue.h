@@ -18,7 +18,7 @@ enum {
 typedef struct case_def {
     char *family;
     char *name;
-    char *setup;      /* runs once before the loop; "" for none */
+    char *setup;      /* runs before every timed loop (see README); "" for none */
     char *stmt;       /* the idiom: runs once per operation */
     long *sizes;      /* values of n the case scales over; NULL when it does not */
     size_t size_count;
@@ -26,6 +26,7 @@ typedef struct case_def {
     bool gc_enabled;  /* keep the collector running while measuring */
     bool module_scope; /* run at module level (globals) instead of in a function */
     char *source;     /* the catalogue file that declared it */
+    long line;        /* the line of source where it is named; 0 when not found */
     char *teardown;   /* runs once after every pass, in a fresh namespace; "" for none */
     int min_python_major; /* the oldest Python the case runs on; 0: every one */
     int min_python_minor;
@@ -48,9 +49,18 @@ typedef struct catalogue {
     size_t observation_count;
 } catalogue;
 
+/* The time limit of importing one catalogue file, in seconds, for catalogue_load. */
+#define CATALOGUE_TIMEOUT_S 120
+
 /* Loads every case from path: a .py file, or a folder whose *.py files (not starting
- * with "_") are read in name order. Needs a running interpreter. Returns 0, or -1 with
- * one line naming the file (and line) at fault and the fix in err. */
+ * with "_") are read in name order. Needs a running interpreter. Each file is run first
+ * in a child process (trial.h), so that one that exits, crashes or hangs the process
+ * while being imported (more than timeout_s seconds) is reported; then here. Returns 0,
+ * or -1 with one line naming the file (and line) at fault and the fix in err. */
+int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char *err,
+                          size_t err_size);
+
+/* catalogue_load_within with a limit of CATALOGUE_TIMEOUT_S. */
 int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size);
 
 void catalogue_free(catalogue *cat);

@@ -175,3 +175,23 @@ const char *pyutil_version(void)
     }
     return version;
 }
+
+void pyutil_before_fork(void)
+{
+#if PY_VERSION_HEX >= 0x03070000
+    PyOS_BeforeFork();
+#endif
+}
+
+void pyutil_after_fork(int in_child)
+{
+#if PY_VERSION_HEX >= 0x03070000
+    if (in_child)
+        PyOS_AfterFork_Child();
+    else
+        PyOS_AfterFork_Parent();
+#else
+    if (in_child)
+        PyOS_AfterFork();
+#endif
+}

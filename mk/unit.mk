@@ -83,7 +83,7 @@ test_select_MODULES := select
 test_run_dir_MODULES := run_dir atomic_file
 test_interp_MODULES := interp
 test_pyutil_MODULES := pyutil interp
-test_catalogue_MODULES := catalogue pyutil interp
+test_catalogue_MODULES := catalogue trial pyutil interp
 test_probe_alloc_MODULES := probe_alloc interp
 test_marks_MODULES := marks clock probe_alloc interp
 test_loop_MODULES := loop marks clock probe_alloc pyutil stats interp
@@ -92,10 +92,10 @@ test_probe_resources_MODULES := probe_resources loop marks clock probe_alloc pyu
 	interp
 test_noise_floor_MODULES := noise_floor loop marks clock probe_alloc pyutil stats interp \
 	results_meta atomic_file
-test_observe_MODULES := observe catalogue results results_csv atomic_file pyutil interp
+test_observe_MODULES := observe catalogue trial results results_csv atomic_file pyutil interp
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
-EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
+EMBED_MODULES := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
 	probe_resources unavailable noise_floor
 
 PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)
