@@ -39,7 +39,7 @@ static int fail(loader *ld, const char *format, ...)
     return -1;
 }
 
-static char *read_whole_file(const char *path)
+char *catalogue_read_file(const char *path)
 {
     FILE *stream = fopen(path, "rb");
     if (stream == NULL)
@@ -367,6 +367,14 @@ static long case_line(const char *source, const char *name)
     return 0;
 }
 
+long catalogue_case_line(const case_def *c)
+{
+    char *source = catalogue_read_file(c->source);
+    long line = case_line(source, c->name);
+    free(source);
+    return line;
+}
+
 static int read_fields(loader *ld, PyObject *entry, case_def *c)
 {
     int status = check_keys(ld, entry, c->name);
@@ -407,7 +415,6 @@ static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t
                       c->name);
     if (status == 0)
         status = read_fields(ld, entry, c);
-    c->line = ld->line;
     ld->line = 0;
     if (status == 0) {
         c->family = strdup(family);
@@ -565,7 +572,7 @@ static PyObject *fresh_globals(const char *path)
 /* Runs the file in this process and reads its cases into cat. */
 static int run_file(const char *path, catalogue *cat, char *err, size_t err_size)
 {
-    char *source = read_whole_file(path);
+    char *source = catalogue_read_file(path);
     loader ld = {path, source, 0, err, err_size};
     if (source == NULL)
         return fail(&ld, "cannot read the catalogue file (check the path given to --catalogue)");

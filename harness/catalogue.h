@@ -26,7 +26,6 @@ typedef struct case_def {
     bool gc_enabled;  /* keep the collector running while measuring */
     bool module_scope; /* run at module level (globals) instead of in a function */
     char *source;     /* the catalogue file that declared it */
-    long line;        /* the line of source where it is named; 0 when not found */
     char *teardown;   /* runs once after every pass, in a fresh namespace; "" for none */
     int min_python_major; /* the oldest Python the case runs on; 0: every one */
     int min_python_minor;
@@ -64,6 +63,13 @@ int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char 
 int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size);
 
 void catalogue_free(catalogue *cat);
+
+/* The line (from 1) of c->source where the case is named (name="..." or "name": "...");
+ * 0 when the file builds the name otherwise or cannot be read. */
+long catalogue_case_line(const case_def *c);
+
+/* The text of a file, malloc'd; NULL when it cannot be read. */
+char *catalogue_read_file(const char *path);
 
 /* Names of the instruments, for --list and the results. */
 const char *catalogue_instrument_name(unsigned instrument);

@@ -35,14 +35,14 @@ static char *string_attribute(PyObject *obj, const char *name)
     return copy;
 }
 
-/* The pending exception taken: for a SyntaxError its message and the text of the line
- * at fault; for another, "Type: message" as message and no text. */
-static void take_error(char **message, char **text)
+/* The pending exception taken: for a SyntaxError (true) its message and the text of
+ * the line at fault (NULL when it has none); for another, "Type: message" as message. */
+static bool take_error(char **message, char **text)
 {
     *message = *text = NULL;
     if (!PyErr_ExceptionMatches(PyExc_SyntaxError)) {
         free(pyutil_take_traceback(message));
-        return;
+        return false;
     }
     PyObject *type, *value, *tb;
     PyErr_Fetch(&type, &value, &tb);
@@ -52,48 +52,30 @@ static void take_error(char **message, char **text)
     Py_XDECREF(type);
     Py_XDECREF(value);
     Py_XDECREF(tb);
+    return true;
 }
 
-/* The file's text, malloc'd, or NULL. */
-static char *read_text(const char *path)
-{
-    FILE *stream = fopen(path, "rb");
-    if (stream == NULL)
-        return NULL;
-    char *text = NULL;
-    size_t length = 0;
-    FILE *memory = open_memstream(&text, &length);
-    int ch;
-    while (memory != NULL && (ch = getc(stream)) != EOF)
-        putc(ch, memory);
-    fclose(stream);
-    if (memory != NULL)
-        fclose(memory);
-    return text;
-}
-
-/* The line of c->source that holds text (blanks around it ignored) at or after the
- * case's own line; the case's line when it is not found. */
+/* The line of c->source that holds text (blanks around it ignored) at or after the line
+ * where the case is named; that line when text is not found; 0 when neither is. */
 static long line_of(const case_def *c, const char *text)
 {
-    char *source = text != NULL && c->line > 0 ? read_text(c->source) : NULL;
+    long named = catalogue_case_line(c);
+    char *source = text != NULL && named > 0 ? catalogue_read_file(c->source) : NULL;
     if (source == NULL)
-        return c->line;
+        return named;
     size_t start = strspn(text, " \t");
     size_t length = strlen(text + start);
     while (length > 0 && strchr(" \t\r\n", text[start + length - 1]) != NULL)
         length--;
     const char *from = source;
-    for (long line = 1; line < c->line && (from = strchr(from, '\n')) != NULL; line++)
+    for (long line = 1; line < named && (from = strchr(from, '\n')) != NULL; line++)
         from++;
-    long found = c->line;
-    for (const char *at = from; length > 0 && at != NULL && *at != '\0'; at++) {
-        if (strncmp(at, text + start, length) == 0) {
-            for (const char *p = from; p < at; p++)
-                found += *p == '\n';
-            break;
-        }
-    }
+    long found = named;
+    char *needle = length > 0 && from != NULL ? strndup(text + start, length) : NULL;
+    const char *at = needle != NULL ? strstr(from, needle) : NULL;
+    for (const char *p = from; at != NULL && p < at; p++)
+        found += *p == '\n';
+    free(needle);
     free(source);
     return found;
 }
@@ -101,7 +83,7 @@ static long line_of(const case_def *c, const char *text)
 static int report(const case_def *c, char *err, size_t err_size)
 {
     char *message, *text;
-    take_error(&message, &text);
+    bool syntax = take_error(&message, &text);
     const char *part = compiles(c, "pass") ? "stmt" : "setup";
     PyErr_Clear();
     long line = line_of(c, text);
@@ -110,7 +92,7 @@ static int report(const case_def *c, char *err, size_t err_size)
     if (used >= 0 && (size_t)used < err_size)
         snprintf(err + used, err_size - (size_t)used,
                  "case '%s': %s in its %s: %s (fix the %s)", c->name,
-                 text != NULL ? "syntax error" : "cannot compile the code", part,
+                 syntax ? "syntax error" : "cannot compile the code", part,
                  message != NULL ? message : "invalid syntax", part);
     free(message);
     free(text);

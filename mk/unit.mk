@@ -66,7 +66,7 @@ EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
 # --- what each test links -----------------------------------------------------------------
 PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir \
 	complexity malloc_settle unavailable
-EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
+EMBED_TESTS := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
 	probe_resources noise_floor
 
 test_stats_MODULES := stats
@@ -84,6 +84,7 @@ test_run_dir_MODULES := run_dir atomic_file
 test_interp_MODULES := interp
 test_pyutil_MODULES := pyutil interp
 test_catalogue_MODULES := catalogue trial pyutil interp
+test_trial_MODULES := trial pyutil interp
 test_probe_alloc_MODULES := probe_alloc interp
 test_marks_MODULES := marks clock probe_alloc interp
 test_loop_MODULES := loop marks clock probe_alloc pyutil stats interp

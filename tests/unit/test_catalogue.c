@@ -169,6 +169,22 @@ TEST(exception_while_running_the_file)
     check_error("import no_such_module_anywhere\n", ": running it failed: ...");
 }
 
+TEST(a_file_that_ends_the_process_at_import_is_named)
+{
+    check_error("import os\nos._exit(3)\n",
+                ": the catalogue file exited the process (exit status 3) while being "
+                "imported; ...");
+    check_error("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+                ": the catalogue file crashed the process (signal 9, ...");
+}
+
+TEST(blank_stmt_is_refused)
+{
+    check_error("CASES = [dict(name='a', stmt=' \\n\\t ')]\n",
+                ":1: case 'a': 'stmt' is empty; give the statement to measure "
+                "(stmt='pass' measures the empty loop)");
+}
+
 TEST(missing_cases)
 {
     check_error("X = 1\n",
@@ -458,6 +474,8 @@ int main(void)
     RUN(file_name_that_is_no_valid_family_is_refused);
     RUN(syntax_error_names_the_file_and_line);
     RUN(exception_while_running_the_file);
+    RUN(a_file_that_ends_the_process_at_import_is_named);
+    RUN(blank_stmt_is_refused);
     RUN(missing_cases);
     RUN(no_cases_at_all);
     RUN(unknown_key_is_named);
