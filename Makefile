@@ -30,8 +30,9 @@ INSTRUCTIONS ?= 1
 # (shell-like quotes, nothing expanded); PYTHONS by tools/compare.py (at blanks).
 # MAKEOVERRIDES is emptied so that the command line's definitions are not handed, through
 # MAKEFLAGS, to the sub-makes the recipes and tools start, which would expand them.
+include mk/quote.mk
 USER_VARIABLES := PYTHON QUICK FILTER ARGS PYTHONS BASELINE RUN DISTS INSTRUCTIONS
-$(foreach name,$(USER_VARIABLES),$(eval override $(name) := $$(value $(name))))
+$(call as_typed,$(USER_VARIABLES))
 export $(USER_VARIABLES)
 MAKEOVERRIDES :=
 

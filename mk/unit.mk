@@ -17,6 +17,9 @@
 # Under SANITIZE=1 leaks are reported, except CPython's own (tests/unit/fixtures/lsan.supp).
 PYTHON ?= python3
 SANITIZE ?=
+# Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
+include mk/quote.mk
+$(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE)
 
 ifeq ($(V),1)
 Q :=
@@ -36,7 +39,7 @@ define newline
 
 
 endef
-PYCONFIG_MAKE := $(shell out=$$(tools/pyconfig '$(or $(PY_EXE),$(PYTHON))' 2>&1) || \
+PYCONFIG_MAKE := $(shell out=$$(tools/pyconfig $(call shell_word,$(or $(PY_EXE),$(PYTHON))) 2>&1) || \
 	{ printf 'PY_ERROR := %s' "$$out"; exit 0; }; eval "$$out"; \
 	printf 'PY_EXE := %s|NL|PY_TAG := %s|NL|PY_CFLAGS := %s|NL|PY_LDFLAGS := %s|NL|PY_LIBDIR := %s|NL|' \
 	"$$PY_EXE" "$$PY_TAG" "$$PY_CFLAGS" "$$PY_LDFLAGS" "$$PY_LIBDIR")
@@ -60,8 +63,8 @@ BASE_CFLAGS := -std=c11 -D_GNU_SOURCE=1 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS
 PURE_CFLAGS := $(BASE_CFLAGS)
 EMBED_CFLAGS := $(PY_CFLAGS) $(BASE_CFLAGS)
 TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fixtures)"' \
-	-DPY_EXE_PATH='"$(PY_EXE)"'
-EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
+	-DPY_EXE_PATH=$(call shell_word,$(call c_string,$(PY_EXE)))
+EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(call shell_word,$(PY_LIBDIR)) -pthread
 
 # --- what each test links -----------------------------------------------------------------
 PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir \

@@ -125,3 +125,39 @@ shell_words() {
     assert_contains "$stderr" "idiombench: test-distros: unknown option '-$HOSTILE'"
     assert_no_marker
 }
+
+# assert_compiled_string OBJECT TEXT: OBJECT holds TEXT, NUL-terminated, as a C string.
+assert_compiled_string() {
+    "$TEST_PYTHON" - "$1" "$2" <<'PY' || fail "$1 does not hold the path as typed" "$2"
+import sys
+with open(sys.argv[1], "rb") as stream:
+    data = stream.read()
+sys.exit(0 if sys.argv[2].encode() + b"\0" in data else 1)
+PY
+}
+
+@test "mk/harness.mk and mk/unit.mk PY_EXE: a hostile path is compiled in as typed" {
+    local tag=e2e-make-vars-$$ config
+    config=$(cd "$REPO_ROOT" && tools/pyconfig "$TEST_PYTHON") || fail "pyconfig failed"
+    eval "$config"
+    BUILT=("$REPO_ROOT/build/$tag" "$REPO_ROOT/build/unit-$tag")
+    run --separate-stderr make --no-print-directory -C "$REPO_ROOT" -f mk/harness.mk \
+        PY_TAG="$tag" PY_EXE="$HOSTILE" PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" \
+        PY_LIBDIR="$PY_LIBDIR" "build/$tag/main.o"
+    assert_status 0
+    assert_no_marker
+    assert_compiled_string "$REPO_ROOT/build/$tag/main.o" "$HOSTILE"
+    run --separate-stderr make --no-print-directory -C "$REPO_ROOT" -f mk/unit.mk \
+        PY_TAG="$tag" PY_EXE="$HOSTILE" PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" \
+        PY_LIBDIR="$PY_LIBDIR" "build/unit-$tag/test_interp.o"
+    assert_status 0
+    assert_no_marker
+    assert_compiled_string "$REPO_ROOT/build/unit-$tag/test_interp.o" "$HOSTILE"
+}
+
+teardown() {
+    local folder
+    for folder in "${BUILT[@]}"; do
+        case $folder in */build/*e2e-make-vars-*) rm -rf "$folder" ;; esac
+    done
+}
