@@ -5,7 +5,7 @@ VARIANT ?=
 # Values as typed (mk/quote.mk): a `$` in a path stays; PY_EXE and PY_LIBDIR are quoted
 # for the shell. PY_CFLAGS and PY_LDFLAGS are lists of flags, split by the shell.
 include mk/quote.mk
-$(call as_typed,PY_TAG PY_EXE PY_CFLAGS PY_LDFLAGS PY_LIBDIR VARIANT)
+$(call as_typed,PY_TAG PY_EXE PY_CFLAGS PY_LDFLAGS PY_LIBDIR VARIANT V)
 BUILD := build/$(PY_TAG)$(if $(VARIANT),-$(VARIANT))
 
 WARNINGS := -Wall -Wextra

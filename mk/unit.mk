@@ -19,7 +19,7 @@ PYTHON ?= python3
 SANITIZE ?=
 # Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
 include mk/quote.mk
-$(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE)
+$(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE V)
 
 ifeq ($(V),1)
 Q :=
