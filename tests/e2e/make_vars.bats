@@ -136,23 +136,26 @@ sys.exit(0 if sys.argv[2].encode() + b"\0" in data else 1)
 PY
 }
 
+# compile_with_hostile_exe MAKEFILE OBJECT: OBJECT built by MAKEFILE with PY_EXE=$HOSTILE
+# and the flags of $TEST_PYTHON (tools/pyconfig's, in the environment); it holds the
+# path as typed and nothing in it ran.
+compile_with_hostile_exe() {
+    run --separate-stderr make --no-print-directory -C "$REPO_ROOT" -f "$1" PY_TAG="$TAG" \
+        PY_EXE="$HOSTILE" PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" \
+        PY_LIBDIR="$PY_LIBDIR" "$2"
+    assert_status 0
+    assert_no_marker
+    assert_compiled_string "$REPO_ROOT/$2" "$HOSTILE"
+}
+
 @test "mk/harness.mk and mk/unit.mk PY_EXE: a hostile path is compiled in as typed" {
-    local tag=e2e-make-vars-$$ config
+    local config
     config=$(cd "$REPO_ROOT" && tools/pyconfig "$TEST_PYTHON") || fail "pyconfig failed"
     eval "$config"
-    BUILT=("$REPO_ROOT/build/$tag" "$REPO_ROOT/build/unit-$tag")
-    run --separate-stderr make --no-print-directory -C "$REPO_ROOT" -f mk/harness.mk \
-        PY_TAG="$tag" PY_EXE="$HOSTILE" PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" \
-        PY_LIBDIR="$PY_LIBDIR" "build/$tag/main.o"
-    assert_status 0
-    assert_no_marker
-    assert_compiled_string "$REPO_ROOT/build/$tag/main.o" "$HOSTILE"
-    run --separate-stderr make --no-print-directory -C "$REPO_ROOT" -f mk/unit.mk \
-        PY_TAG="$tag" PY_EXE="$HOSTILE" PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" \
-        PY_LIBDIR="$PY_LIBDIR" "build/unit-$tag/test_interp.o"
-    assert_status 0
-    assert_no_marker
-    assert_compiled_string "$REPO_ROOT/build/unit-$tag/test_interp.o" "$HOSTILE"
+    TAG=e2e-make-vars-$$
+    BUILT=("$REPO_ROOT/build/$TAG" "$REPO_ROOT/build/unit-$TAG")
+    compile_with_hostile_exe mk/harness.mk "build/$TAG/main.o"
+    compile_with_hostile_exe mk/unit.mk "build/unit-$TAG/test_interp.o"
 }
 
 teardown() {
