@@ -10,8 +10,6 @@
 #   make instructions [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--out DIR"]
 #   make test
 #   make test-distros [DISTS="bookworm trixie sid"]
-# Values are data (see USER_VARIABLES below): ARGS and DISTS are split into words by
-# tools/with-args (shell-like quotes, nothing expanded), PYTHONS at blanks.
 PYTHON ?= python3
 QUICK ?=
 FILTER ?=
