@@ -602,18 +602,19 @@ static int load_file(const char *path, int timeout_s, catalogue *cat, char *err,
                      size_t err_size)
 {
     char how[512];
-    switch (trial_run(try_file, (void *)path, timeout_s, how, sizeof how)) {
+    switch (trial_run(try_file, (void *)path, timeout_s, err, err_size)) {
     case TRIAL_RETURNED_OK:
         return run_file(path, cat, err, err_size);
-    case TRIAL_RETURNED_ERROR:
-        snprintf(err, err_size, "%s", how);
+    case TRIAL_RETURNED_ERROR: /* err holds the file's own error */
         return -1;
     case TRIAL_ENDED_PROCESS:
+        snprintf(how, sizeof how, "%s", err);
         snprintf(err, err_size, "%s: the catalogue file %s while being imported; a "
                  "catalogue file only declares its cases: remove what ends or blocks the "
                  "process at import (such as os._exit or an endless loop)", path, how);
         return -1;
     default:
+        snprintf(how, sizeof how, "%s", err);
         snprintf(err, err_size, "%s: cannot import the catalogue file: %s", path, how);
         return -1;
     }
