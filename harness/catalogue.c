@@ -4,6 +4,7 @@
 
 #include "catalogue.h"
 #include "pyutil.h"
+#include "catalogue_wire.h"
 #include "trial.h"
 
 #include <ctype.h>
@@ -307,7 +308,7 @@ static bool valid_name(const char *name)
     return true;
 }
 
-static void case_free(case_def *c)
+void catalogue_case_free(case_def *c)
 {
     free(c->family);
     free(c->name);
@@ -423,11 +424,11 @@ static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t
             status = fail(ld, "out of memory");
     }
     if (status != 0)
-        case_free(c);
+        catalogue_case_free(c);
     return status;
 }
 
-static int append_case(catalogue *cat, const case_def *c)
+int catalogue_append_case(catalogue *cat, const case_def *c)
 {
     case_def *grown = realloc(cat->cases, (cat->count + 1) * sizeof *grown);
     if (grown == NULL)
@@ -461,7 +462,7 @@ static char *family_name(PyObject *globals, const char *path)
     return strndup(base, length);
 }
 
-static void observation_free(observation_def *o)
+void catalogue_observation_free(observation_def *o)
 {
     free(o->family);
     free(o->name);
@@ -470,7 +471,7 @@ static void observation_free(observation_def *o)
     memset(o, 0, sizeof *o);
 }
 
-static int append_observation(catalogue *cat, const observation_def *o)
+int catalogue_append_observation(catalogue *cat, const observation_def *o)
 {
     observation_def *grown =
         realloc(cat->observations, (cat->observation_count + 1) * sizeof *grown);
@@ -507,7 +508,7 @@ static int read_observation(loader *ld, PyObject *entry, const char *family,
             status = fail(ld, "out of memory");
     }
     if (status != 0)
-        observation_free(o);
+        catalogue_observation_free(o);
     return status;
 }
 
@@ -523,8 +524,8 @@ static int read_observations(loader *ld, PyObject *globals, const char *family,
     for (Py_ssize_t i = 0; status == 0 && i < PyList_GET_SIZE(list); i++) {
         observation_def o;
         status = read_observation(ld, PyList_GET_ITEM(list, i), family, cat, i, &o);
-        if (status == 0 && append_observation(cat, &o) != 0) {
-            observation_free(&o);
+        if (status == 0 && catalogue_append_observation(cat, &o) != 0) {
+            catalogue_observation_free(&o);
             status = fail(ld, "out of memory");
         }
     }
@@ -547,9 +548,9 @@ static int read_cases(loader *ld, PyObject *globals, catalogue *cat)
         case_def c;
         status = read_case(ld, PyList_GET_ITEM(cases, i), family, i, &c);
         if (status == 0 && (status = check_unique(ld, cat, &c)) != 0)
-            case_free(&c);
-        if (status == 0 && append_case(cat, &c) != 0) {
-            case_free(&c);
+            catalogue_case_free(&c);
+        if (status == 0 && catalogue_append_case(cat, &c) != 0) {
+            catalogue_case_free(&c);
             status = fail(ld, "out of memory");
         }
     }
@@ -589,22 +590,44 @@ static int run_file(const char *path, catalogue *cat, char *err, size_t err_size
     return status;
 }
 
-/* In the trial's child: the file run and read into a catalogue thrown away with it. */
-static int try_file(void *path, char *err, size_t err_size)
+typedef struct file_trial {
+    const char *path;
+    catalogue *cat; /* the cases of the files before (the child's copy) */
+} file_trial;
+
+/* In the trial's child: the file run, its cases read after those of the files before
+ * (so that a name used twice is found), and sent back as bytes. */
+static int try_file(void *ctx, trial_bytes *result, char *err, size_t err_size)
 {
-    catalogue scratch = {0};
-    return run_file(path, &scratch, err, err_size);
+    file_trial *t = ctx;
+    size_t first_case = t->cat->count, first_observation = t->cat->observation_count;
+    if (run_file(t->path, t->cat, err, err_size) != 0)
+        return -1;
+    if (catalogue_wire_encode(t->cat, first_case, first_observation, &result->data,
+                              &result->length) == 0)
+        return 0;
+    snprintf(err, err_size, "%s: out of memory", t->path);
+    return -1;
 }
 
-/* The file run first in a child process, under the time limit: one that exits,
- * crashes or hangs the process while being imported is reported, not followed. */
+/* The file run in a child process, under the time limit, and its cases read back: one
+ * that exits, crashes or hangs the process while being imported is reported, and the
+ * file never runs in this process. */
 static int load_file(const char *path, int timeout_s, catalogue *cat, char *err,
                      size_t err_size)
 {
     char how[512];
-    switch (trial_run(try_file, (void *)path, timeout_s, err, err_size)) {
-    case TRIAL_RETURNED_OK:
-        return run_file(path, cat, err, err_size);
+    file_trial t = {path, cat};
+    trial_bytes cases;
+    switch (trial_run(try_file, &t, timeout_s, &cases, err, err_size)) {
+    case TRIAL_RETURNED_OK: {
+        int status = catalogue_wire_decode(cases.data, cases.length, cat);
+        free(cases.data);
+        if (status != 0)
+            snprintf(err, err_size, "%s: cannot read its cases back from the process that "
+                     "imported it (out of memory?)", path);
+        return status;
+    }
     case TRIAL_RETURNED_ERROR: /* err holds the file's own error */
         return -1;
     case TRIAL_ENDED_PROCESS:
@@ -704,9 +727,9 @@ int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char 
 void catalogue_free(catalogue *cat)
 {
     for (size_t i = 0; i < cat->count; i++)
-        case_free(&cat->cases[i]);
+        catalogue_case_free(&cat->cases[i]);
     for (size_t i = 0; i < cat->observation_count; i++)
-        observation_free(&cat->observations[i]);
+        catalogue_observation_free(&cat->observations[i]);
     free(cat->cases);
     free(cat->observations);
     cat->cases = NULL;

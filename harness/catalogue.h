@@ -52,10 +52,11 @@ typedef struct catalogue {
 #define CATALOGUE_TIMEOUT_S 120
 
 /* Loads every case from path: a .py file, or a folder whose *.py files (not starting
- * with "_") are read in name order. Needs a running interpreter. Each file is run first
- * in a child process (trial.h), so that one that exits, crashes or hangs the process
- * while being imported (more than timeout_s seconds) is reported; then here. Returns 0,
- * or -1 with one line naming the file (and line) at fault and the fix in err. */
+ * with "_") are read in name order. Needs a running interpreter. Each file runs in a
+ * child process (trial.h), which sends its cases back (catalogue_wire.h): one that
+ * exits, crashes or hangs the process while being imported (more than timeout_s
+ * seconds) is reported, and no catalogue code runs in this process. Returns 0, or -1
+ * with one line naming the file (and line) at fault and the fix in err. */
 int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char *err,
                           size_t err_size);
 
@@ -63,6 +64,15 @@ int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char 
 int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size);
 
 void catalogue_free(catalogue *cat);
+
+/* Frees one case's or observation's fields (not the struct) and zeroes it. */
+void catalogue_case_free(case_def *c);
+void catalogue_observation_free(observation_def *o);
+
+/* Appends a copy of the struct (its fields now owned by cat). Returns 0, or -1 (out of
+ * memory: the fields are still the caller's). */
+int catalogue_append_case(catalogue *cat, const case_def *c);
+int catalogue_append_observation(catalogue *cat, const observation_def *o);
 
 /* The line (from 1) of c->source where the case is named (name="..." or "name": "...");
  * 0 when the file builds the name otherwise or cannot be read. */

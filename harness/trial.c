@@ -1,4 +1,4 @@
-/* trial.c: a function tried in a forked child under a deadline; what it returned, or
+/* trial.c: a function run in a forked child under a deadline; its result as bytes, or
  * how the child ended without returning. */
 #include "trial.h"
 #include "pyutil.h"
@@ -10,12 +10,26 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
-enum { POLL_STEP_MS = 50, REPORT_SIZE = 4096 };
+enum { POLL_STEP_MS = 50, LINE_SIZE = 1024 };
+#define STILL_RUNNING (-1)
+#define INTERRUPTED (-2)
+
+/* The child's report: outcome ('0' or '1'), the result's length (8 bytes), the result,
+ * then the line. */
+enum { HEADER_SIZE = 1 + sizeof(uint64_t) };
+
+typedef struct report {
+    char *data;
+    size_t length, capacity;
+    bool failed; /* out of memory: the rest is read and dropped */
+} report;
 
 static int64_t now_ms(void)
 {
@@ -24,23 +38,27 @@ static int64_t now_ms(void)
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static void write_all(int fd, const char *data, size_t length)
+static void write_all(int fd, const void *data, size_t length)
 {
+    const char *at = data;
     while (length > 0) {
-        ssize_t written = write(fd, data, length);
+        ssize_t written = write(fd, at, length);
         if (written < 0 && errno == EINTR)
             continue;
         if (written <= 0)
             return;
-        data += written;
+        at += written;
         length -= (size_t)written;
     }
 }
 
-/* In the child: fn's outcome ('0' or '1', then its line) on fd, and nothing else. */
-static void run_child(trial_fn fn, void *ctx, int fd)
+/* In the child: away from the parent's terminal output and signals, and ended with it. */
+static void detach(pid_t parent)
 {
     setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(1);
     int null = open("/dev/null", O_WRONLY);
     if (null >= 0) {
         dup2(null, STDOUT_FILENO);
@@ -48,34 +66,53 @@ static void run_child(trial_fn fn, void *ctx, int fd)
         if (null > STDERR_FILENO)
             close(null);
     }
-    char line[REPORT_SIZE - 1] = "";
-    char outcome = fn(ctx, line, sizeof line) == 0 ? '0' : '1';
+}
+
+static void run_child(trial_fn fn, void *ctx, int fd, pid_t parent)
+{
+    detach(parent);
+    trial_bytes result = {NULL, 0};
+    char line[LINE_SIZE] = "";
+    char outcome = fn(ctx, &result, line, sizeof line) == 0 ? '0' : '1';
+    uint64_t length = outcome == '0' ? result.length : 0;
     write_all(fd, &outcome, 1);
+    write_all(fd, &length, sizeof length);
+    write_all(fd, result.data, (size_t)length);
     write_all(fd, line, strnlen(line, sizeof line));
     _exit(0);
 }
 
-/* Appends what fd holds now to report; false at end of file or on an error. */
-static bool read_available(int fd, char *report, size_t *length)
+/* Appends what fd holds now to rep; false at end of file or on an error. */
+static bool read_available(int fd, report *rep)
 {
-    char chunk[512];
+    char chunk[4096];
     ssize_t got = read(fd, chunk, sizeof chunk);
     if (got < 0)
         return errno == EINTR || errno == EAGAIN;
-    size_t kept = (size_t)got < REPORT_SIZE - 1 - *length ? (size_t)got
-                                                           : REPORT_SIZE - 1 - *length;
-    memcpy(report + *length, chunk, kept);
-    *length += kept;
-    report[*length] = '\0';
-    return got > 0;
+    if (got == 0)
+        return false;
+    if (!rep->failed && rep->length + (size_t)got > rep->capacity) {
+        size_t capacity = (rep->length + (size_t)got) * 2;
+        char *grown = realloc(rep->data, capacity);
+        rep->failed = grown == NULL;
+        if (grown != NULL) {
+            rep->data = grown;
+            rep->capacity = capacity;
+        }
+    }
+    if (!rep->failed) {
+        memcpy(rep->data + rep->length, chunk, (size_t)got);
+        rep->length += (size_t)got;
+    }
+    return true;
 }
 
-/* Reads the child's report until the child ends or the deadline passes. Returns the
- * child's wait status, or -1 when it was still running at the deadline. Once the pipe is
- * closed the child is looked at again after 1, 2, 4... ms, up to POLL_STEP_MS. */
-static int collect(pid_t pid, int fd, int timeout_s, char *report)
+/* Reads the child's report until the child ends. Returns its wait status; STILL_RUNNING
+ * at the deadline; INTERRUPTED when this process got a signal its Python handler turns
+ * into an exception (Ctrl-C). Once the pipe is closed the child is looked at again after
+ * 1, 2, 4... ms, up to POLL_STEP_MS. */
+static int collect(pid_t pid, int fd, int timeout_s, report *rep)
 {
-    size_t length = 0;
     bool open_end = true;
     int pause_ms = 1;
     int64_t deadline = now_ms() + (int64_t)timeout_s * 1000;
@@ -85,11 +122,15 @@ static int collect(pid_t pid, int fd, int timeout_s, char *report)
         struct pollfd wanted = {.fd = fd, .events = POLLIN};
         /* Once the child has ended, only what its report left in the pipe is read. */
         while (open_end && poll(&wanted, 1, ended == pid ? 0 : POLL_STEP_MS) > 0)
-            open_end = read_available(fd, report, &length);
+            open_end = read_available(fd, rep);
         if (ended == pid)
             return status;
+        if (PyErr_CheckSignals() != 0) {
+            PyErr_Clear();
+            return INTERRUPTED;
+        }
         if (now_ms() >= deadline)
-            return -1;
+            return STILL_RUNNING;
         if (!open_end) {
             poll(NULL, 0, pause_ms);
             pause_ms = pause_ms * 2 < POLL_STEP_MS ? pause_ms * 2 : POLL_STEP_MS;
@@ -97,11 +138,43 @@ static int collect(pid_t pid, int fd, int timeout_s, char *report)
     }
 }
 
+/* fn's outcome from a whole report, its result copied to *result; TRIAL_NOT_RUN when
+ * the report is missing or cut (the child ended before it was sent). */
+static trial_outcome parse(const report *rep, trial_bytes *result, char *err,
+                           size_t err_size)
+{
+    uint64_t length;
+    if (rep->failed) {
+        snprintf(err, err_size, "out of memory for the child's report");
+        return TRIAL_NOT_RUN;
+    }
+    if (rep->length < HEADER_SIZE ||
+        (rep->data[0] != '0' && rep->data[0] != '1'))
+        return TRIAL_NOT_RUN;
+    memcpy(&length, rep->data + 1, sizeof length);
+    if (length > rep->length - HEADER_SIZE)
+        return TRIAL_NOT_RUN;
+    const char *line = rep->data + HEADER_SIZE + length;
+    snprintf(err, err_size, "%.*s", (int)(rep->length - HEADER_SIZE - length), line);
+    if (rep->data[0] == '1')
+        return TRIAL_RETURNED_ERROR;
+    result->data = malloc(length > 0 ? (size_t)length : 1);
+    if (result->data == NULL) {
+        snprintf(err, err_size, "out of memory");
+        return TRIAL_NOT_RUN;
+    }
+    memcpy(result->data, rep->data + HEADER_SIZE, (size_t)length);
+    result->length = (size_t)length;
+    return TRIAL_RETURNED_OK;
+}
+
 /* How a child that did not report ended, as a predicate of "the child". */
 static void describe_end(int status, int timeout_s, char *err, size_t err_size)
 {
-    if (status < 0)
+    if (status == STILL_RUNNING)
         snprintf(err, err_size, "was still running after %d s (the time limit)", timeout_s);
+    else if (status == INTERRUPTED)
+        snprintf(err, err_size, "was stopped: the harness was interrupted");
     else if (WIFSIGNALED(status))
         snprintf(err, err_size, "crashed the process (signal %d, %s)", WTERMSIG(status),
                  strsignal(WTERMSIG(status)));
@@ -109,40 +182,55 @@ static void describe_end(int status, int timeout_s, char *err, size_t err_size)
         snprintf(err, err_size, "exited the process (exit status %d)", WEXITSTATUS(status));
 }
 
-trial_result trial_run(trial_fn fn, void *ctx, int timeout_s, char *err, size_t err_size)
+/* Forks the child that runs fn; its pid, or -1 with err set. */
+static pid_t start_child(trial_fn fn, void *ctx, int fds[2], char *err, size_t err_size)
 {
-    int fds[2];
-    if (pipe(fds) != 0) {
-        snprintf(err, err_size, "cannot make a pipe: %s", strerror(errno));
-        return TRIAL_NOT_RUN;
-    }
     fflush(NULL); /* or the child would hold the parent's buffered output too */
+    pid_t parent = getpid();
     pyutil_before_fork();
     pid_t pid = fork();
     if (pid == 0) {
         pyutil_after_fork(1);
         close(fds[0]);
-        run_child(fn, ctx, fds[1]);
+        run_child(fn, ctx, fds[1], parent);
     }
     int fork_errno = errno;
     pyutil_after_fork(0);
     close(fds[1]);
-    if (pid < 0) {
-        close(fds[0]);
+    if (pid < 0)
         snprintf(err, err_size, "cannot start a child process: %s", strerror(fork_errno));
+    else
+        setpgid(pid, pid); /* as the child does: whichever runs first */
+    return pid;
+}
+
+trial_outcome trial_run(trial_fn fn, void *ctx, int timeout_s, trial_bytes *result,
+                        char *err, size_t err_size)
+{
+    result->data = NULL;
+    result->length = 0;
+    err[0] = '\0';
+    int fds[2];
+    if (pipe(fds) != 0) {
+        snprintf(err, err_size, "cannot make a pipe: %s", strerror(errno));
         return TRIAL_NOT_RUN;
     }
-    setpgid(pid, pid); /* as the child does: whichever runs first */
-    char report[REPORT_SIZE] = "";
-    int status = collect(pid, fds[0], timeout_s, report);
+    pid_t pid = start_child(fn, ctx, fds, err, err_size);
+    if (pid < 0) {
+        close(fds[0]);
+        return TRIAL_NOT_RUN;
+    }
+    report rep = {NULL, 0, 0, false};
+    int status = collect(pid, fds[0], timeout_s, &rep);
     close(fds[0]);
     kill(-pid, SIGKILL); /* the child at the deadline, and whatever it started */
-    if (status < 0)
+    if (status == STILL_RUNNING || status == INTERRUPTED)
         waitpid(pid, NULL, 0);
-    if (report[0] == '0' || report[0] == '1') {
-        snprintf(err, err_size, "%s", report + 1);
-        return report[0] == '0' ? TRIAL_RETURNED_OK : TRIAL_RETURNED_ERROR;
+    trial_outcome outcome = parse(&rep, result, err, err_size);
+    free(rep.data);
+    if (outcome == TRIAL_NOT_RUN && err[0] == '\0') {
+        describe_end(status, timeout_s, err, err_size);
+        outcome = TRIAL_ENDED_PROCESS;
     }
-    describe_end(status, timeout_s, err, err_size);
-    return TRIAL_ENDED_PROCESS;
+    return outcome;
 }
