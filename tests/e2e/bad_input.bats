@@ -160,6 +160,33 @@ PY
     [ -z "$state" ] || [ "$state" = Z ] || fail "the catalogue's child $pid still runs (state $state)"
 }
 
+@test "a harness killed while a catalogue hangs at import leaves nothing running" {
+    catalogue hangs.py <<PY
+import os
+with open("$SANDBOX/importer.pid", "w") as stream:
+    stream.write(str(os.getpid()))
+while True:
+    pass
+PY
+    "$IDIOMBENCH" --catalogue "$SANDBOX/hangs.py" --list >/dev/null 2>&1 &
+    local harness=$! waited=0 state
+    while [ ! -s "$SANDBOX/importer.pid" ] && [ "$waited" -lt 100 ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    [ -s "$SANDBOX/importer.pid" ] || fail "the catalogue never ran"
+    kill -KILL "$harness"
+    wait "$harness" 2>/dev/null || true
+    sleep 0.3
+    local importer
+    importer=$(cat "$SANDBOX/importer.pid")
+    state=$(awk '{ print $3 }' "/proc/$importer/stat" 2>/dev/null || true)
+    [ -z "$state" ] || [ "$state" = Z ] || {
+        kill -KILL "$importer" # or it would hold bats' output open for good
+        fail "the importing process outlived the harness ($state)"
+    }
+}
+
 @test "a syntax error in a stmt: the catalogue's file and line, exit 2" {
     catalogue stmt_syntax.py <<'PY'
 CASES = [
