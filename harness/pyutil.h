@@ -42,6 +42,10 @@ void pyutil_pending_restore(pyutil_pending *pending);
 void pyutil_before_fork(void);
 void pyutil_after_fork(int in_child);
 
+/* Flushes Python's sys.stdout and sys.stderr, then C's streams: for a process about to
+ * end with _exit(). Errors are ignored (the exception is cleared). */
+void pyutil_flush_std_streams(void);
+
 /* "3.11.7": the running interpreter's version, in a static buffer; "3.14.0t" for a
  * free-threaded build (Py_GIL_DISABLED). */
 const char *pyutil_version(void);

@@ -4,7 +4,6 @@
 #include "pyutil.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -51,20 +50,14 @@ static void write_all(int fd, const void *data, size_t length)
     }
 }
 
-/* In the child: away from the parent's terminal output and signals, and ended with it. */
+/* In the child: a process group of its own (away from the terminal's signals), ended
+ * with the parent. */
 static void detach(pid_t parent)
 {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
         _exit(1);
-    int null = open("/dev/null", O_WRONLY);
-    if (null >= 0) {
-        dup2(null, STDOUT_FILENO);
-        dup2(null, STDERR_FILENO);
-        if (null > STDERR_FILENO)
-            close(null);
-    }
 }
 
 static void run_child(trial_fn fn, void *ctx, int fd, pid_t parent)
@@ -73,6 +66,7 @@ static void run_child(trial_fn fn, void *ctx, int fd, pid_t parent)
     trial_bytes result = {NULL, 0};
     char line[LINE_SIZE] = "";
     char outcome = fn(ctx, &result, line, sizeof line) == 0 ? '0' : '1';
+    pyutil_flush_std_streams(); /* what fn printed, before _exit() */
     uint64_t length = outcome == '0' ? result.length : 0;
     write_all(fd, &outcome, 1);
     write_all(fd, &length, sizeof length);

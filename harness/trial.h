@@ -25,8 +25,8 @@ typedef enum trial_outcome {
 } trial_outcome;
 
 /* Runs fn(ctx) in a child forked from this process (the interpreter running, the GIL
- * held, no other thread), with stdout and stderr on /dev/null, in a process group of its
- * own, killed when this process dies. The group is killed whole (fn's descendants too)
+ * held, no other thread), in a process group of its own, killed when this process dies;
+ * what it prints goes where this process's output goes. The group is killed whole (fn's descendants too)
  * once fn has returned, and at once after timeout_s seconds. Nothing fn does reaches
  * this process but its result or its line. *result is malloc'd (free it) on
  * TRIAL_RETURNED_OK, empty otherwise. */
