@@ -20,10 +20,22 @@ RUN ?= results/latest
 DISTS ?=
 INSTRUCTIONS ?= 1
 
-# $(value ...): a regex's `$` (as in 'is_none$|eq_none$') reaches the tool as typed, not
-# read by make as a variable.
-BENCH_ARGS := $(if $(QUICK),--quick) $(if $(value FILTER),--filter '$(value FILTER)') \
-	$(value ARGS)
+# The variables above are data: each reaches a tool unchanged, never parsed by a shell
+# nor expanded by make. Each is read as typed ($(value ...): a regex's `$`, as in
+# 'is_none$|eq_none$', stays) into a simple variable, which make neither expands again
+# nor when exporting it; the recipes give it to the tools through the environment,
+# quoted ("$$FILTER"). The lists ARGS and DISTS are split into words by tools/with-args
+# (shell-like quotes, nothing expanded); PYTHONS by tools/compare.py (at blanks).
+# MAKEOVERRIDES is emptied so that the command line's definitions are not handed, through
+# MAKEFLAGS, to the sub-makes the recipes and tools start, which would expand them.
+include mk/quote.mk
+USER_VARIABLES := PYTHON QUICK FILTER ARGS PYTHONS BASELINE RUN DISTS INSTRUCTIONS
+$(call as_typed,$(USER_VARIABLES))
+export $(USER_VARIABLES)
+MAKEOVERRIDES :=
+
+# The harness's options common to bench and instructions, ARGS appended by tools/with-args.
+HARNESS_OPTIONS := $(if $(QUICK),--quick) $(if $(FILTER),--filter "$$FILTER")
 
 .DEFAULT_GOAL := help
 
@@ -41,51 +53,51 @@ deps:
 .PHONY: build
 ## build: build build/<python-tag>/idiombench against PYTHON (default python3)
 build: deps
-	@tools/build-harness '$(PYTHON)' >/dev/null
+	@tools/build-harness "$$PYTHON" >/dev/null
 
 .PHONY: bench
 ## bench: measure the catalogue on PYTHON (time, allocations, instructions) into results/<run-id>, then its claims
 bench: deps
-	@INSTRUCTIONS='$(INSTRUCTIONS)' tools/bench '$(PYTHON)' $(BENCH_ARGS)
+	@tools/with-args ARGS tools/bench "$$PYTHON" $(HARNESS_OPTIONS)
 
 .PHONY: instructions
 ## instructions: count PYTHON's instructions per operation under callgrind (results/<run-id>)
 instructions: deps
 	@tools/check-deps instructions
-	@tools/count-instructions '$(PYTHON)' $(BENCH_ARGS)
+	@tools/with-args ARGS tools/count-instructions "$$PYTHON" $(HARNESS_OPTIONS)
 
 .PHONY: compare
 ## compare: measure every CPython found (or PYTHONS=) into one run, ratios to BASELINE=
 compare:
 	@tools/check-deps compare
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
-	@python3 tools/compare.py $(if $(PYTHONS),--pythons '$(PYTHONS)') \
-		$(if $(BASELINE),--baseline '$(BASELINE)') $(if $(QUICK),--quick) \
-		$(if $(value FILTER),--filter '$(value FILTER)') \
-		$(if $(filter 0,$(INSTRUCTIONS)),--no-instructions) $(value ARGS)
+	@tools/with-args ARGS python3 tools/compare.py $(if $(PYTHONS),--pythons "$$PYTHONS") \
+		$(if $(BASELINE),--baseline "$$BASELINE") $(HARNESS_OPTIONS) \
+		$(if $(filter 0,$(INSTRUCTIONS)),--no-instructions)
 
 .PHONY: plots
 ## plots: render RUN's charts (PNG and SVG) into RUN/plots/ (RUN=results/latest)
 plots:
 	@tools/check-deps plots
-	@tools/plots '$(RUN)'
+	@tools/plots "$$RUN"
 
 .PHONY: report
 ## report: write RUN/REPORT.md: metadata, charts, tables, claims (RUN=results/latest)
 report: plots
-	@tools/report '$(RUN)'
+	@tools/report "$$RUN"
 
 .PHONY: claims
 ## claims: decide every claim of CLAIMS.md on RUN's data into RUN/claims.csv
 claims:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
-	@python3 tools/claims.py '$(RUN)'
+	@python3 tools/claims.py "$$RUN"
 
 .PHONY: validate
 ## validate: compare our figures with timeit, tracemalloc and callgrind on PYTHON
 validate: deps
-	@bin=$$(tools/build-harness '$(PYTHON)') && eval "$$(tools/pyconfig '$(PYTHON)')" && \
-		python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" $(if $(QUICK),--quick) $(value ARGS)
+	@bin=$$(tools/build-harness "$$PYTHON") && eval "$$(tools/pyconfig "$$PYTHON")" && \
+		tools/with-args ARGS python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" \
+		$(if $(QUICK),--quick)
 
 .PHONY: test
 ## test: unit tests, sanitizer build, end-to-end tests of every target
@@ -96,7 +108,7 @@ test:
 .PHONY: test-distros
 ## test-distros: a fresh clone's make bench and make test in Debian 12, 13, sid roots (root)
 test-distros:
-	@tools/test-distros $(DISTS)
+	@tools/with-args DISTS tools/test-distros
 
 .PHONY: clean
 ## clean: remove build/ (results/ are kept)

@@ -4,6 +4,8 @@
 
 #include "catalogue.h"
 #include "pyutil.h"
+#include "catalogue_wire.h"
+#include "trial.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -38,7 +40,7 @@ static int fail(loader *ld, const char *format, ...)
     return -1;
 }
 
-static char *read_whole_file(const char *path)
+char *catalogue_read_file(const char *path)
 {
     FILE *stream = fopen(path, "rb");
     if (stream == NULL)
@@ -306,7 +308,7 @@ static bool valid_name(const char *name)
     return true;
 }
 
-static void case_free(case_def *c)
+void catalogue_case_free(case_def *c)
 {
     free(c->family);
     free(c->name);
@@ -366,11 +368,22 @@ static long case_line(const char *source, const char *name)
     return 0;
 }
 
+long catalogue_case_line(const case_def *c)
+{
+    char *source = catalogue_read_file(c->source);
+    long line = case_line(source, c->name);
+    free(source);
+    return line;
+}
+
 static int read_fields(loader *ld, PyObject *entry, case_def *c)
 {
     int status = check_keys(ld, entry, c->name);
     if (status == 0)
         status = read_string(ld, entry, "stmt", NULL, c->name, &c->stmt);
+    if (status == 0 && c->stmt[strspn(c->stmt, " \t\r\n\f\v")] == '\0')
+        status = fail(ld, "case '%s': 'stmt' is empty; give the statement to measure "
+                          "(stmt='pass' measures the empty loop)", c->name);
     if (status == 0)
         status = read_string(ld, entry, "setup", "", c->name, &c->setup);
     if (status == 0)
@@ -411,11 +424,11 @@ static int read_case(loader *ld, PyObject *entry, const char *family, Py_ssize_t
             status = fail(ld, "out of memory");
     }
     if (status != 0)
-        case_free(c);
+        catalogue_case_free(c);
     return status;
 }
 
-static int append_case(catalogue *cat, const case_def *c)
+int catalogue_append_case(catalogue *cat, const case_def *c)
 {
     case_def *grown = realloc(cat->cases, (cat->count + 1) * sizeof *grown);
     if (grown == NULL)
@@ -449,7 +462,7 @@ static char *family_name(PyObject *globals, const char *path)
     return strndup(base, length);
 }
 
-static void observation_free(observation_def *o)
+void catalogue_observation_free(observation_def *o)
 {
     free(o->family);
     free(o->name);
@@ -458,7 +471,7 @@ static void observation_free(observation_def *o)
     memset(o, 0, sizeof *o);
 }
 
-static int append_observation(catalogue *cat, const observation_def *o)
+int catalogue_append_observation(catalogue *cat, const observation_def *o)
 {
     observation_def *grown =
         realloc(cat->observations, (cat->observation_count + 1) * sizeof *grown);
@@ -495,7 +508,7 @@ static int read_observation(loader *ld, PyObject *entry, const char *family,
             status = fail(ld, "out of memory");
     }
     if (status != 0)
-        observation_free(o);
+        catalogue_observation_free(o);
     return status;
 }
 
@@ -511,8 +524,8 @@ static int read_observations(loader *ld, PyObject *globals, const char *family,
     for (Py_ssize_t i = 0; status == 0 && i < PyList_GET_SIZE(list); i++) {
         observation_def o;
         status = read_observation(ld, PyList_GET_ITEM(list, i), family, cat, i, &o);
-        if (status == 0 && append_observation(cat, &o) != 0) {
-            observation_free(&o);
+        if (status == 0 && catalogue_append_observation(cat, &o) != 0) {
+            catalogue_observation_free(&o);
             status = fail(ld, "out of memory");
         }
     }
@@ -535,9 +548,9 @@ static int read_cases(loader *ld, PyObject *globals, catalogue *cat)
         case_def c;
         status = read_case(ld, PyList_GET_ITEM(cases, i), family, i, &c);
         if (status == 0 && (status = check_unique(ld, cat, &c)) != 0)
-            case_free(&c);
-        if (status == 0 && append_case(cat, &c) != 0) {
-            case_free(&c);
+            catalogue_case_free(&c);
+        if (status == 0 && catalogue_append_case(cat, &c) != 0) {
+            catalogue_case_free(&c);
             status = fail(ld, "out of memory");
         }
     }
@@ -557,9 +570,10 @@ static PyObject *fresh_globals(const char *path)
     return globals;
 }
 
-static int load_file(const char *path, catalogue *cat, char *err, size_t err_size)
+/* Runs the file in this process and reads its cases into cat. */
+static int run_file(const char *path, catalogue *cat, char *err, size_t err_size)
 {
-    char *source = read_whole_file(path);
+    char *source = catalogue_read_file(path);
     loader ld = {path, source, 0, err, err_size};
     if (source == NULL)
         return fail(&ld, "cannot read the catalogue file (check the path given to --catalogue)");
@@ -574,6 +588,59 @@ static int load_file(const char *path, catalogue *cat, char *err, size_t err_siz
     Py_XDECREF(code);
     free(source);
     return status;
+}
+
+typedef struct file_trial {
+    const char *path;
+    catalogue *cat; /* the cases of the files before (the child's copy) */
+} file_trial;
+
+/* In the trial's child: the file run, its cases read after those of the files before
+ * (so that a name used twice is found), and sent back as bytes. */
+static int try_file(void *ctx, trial_bytes *result, char *err, size_t err_size)
+{
+    file_trial *t = ctx;
+    size_t first_case = t->cat->count, first_observation = t->cat->observation_count;
+    if (run_file(t->path, t->cat, err, err_size) != 0)
+        return -1;
+    if (catalogue_wire_encode(t->cat, first_case, first_observation, &result->data,
+                              &result->length) == 0)
+        return 0;
+    snprintf(err, err_size, "%s: out of memory", t->path);
+    return -1;
+}
+
+/* The file run in a child process, under the time limit, and its cases read back: one
+ * that exits, crashes or hangs the process while being imported is reported, and the
+ * file never runs in this process. */
+static int load_file(const char *path, int timeout_s, catalogue *cat, char *err,
+                     size_t err_size)
+{
+    char how[512];
+    file_trial t = {path, cat};
+    trial_bytes cases;
+    switch (trial_run(try_file, &t, timeout_s, &cases, err, err_size)) {
+    case TRIAL_RETURNED_OK: {
+        int status = catalogue_wire_decode(cases.data, cases.length, cat);
+        free(cases.data);
+        if (status != 0)
+            snprintf(err, err_size, "%s: cannot read its cases back from the process that "
+                     "imported it (out of memory?)", path);
+        return status;
+    }
+    case TRIAL_RETURNED_ERROR: /* err holds the file's own error */
+        return -1;
+    case TRIAL_ENDED_PROCESS:
+        snprintf(how, sizeof how, "%s", err);
+        snprintf(err, err_size, "%s: the catalogue file %s while being imported; a "
+                 "catalogue file only declares its cases: remove what ends or blocks the "
+                 "process at import (such as os._exit or an endless loop)", path, how);
+        return -1;
+    default:
+        snprintf(how, sizeof how, "%s", err);
+        snprintf(err, err_size, "%s: cannot import the catalogue file: %s", path, how);
+        return -1;
+    }
 }
 
 static int compare_names(const void *a, const void *b)
@@ -612,7 +679,8 @@ static char **list_folder(const char *folder)
     return names;
 }
 
-static int load_folder(const char *path, catalogue *out, char *err, size_t err_size)
+static int load_folder(const char *path, int timeout_s, catalogue *out, char *err,
+                       size_t err_size)
 {
     char **files = list_folder(path);
     if (files == NULL) {
@@ -622,7 +690,7 @@ static int load_folder(const char *path, catalogue *out, char *err, size_t err_s
     int status = 0;
     for (size_t i = 0; files[i] != NULL; i++) {
         if (status == 0)
-            status = load_file(files[i], out, err, err_size);
+            status = load_file(files[i], timeout_s, out, err, err_size);
         free(files[i]);
     }
     free(files);
@@ -631,6 +699,12 @@ static int load_folder(const char *path, catalogue *out, char *err, size_t err_s
 
 int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size)
 {
+    return catalogue_load_within(path, CATALOGUE_TIMEOUT_S, out, err, err_size);
+}
+
+int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char *err,
+                          size_t err_size)
+{
     memset(out, 0, sizeof *out);
     struct stat info;
     if (stat(path, &info) != 0) {
@@ -638,8 +712,8 @@ int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size)
                  path);
         return -1;
     }
-    int status = S_ISDIR(info.st_mode) ? load_folder(path, out, err, err_size)
-                                       : load_file(path, out, err, err_size);
+    int status = S_ISDIR(info.st_mode) ? load_folder(path, timeout_s, out, err, err_size)
+                                       : load_file(path, timeout_s, out, err, err_size);
     if (status == 0 && out->count == 0) {
         snprintf(err, err_size, "%s: no cases found (add a <family>.py file with CASES)",
                  path);
@@ -653,9 +727,9 @@ int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size)
 void catalogue_free(catalogue *cat)
 {
     for (size_t i = 0; i < cat->count; i++)
-        case_free(&cat->cases[i]);
+        catalogue_case_free(&cat->cases[i]);
     for (size_t i = 0; i < cat->observation_count; i++)
-        observation_free(&cat->observations[i]);
+        catalogue_observation_free(&cat->observations[i]);
     free(cat->cases);
     free(cat->observations);
     cat->cases = NULL;

@@ -18,7 +18,7 @@ enum {
 typedef struct case_def {
     char *family;
     char *name;
-    char *setup;      /* runs once before the loop; "" for none */
+    char *setup;      /* runs before every timed loop (see README); "" for none */
     char *stmt;       /* the idiom: runs once per operation */
     long *sizes;      /* values of n the case scales over; NULL when it does not */
     size_t size_count;
@@ -48,12 +48,38 @@ typedef struct catalogue {
     size_t observation_count;
 } catalogue;
 
+/* The time limit of importing one catalogue file, in seconds, for catalogue_load. */
+#define CATALOGUE_TIMEOUT_S 120
+
 /* Loads every case from path: a .py file, or a folder whose *.py files (not starting
- * with "_") are read in name order. Needs a running interpreter. Returns 0, or -1 with
- * one line naming the file (and line) at fault and the fix in err. */
+ * with "_") are read in name order. Needs a running interpreter. Each file runs in a
+ * child process (trial.h), which sends its cases back (catalogue_wire.h): one that
+ * exits, crashes or hangs the process while being imported (more than timeout_s
+ * seconds) is reported, and no catalogue code runs in this process. Returns 0, or -1
+ * with one line naming the file (and line) at fault and the fix in err. */
+int catalogue_load_within(const char *path, int timeout_s, catalogue *out, char *err,
+                          size_t err_size);
+
+/* catalogue_load_within with a limit of CATALOGUE_TIMEOUT_S. */
 int catalogue_load(const char *path, catalogue *out, char *err, size_t err_size);
 
 void catalogue_free(catalogue *cat);
+
+/* Frees one case's or observation's fields (not the struct) and zeroes it. */
+void catalogue_case_free(case_def *c);
+void catalogue_observation_free(observation_def *o);
+
+/* Appends a copy of the struct (its fields now owned by cat). Returns 0, or -1 (out of
+ * memory: the fields are still the caller's). */
+int catalogue_append_case(catalogue *cat, const case_def *c);
+int catalogue_append_observation(catalogue *cat, const observation_def *o);
+
+/* The line (from 1) of c->source where the case is named (name="..." or "name": "...");
+ * 0 when the file builds the name otherwise or cannot be read. */
+long catalogue_case_line(const case_def *c);
+
+/* The text of a file, malloc'd; NULL when it cannot be read. */
+char *catalogue_read_file(const char *path);
 
 /* Names of the instruments, for --list and the results. */
 const char *catalogue_instrument_name(unsigned instrument);

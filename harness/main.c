@@ -3,6 +3,7 @@
 #include <Python.h>
 
 #include "catalogue.h"
+#include "catalogue_syntax.h"
 #include "gbench_shim.h"
 #include "host_facts.h"
 #include "interp.h"
@@ -537,7 +538,7 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
         path = default_catalogue;
     }
     catalogue cat;
-    if (catalogue_load(path, &cat, err, sizeof err) != 0) {
+    if (catalogue_load_checked(path, opts->case_timeout_s, &cat, err, sizeof err) != 0) {
         complain(err);
         return EXIT_USAGE;
     }

@@ -175,3 +175,37 @@ const char *pyutil_version(void)
     }
     return version;
 }
+
+void pyutil_before_fork(void)
+{
+#if PY_VERSION_HEX >= 0x03070000
+    PyOS_BeforeFork();
+#endif
+}
+
+void pyutil_after_fork(int in_child)
+{
+#if PY_VERSION_HEX >= 0x03070000
+    if (in_child)
+        PyOS_AfterFork_Child();
+    else
+        PyOS_AfterFork_Parent();
+#else
+    if (in_child)
+        PyOS_AfterFork();
+#endif
+}
+
+void pyutil_flush_std_streams(void)
+{
+    static const char *const names[] = {"stdout", "stderr"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        PyObject *stream = PySys_GetObject((char *)names[i]); /* borrowed */
+        PyObject *done = stream != NULL && stream != Py_None
+                             ? PyObject_CallMethod(stream, "flush", NULL)
+                             : NULL;
+        Py_XDECREF(done);
+        PyErr_Clear();
+    }
+    fflush(NULL);
+}

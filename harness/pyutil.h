@@ -36,6 +36,16 @@ void pyutil_pending_save(pyutil_pending *pending);
 /* ...and puts it back, dropping any exception raised meanwhile. */
 void pyutil_pending_restore(pyutil_pending *pending);
 
+/* The interpreter's own repairs around fork(): its locks, threads and at-fork hooks.
+ * Call pyutil_before_fork() just before fork() and pyutil_after_fork() in both processes
+ * after it (in_child: which one this is). */
+void pyutil_before_fork(void);
+void pyutil_after_fork(int in_child);
+
+/* Flushes Python's sys.stdout and sys.stderr, then C's streams: for a process about to
+ * end with _exit(). Errors are ignored (the exception is cleared). */
+void pyutil_flush_std_streams(void);
+
 /* "3.11.7": the running interpreter's version, in a static buffer; "3.14.0t" for a
  * free-threaded build (Py_GIL_DISABLED). */
 const char *pyutil_version(void);

@@ -12,6 +12,8 @@
 # "N passed, N failed" summing them all (a binary that crashes or exits non-zero after
 # its summary counts as one more failure); it exits non-zero when anything failed.
 SANITIZE ?=
+include mk/quote.mk
+$(call as_typed,SANITIZE V)
 
 ifeq ($(V),1)
 Q :=

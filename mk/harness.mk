@@ -2,6 +2,10 @@
 #   make -f mk/harness.mk PY_TAG=... PY_EXE=... PY_CFLAGS=... PY_LDFLAGS=... PY_LIBDIR=...
 #        [VARIANT=asan]
 VARIANT ?=
+# Values as typed (mk/quote.mk): a `$` in a path stays; PY_EXE and PY_LIBDIR are quoted
+# for the shell. PY_CFLAGS and PY_LDFLAGS are lists of flags, split by the shell.
+include mk/quote.mk
+$(call as_typed,PY_TAG PY_EXE PY_CFLAGS PY_LDFLAGS PY_LIBDIR VARIANT V)
 BUILD := build/$(PY_TAG)$(if $(VARIANT),-$(VARIANT))
 
 WARNINGS := -Wall -Wextra
@@ -11,9 +15,10 @@ OPT := $(if $(VARIANT),-O1,-O2)
 
 # Python's own flags first, so that ours (standard, warnings, optimisation) win.
 CFLAGS_ALL := $(PY_CFLAGS) -std=c11 -D_GNU_SOURCE=1 $(OPT) -g $(WARNINGS) $(SANITIZE) \
-	-DIDIOMBENCH_PYTHON='"$(PY_EXE)"'
+	-DIDIOMBENCH_PYTHON=$(call shell_word,$(call c_string,$(PY_EXE)))
 CXXFLAGS_ALL := -std=c++17 $(OPT) -g $(WARNINGS) $(SANITIZE)
-LDFLAGS_ALL := $(SANITIZE) $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -lbenchmark -lpthread -lm
+LDFLAGS_ALL := $(SANITIZE) $(PY_LDFLAGS) -Wl,-rpath,$(call shell_word,$(PY_LIBDIR)) \
+	-lbenchmark -lpthread -lm
 
 # harness/compare*.c belong to the comparison tool (mk/compare.mk), not to idiombench.
 C_SOURCES := $(filter-out harness/compare%,$(wildcard harness/*.c))

@@ -17,6 +17,9 @@
 # Under SANITIZE=1 leaks are reported, except CPython's own (tests/unit/fixtures/lsan.supp).
 PYTHON ?= python3
 SANITIZE ?=
+# Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
+include mk/quote.mk
+$(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE V)
 
 ifeq ($(V),1)
 Q :=
@@ -36,7 +39,7 @@ define newline
 
 
 endef
-PYCONFIG_MAKE := $(shell out=$$(tools/pyconfig '$(or $(PY_EXE),$(PYTHON))' 2>&1) || \
+PYCONFIG_MAKE := $(shell out=$$(tools/pyconfig $(call shell_word,$(or $(PY_EXE),$(PYTHON))) 2>&1) || \
 	{ printf 'PY_ERROR := %s' "$$out"; exit 0; }; eval "$$out"; \
 	printf 'PY_EXE := %s|NL|PY_TAG := %s|NL|PY_CFLAGS := %s|NL|PY_LDFLAGS := %s|NL|PY_LIBDIR := %s|NL|' \
 	"$$PY_EXE" "$$PY_TAG" "$$PY_CFLAGS" "$$PY_LDFLAGS" "$$PY_LIBDIR")
@@ -60,13 +63,13 @@ BASE_CFLAGS := -std=c11 -D_GNU_SOURCE=1 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS
 PURE_CFLAGS := $(BASE_CFLAGS)
 EMBED_CFLAGS := $(PY_CFLAGS) $(BASE_CFLAGS)
 TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fixtures)"' \
-	-DPY_EXE_PATH='"$(PY_EXE)"'
-EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(PY_LIBDIR) -pthread
+	-DPY_EXE_PATH=$(call shell_word,$(call c_string,$(PY_EXE)))
+EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(call shell_word,$(PY_LIBDIR)) -pthread
 
 # --- what each test links -----------------------------------------------------------------
 PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir \
 	complexity malloc_settle unavailable stage child_proc
-EMBED_TESTS := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
+EMBED_TESTS := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
 	probe_resources noise_floor
 
 test_stats_MODULES := stats
@@ -85,7 +88,8 @@ test_select_MODULES := select
 test_run_dir_MODULES := run_dir atomic_file
 test_interp_MODULES := interp
 test_pyutil_MODULES := pyutil interp
-test_catalogue_MODULES := catalogue pyutil interp
+test_catalogue_MODULES := catalogue catalogue_wire trial pyutil interp
+test_trial_MODULES := trial pyutil interp
 test_probe_alloc_MODULES := probe_alloc interp
 test_marks_MODULES := marks stage clock probe_alloc interp
 test_loop_MODULES := loop marks stage clock probe_alloc pyutil stats interp
@@ -94,10 +98,11 @@ test_probe_resources_MODULES := probe_resources loop marks stage clock probe_all
 	interp
 test_noise_floor_MODULES := noise_floor loop marks stage clock probe_alloc pyutil stats interp \
 	results_meta atomic_file
-test_observe_MODULES := observe stage catalogue results results_csv atomic_file pyutil interp
+test_observe_MODULES := observe stage catalogue catalogue_wire trial results results_csv \
+	atomic_file pyutil interp
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
-EMBED_MODULES := interp pyutil catalogue probe_alloc marks loop observe probe_memory \
+EMBED_MODULES := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
 	probe_resources unavailable noise_floor
 
 PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)

@@ -109,6 +109,128 @@ run_bad_harness() {
     assert_one_clear_line "unknown_key.py" "unknown key 'stup'"
 }
 
+# catalogue FILE: writes stdin to $SANDBOX/FILE, a catalogue file.
+catalogue() {
+    cat >"$SANDBOX/$1"
+}
+
+@test "a catalogue that calls os._exit(7) at import: one line naming it, exit 2" {
+    catalogue exits.py <<'PY'
+import os
+os._exit(7)
+CASES = [dict(name="fine", stmt="x = 1")]
+PY
+    run_bad_harness --catalogue "$SANDBOX/exits.py"
+    assert_one_clear_line "$SANDBOX/exits.py: the catalogue file exited the process (exit status 7)" \
+        "while being imported"
+}
+
+@test "a catalogue that crashes at import: one line naming it and the signal, exit 2" {
+    catalogue crashes.py <<'PY'
+import os, signal
+os.kill(os.getpid(), signal.SIGSEGV)
+CASES = [dict(name="fine", stmt="x = 1")]
+PY
+    run_bad_harness --catalogue "$SANDBOX/crashes.py"
+    assert_one_clear_line "$SANDBOX/crashes.py: the catalogue file crashed the process (signal $(kill -l SEGV 2>/dev/null || echo 11)"
+}
+
+@test "a catalogue that hangs at import: stopped at --case-timeout, its children too, exit 2" {
+    catalogue hangs.py <<PY
+import os, time
+child = os.fork()
+if child == 0:
+    time.sleep(600)
+    os._exit(0)
+with open("$SANDBOX/grandchild.pid", "w") as stream:
+    stream.write(str(child))
+while True:
+    pass
+CASES = [dict(name="fine", stmt="x = 1")]
+PY
+    local started=$SECONDS
+    run_bad_harness --case-timeout 2 --catalogue "$SANDBOX/hangs.py"
+    assert_one_clear_line "$SANDBOX/hangs.py: the catalogue file was still running after 2 s"
+    [ $((SECONDS - started)) -lt 60 ] || fail "the harness took $((SECONDS - started)) s"
+    # The sleeping child it forked is gone (or a zombie no one reaps: not running).
+    local pid state
+    pid=$(cat "$SANDBOX/grandchild.pid")
+    sleep 0.2
+    state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || true)
+    [ -z "$state" ] || [ "$state" = Z ] || fail "the catalogue's child $pid still runs (state $state)"
+}
+
+@test "a harness killed while a catalogue hangs at import leaves nothing running" {
+    catalogue hangs.py <<PY
+import os
+with open("$SANDBOX/importer.pid", "w") as stream:
+    stream.write(str(os.getpid()))
+while True:
+    pass
+PY
+    "$IDIOMBENCH" --catalogue "$SANDBOX/hangs.py" --list >/dev/null 2>&1 &
+    local harness=$! waited=0 state
+    while [ ! -s "$SANDBOX/importer.pid" ] && [ "$waited" -lt 100 ]; do
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    [ -s "$SANDBOX/importer.pid" ] || fail "the catalogue never ran"
+    kill -KILL "$harness"
+    wait "$harness" 2>/dev/null || true
+    sleep 0.3
+    local importer
+    importer=$(cat "$SANDBOX/importer.pid")
+    state=$(awk '{ print $3 }' "/proc/$importer/stat" 2>/dev/null || true)
+    [ -z "$state" ] || [ "$state" = Z ] || {
+        kill -KILL "$importer" # or it would hold bats' output open for good
+        fail "the importing process outlived the harness ($state)"
+    }
+}
+
+@test "a syntax error in a stmt: the catalogue's file and line, exit 2" {
+    catalogue stmt_syntax.py <<'PY'
+CASES = [
+    dict(name="fine", stmt="x = 1"),
+    dict(
+        name="broken",
+        setup="a = 1",
+        stmt="""
+            b = a
+            c = = 2
+        """,
+    ),
+]
+PY
+    run_bad_harness --catalogue "$SANDBOX/stmt_syntax.py"
+    assert_one_clear_line "$SANDBOX/stmt_syntax.py:8: case 'broken': syntax error in its stmt:"
+}
+
+@test "a syntax error in a setup: the catalogue's file and line, exit 2" {
+    catalogue setup_syntax.py <<'PY'
+CASES = [
+    dict(name="fine", stmt="x = 1", scope="module"),
+    dict(name="broken", stmt="x = 1",
+         setup="import os\nfor x in:\n    pass"),
+]
+PY
+    run_bad_harness --catalogue "$SANDBOX/setup_syntax.py"
+    assert_one_clear_line "$SANDBOX/setup_syntax.py:4: case 'broken': syntax error in its setup:"
+}
+
+@test "an empty or blank stmt is refused with the catalogue's file and line, exit 2" {
+    local stmt
+    for stmt in '""' '"   \n\t  "'; do
+        catalogue empty.py <<PY
+CASES = [
+    dict(name="fine", stmt="x = 1"),
+    dict(name="empty", stmt=$stmt),
+]
+PY
+        run_bad_harness --catalogue "$SANDBOX/empty.py"
+        assert_one_clear_line "$SANDBOX/empty.py:3: case 'empty': 'stmt' is empty"
+    done
+}
+
 @test "a catalogue path that does not exist" {
     run_bad_harness --catalogue "$SANDBOX/nowhere.py"
     assert_one_clear_line "nowhere.py" "no such catalogue"

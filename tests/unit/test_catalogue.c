@@ -1,6 +1,7 @@
 /* test_catalogue.c: catalogue.c reads cases from catalogue files (fixtures, and small
  * files written per test), and names the file, line and fix for each mistake. */
 #include "catalogue.h"
+#include "catalogue_wire.h"
 #include "check.h"
 #include "embed.h"
 #include "sandbox.h"
@@ -167,6 +168,55 @@ TEST(exception_while_running_the_file)
     check_error("CASES = []\nraise ValueError('nope')\n",
                 ": running it failed: ValueError: nope (fix the catalogue file)");
     check_error("import no_such_module_anywhere\n", ": running it failed: ...");
+}
+
+TEST(a_file_that_ends_the_process_at_import_is_named)
+{
+    check_error("import os\nos._exit(3)\n",
+                ": the catalogue file exited the process (exit status 3) while being "
+                "imported; ...");
+    check_error("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+                ": the catalogue file crashed the process (signal 9, ...");
+}
+
+TEST(cases_as_bytes_come_back_whole_and_cut_bytes_are_refused)
+{
+    catalogue cat, back = {0};
+    char err[1024] = "", *data = NULL;
+    size_t length = 0;
+    REQUIRE(catalogue_load(FIXTURES_DIR "/two_cases.py", &cat, err, sizeof err) == 0);
+    REQUIRE(catalogue_wire_encode(&cat, 0, 0, &data, &length) == 0);
+    CHECK_EQ_INT(catalogue_wire_decode(data, length, &back), 0);
+    REQUIRE(back.count == cat.count && back.observation_count == cat.observation_count);
+    for (size_t i = 0; i < cat.count; i++) {
+        const case_def *a = &cat.cases[i], *b = &back.cases[i];
+        CHECK_STR_EQ(b->name, a->name);
+        CHECK_STR_EQ(b->setup, a->setup);
+        CHECK_STR_EQ(b->stmt, a->stmt);
+        CHECK_STR_EQ(b->teardown, a->teardown);
+        CHECK_EQ_INT((int)b->size_count, (int)a->size_count);
+        for (size_t k = 0; k < a->size_count && k < b->size_count; k++)
+            CHECK(b->sizes[k] == a->sizes[k]);
+        CHECK_EQ_INT((int)b->instruments, (int)a->instruments);
+        CHECK(b->gc_enabled == a->gc_enabled && b->module_scope == a->module_scope);
+        CHECK((a->min_python_needs == NULL) == (b->min_python_needs == NULL));
+    }
+    catalogue_free(&back);
+    /* Cut inside the first record (each holds 10 numbers or more) and in the last. */
+    size_t cuts[] = {1, 5, 9, 40, length - 1};
+    for (size_t k = 0; k < sizeof cuts / sizeof *cuts; k++) {
+        CHECK_EQ_INT(catalogue_wire_decode(data, cuts[k], &back), -1);
+        catalogue_free(&back);
+    }
+    free(data);
+    catalogue_free(&cat);
+}
+
+TEST(blank_stmt_is_refused)
+{
+    check_error("CASES = [dict(name='a', stmt=' \\n\\t ')]\n",
+                ":1: case 'a': 'stmt' is empty; give the statement to measure "
+                "(stmt='pass' measures the empty loop)");
 }
 
 TEST(missing_cases)
@@ -458,6 +508,9 @@ int main(void)
     RUN(file_name_that_is_no_valid_family_is_refused);
     RUN(syntax_error_names_the_file_and_line);
     RUN(exception_while_running_the_file);
+    RUN(a_file_that_ends_the_process_at_import_is_named);
+    RUN(blank_stmt_is_refused);
+    RUN(cases_as_bytes_come_back_whole_and_cut_bytes_are_refused);
     RUN(missing_cases);
     RUN(no_cases_at_all);
     RUN(unknown_key_is_named);
