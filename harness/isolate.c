@@ -17,6 +17,7 @@
 #include "clock.h"
 #include "observe.h"
 #include "options.h"
+#include "pyutil.h"
 #include "stage.h"
 
 #include <errno.h>
@@ -200,27 +201,6 @@ static void enable_faulthandler(int trace_fd)
     Py_XDECREF(module);
 }
 
-/* The interpreter's own repairs after fork(): its locks, threads and at-fork hooks. */
-static void python_before_fork(void)
-{
-#if PY_VERSION_HEX >= 0x03070000
-    PyOS_BeforeFork();
-#endif
-}
-
-static void python_after_fork(bool in_child)
-{
-#if PY_VERSION_HEX >= 0x03070000
-    if (in_child)
-        PyOS_AfterFork_Child();
-    else
-        PyOS_AfterFork_Parent();
-#else
-    if (in_child)
-        PyOS_AfterFork();
-#endif
-}
-
 /* Measures case unit u and sends its rows and failures. */
 static measure_outcome measure_unit(const isolate_plan *plan, const isolate_unit *u, int fd)
 {
@@ -272,7 +252,7 @@ static _Noreturn void run_child(const isolate_plan *plan, size_t index, int fd,
     if (!child_proc_detach(parent))
         _exit(EXIT_ENVIRONMENT);
     stage_claim(board);
-    python_after_fork(true);
+    pyutil_after_fork(true);
     enable_faulthandler(trace_fd);
     run_unit(plan, index, fd);
     fflush(stdout);
@@ -353,14 +333,14 @@ static int start_child(isolation *iso, child *ch)
     stage_board_reset(iso->board);
     fflush(NULL); /* or the child would print the parent's buffered output again */
     pid_t parent = getpid();
-    python_before_fork();
+    pyutil_before_fork();
     pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
         run_child(iso->plan, ch->unit, fds[1], trace_fd(iso), iso->board, parent);
     }
     int fork_errno = errno;
-    python_after_fork(false);
+    pyutil_after_fork(false);
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
