@@ -1,6 +1,7 @@
 /* trial.c: a function run in a forked child under a deadline; its result as bytes, or
  * how the child ended without returning. */
 #include "trial.h"
+#include "child_proc.h"
 #include "pyutil.h"
 
 #include <errno.h>
@@ -11,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -50,19 +50,10 @@ static void write_all(int fd, const void *data, size_t length)
     }
 }
 
-/* In the child: a process group of its own (away from the terminal's signals), ended
- * with the parent. */
-static void detach(pid_t parent)
-{
-    setpgid(0, 0);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-        _exit(1);
-}
-
 static void run_child(trial_fn fn, void *ctx, int fd, pid_t parent)
 {
-    detach(parent);
+    if (!child_proc_detach(parent)) /* a session of its own, ended with the parent */
+        _exit(1);
     trial_bytes result = {NULL, 0};
     char line[LINE_SIZE] = "";
     char outcome = fn(ctx, &result, line, sizeof line) == 0 ? '0' : '1';
@@ -186,8 +177,6 @@ static pid_t start_child(trial_fn fn, void *ctx, int fds[2], char *err, size_t e
     close(fds[1]);
     if (pid < 0)
         snprintf(err, err_size, "cannot start a child process: %s", strerror(fork_errno));
-    else
-        setpgid(pid, pid); /* as the child does: whichever runs first */
     return pid;
 }
 
@@ -210,7 +199,7 @@ trial_outcome trial_run(trial_fn fn, void *ctx, int timeout_s, trial_bytes *resu
     report rep = {NULL, 0, 0, false};
     int status = collect(pid, fds[0], timeout_s, &rep);
     close(fds[0]);
-    kill(-pid, SIGKILL); /* the child at the deadline, and whatever it started */
+    child_proc_kill(pid); /* the child at the deadline, and whatever it started */
     if (status == STILL_RUNNING)
         waitpid(pid, NULL, 0);
     trial_outcome outcome = parse(&rep, result, err, err_size);

@@ -88,8 +88,8 @@ test_select_MODULES := select
 test_run_dir_MODULES := run_dir atomic_file
 test_interp_MODULES := interp
 test_pyutil_MODULES := pyutil interp
-test_catalogue_MODULES := catalogue catalogue_wire trial pyutil interp
-test_trial_MODULES := trial pyutil interp
+test_catalogue_MODULES := catalogue catalogue_wire trial child_proc clock pyutil interp
+test_trial_MODULES := trial child_proc clock pyutil interp
 test_probe_alloc_MODULES := probe_alloc interp
 test_marks_MODULES := marks stage clock probe_alloc interp
 test_loop_MODULES := loop marks stage clock probe_alloc pyutil stats interp
@@ -98,8 +98,8 @@ test_probe_resources_MODULES := probe_resources loop marks stage clock probe_all
 	interp
 test_noise_floor_MODULES := noise_floor loop marks stage clock probe_alloc pyutil stats interp \
 	results_meta atomic_file
-test_observe_MODULES := observe stage catalogue catalogue_wire trial results results_csv \
-	atomic_file pyutil interp
+test_observe_MODULES := observe stage catalogue catalogue_wire trial child_proc clock results \
+	results_csv atomic_file pyutil interp
 
 # Harness modules that include Python.h; the rest compile without Python's flags.
 EMBED_MODULES := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
