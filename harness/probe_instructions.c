@@ -77,14 +77,17 @@ static int count_loop(const loop_body *body, PyObject *n, Py_ssize_t loops, doub
     if (loops == 0)
         return 0;
     mark_span span;
+    CALLGRIND_START_INSTRUMENTATION;
     marks_count_instructions(true);
     int status = loop_run(body, n, loops, &span);
     marks_count_instructions(false);
-    if (status != 0)
-        return -1;
     char label[64];
     snprintf(label, sizeof label, "idiombench-%ld-%lu", (long)getpid(), ++dumps);
-    CALLGRIND_DUMP_STATS_AT(label);
+    if (status == 0)
+        CALLGRIND_DUMP_STATS_AT(label);
+    CALLGRIND_STOP_INSTRUMENTATION;
+    if (status != 0)
+        return -1;
     if (take_dump(label, count) != 0) {
         PyErr_Format(PyExc_RuntimeError, "callgrind's dump '%s' was not found in $%s",
                      label, DIR_VARIABLE);

@@ -2,9 +2,11 @@
  *
  * Only in a harness started by tools/count-instructions: under
  * `valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=DIR/cg.%p`, with
- * IDIOMBENCH_CALLGRIND_DIR=DIR. Collection is switched on at a loop's start mark and off
- * at its stop mark (marks.c), the loop's count is dumped with a label of its own and
- * read back from that dump at once, and the dump removed. */
+ * IDIOMBENCH_CALLGRIND_DIR=DIR, and --instr-atstart=no. Instrumentation is switched on
+ * for each counted run of a loop and off after its dump (switching it off discards the
+ * counts); collection is switched on at the loop's start mark and off at its stop mark
+ * (marks.c); the loop's count is dumped with a label of its own and read back from that
+ * dump at once, and the dump removed. */
 #ifndef IDIOMBENCH_PROBE_INSTRUCTIONS_H
 #define IDIOMBENCH_PROBE_INSTRUCTIONS_H
 
