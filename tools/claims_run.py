@@ -28,7 +28,6 @@ Standard library only; Python 3.6+.
 import csv
 import math
 import os
-import re
 import shutil
 import subprocess
 import tempfile
