@@ -467,8 +467,10 @@ static measure_outcome measure_instructions(const case_def *c, long n,
                        ? sample_count(settings) : MAX_INSTRUCTION_SAMPLES;
     double values[MAX_INSTRUCTION_SAMPLES];
     int status = probe_instructions_warm_up(twins, loops);
+    probe_instructions_instrument(true);
     for (size_t i = 0; status == 0 && i < count; i++)
         status = probe_instructions_sample(twins, loops, &values[i]);
+    probe_instructions_instrument(false);
     if (status != 0)
         return record_exception(r, c, n, "instructions");
     summary figures;

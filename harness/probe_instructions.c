@@ -77,17 +77,14 @@ static int count_loop(const loop_body *body, PyObject *n, Py_ssize_t loops, doub
     if (loops == 0)
         return 0;
     mark_span span;
-    CALLGRIND_START_INSTRUMENTATION;
     marks_count_instructions(true);
     int status = loop_run(body, n, loops, &span);
     marks_count_instructions(false);
     char label[64];
     snprintf(label, sizeof label, "idiombench-%ld-%lu", (long)getpid(), ++dumps);
-    if (status == 0)
-        CALLGRIND_DUMP_STATS_AT(label);
-    CALLGRIND_STOP_INSTRUMENTATION;
     if (status != 0)
         return -1;
+    CALLGRIND_DUMP_STATS_AT(label);
     if (take_dump(label, count) != 0) {
         PyErr_Format(PyExc_RuntimeError, "callgrind's dump '%s' was not found in $%s",
                      label, DIR_VARIABLE);
@@ -105,6 +102,14 @@ static int count_twins(const loop_twins *twins, Py_ssize_t loops, double *net)
         return -1;
     *net = stmt - empty;
     return 0;
+}
+
+void probe_instructions_instrument(bool on)
+{
+    if (on)
+        CALLGRIND_START_INSTRUMENTATION;
+    else
+        CALLGRIND_STOP_INSTRUMENTATION;
 }
 
 int probe_instructions_warm_up(const loop_twins *twins, Py_ssize_t loops)

@@ -3,8 +3,8 @@
  * Only in a harness started by tools/count-instructions: under
  * `valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=DIR/cg.%p`, with
  * IDIOMBENCH_CALLGRIND_DIR=DIR, and --instr-atstart=no. Instrumentation is switched on
- * for each counted run of a loop and off after its dump (switching it off discards the
- * counts); collection is switched on at the loop's start mark and off at its stop mark
+ * after a case's warm-up and off after its last dump (switching it off discards the
+ * counts, and each switch discards valgrind's translations: twice per case); collection is switched on at the loop's start mark and off at its stop mark
  * (marks.c); the loop's count is dumped with a label of its own and read back from that
  * dump at once, and the dump removed. */
 #ifndef IDIOMBENCH_PROBE_INSTRUCTIONS_H
@@ -23,6 +23,10 @@ bool probe_instructions_available(void);
 /* Why not, when probe_instructions_available() is false: "not running under callgrind
  * (tools/count-instructions counts instructions)" or "built without valgrind's headers". */
 const char *probe_instructions_missing(void);
+
+/* Callgrind's instrumentation on (before a case's samples, after its warm-up) or off
+ * (after its last sample): uninstrumented code runs several times faster. */
+void probe_instructions_instrument(bool on);
 
 /* Runs the statement's loop and its empty twin once each, uncounted: what the first run
  * pays (byte code specialising, caches filling) is paid before the samples. Returns 0,
