@@ -156,7 +156,12 @@ def _show(lines, count, say):
         say(text.rstrip("\n"))
 
 
-def run_parts(python, harness, args, folder, say=print):
+def _say(text):
+    """Prints a progress line at once, whatever stdout is (a file or a pipe buffers)."""
+    print(text, flush=True)
+
+
+def run_parts(python, harness, args, folder, say=_say):
     """Counts the selected cases' instructions for python (its harness: harness) in
     JOBS jobs, each into folder/part<k>; returns [(part folder, exit status)]."""
     filters = deal(selected_cases(harness, args))
