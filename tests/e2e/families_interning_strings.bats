@@ -3,7 +3,7 @@
 # runs, and the figures that decide claims C11-C13, C20 and C21 show what they must on
 # every CPython 3.6+.
 #
-# Both families are measured once, in quick mode with 2 repetitions, in setup_file; the
+# Both families are measured once, in quick mode with 3 repetitions, in setup_file; the
 # tests read that run. Allocation figures are exact, so they are compared exactly or
 # against bounds. Timings come from a noisy, shared machine: only ratios far larger
 # than the noise are asserted (each bound below is several times below the smallest

@@ -7,7 +7,7 @@
 
 load helper
 
-# The cases measured once for the whole file (quick mode, 2 repetitions): a shallow
+# The cases measured once for the whole file (quick mode, 3 repetitions): a shallow
 # copy, a deep copy and an alias of each shape, and the list and int cases of
 # mutability. Together they take 15 to 20 s on a 2-core machine.
 COPYING_FILTER='^copying/(flat_(alias|slice|deepcopy)|nested_(slice|copy_method|deepcopy)|dict_(alias|copy_method|deepcopy))$'
@@ -181,7 +181,8 @@ expect(fig("append", None, "bytes_per_op") < fig("concat", 100, "bytes_per_op"),
        "append: %g bytes per op, not below concat's %g at n=100"
        % (fig("append", None, "bytes_per_op"), fig("concat", 100, "bytes_per_op")))
 append, concat = fig("append", None, "time_per_op"), fig("concat", 100000, "time_per_op")
-expect(append > 0 and concat > 100 * append,
+# append's net time is a few ns: noise can take it below 0 (-16.1 seen on a loaded sid).
+expect(concat > 0 and concat > 100 * append,
        "append %.1f ns/op, concat at n=100000 %.0f ns/op: expected over 100x" % (append, concat))
 PY
 }

