@@ -130,7 +130,19 @@ PY
 @test "--ci-target: a loose target stops at the first real 95% interval (6 samples)" {
     local loose
     loose=$(samples_taken loose --ci-target 100 --case-budget 5)
-    [ "$loose" = 6 ] || fail "loose: $loose samples" "$(cat "$SANDBOX/loose/measurements.csv")"
+    [ "$loose" = 6 ] && return 0
+    # More is right only when the first 6 samples (samples.csv, in order) missed the
+    # target: on a loaded machine one sample 3.3x the median widens the interval of 6,
+    # [min, max], past +-100% (seen in the Debian 13 root, 16 samples taken).
+    "$TEST_PYTHON" - "$SANDBOX/loose/samples.csv" <<'PY' ||
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["metric"] == "time_per_op"]
+first = sorted(float(r["value"]) for r in sorted(rows, key=lambda r: int(r["round"]))[:6])
+median = (first[2] + first[3]) / 2
+sys.exit(0 if (first[5] - first[0]) / 2 / abs(median) > 1.0 else 1)
+PY
+        fail "loose: $loose samples, though the first 6 met the target" \
+            "$(cat "$SANDBOX/loose/measurements.csv" "$SANDBOX/loose/samples.csv")"
 }
 
 @test "--case-budget: a budget the first batch exhausts takes that batch alone" {
