@@ -57,6 +57,47 @@ restore_results_folder() {
     done
 }
 
+# The variables a makefile reads from the user: those it makes as typed (mk/quote.mk's
+# as_typed, the Makefile's USER_VARIABLES) and those it gives a default with ?=.
+user_variables_of() { # user_variables_of MAKEFILE
+    awk '/^USER_VARIABLES *:=/ { for (k = 3; k <= NF; k++) print $k }
+         /\$\(call as_typed,/ { list = $0; sub(/.*as_typed,/, "", list); sub(/\).*/, "", list)
+                                if (list !~ /\$/) { n = split(list, w, " "); for (k = 1; k <= n; k++) print w[k] } }
+         /^[A-Za-z_][A-Za-z0-9_]* *\?=/ { name = $0; sub(/ *\?=.*/, "", name); print name }' "$1" |
+        sort -u
+}
+
+# The value a makefile's `NAME ?= VALUE` gives NAME (empty when none).
+default_of() { # default_of MAKEFILE NAME
+    sed -n "s/^$2 *?= *//p" "$1" | head -n 1 | sed 's/ *$//'
+}
+
+@test "make help: every variable a makefile reads is listed with its meaning and default" {
+    local makefile names name line default checked=0
+    for makefile in Makefile mk/*.mk; do
+        grep -q '^help:' "$REPO_ROOT/$makefile" || continue
+        run make --no-print-directory -C "$REPO_ROOT" -f "$makefile" help
+        assert_status 0
+        names=$(user_variables_of "$REPO_ROOT/$makefile")
+        [ -n "$names" ] || fail "found no variables in $makefile (the test's pattern is stale)"
+        for name in $names; do
+            line=$(sed -n '/^variables/,$p' <<<"$output" | grep -E "^  $name  +[^ ]" || true)
+            [ -n "$line" ] || fail "make -f $makefile help does not list the variable $name" \
+                "add a '#= $name: what it means' line above its ?= line" "$output"
+            default=$(default_of "$REPO_ROOT/$makefile" "$name")
+            [ -z "$default" ] || assert_contains "$line" "(default $default)"
+            [ "$(wc -c <<<"$line")" -le 121 ] || fail "$name's line is over 120 characters" "$line"
+            checked=$((checked + 1))
+        done
+    done
+    [ "$checked" -ge 10 ] || fail "only $checked variables checked"
+    # The Makefile's own: the ones the README's commands use.
+    run repo_make help
+    for name in QUICK FILTER PYTHON PYTHONS BASELINE RUN ARGS INSTRUCTIONS; do
+        grep -Eq "^  $name  " <<<"$output" || fail "make help does not list $name" "$output"
+    done
+}
+
 @test "make with no target prints the help" {
     run repo_make
     assert_status 0
