@@ -294,6 +294,48 @@ default_of() { # default_of MAKEFILE NAME
     [ -z "$output" ] || fail "make build printed on stdout" "$output"
 }
 
+@test "make build and make bench say nothing of make when the harness is up to date" {
+    run repo_make build
+    assert_status 0
+    run repo_make build
+    assert_status 0
+    [ -z "$output" ] || fail "make build of an up-to-date harness printed something" "$output"
+    local out=$SANDBOX/run
+    run repo_make bench QUICK=1 FILTER='identity/is_none$' INSTRUCTIONS=0 \
+        ARGS="--out $out --repetitions 2 --instruments time --no-observations"
+    assert_status 0
+    ! grep -Eq "is up to date|Nothing to be done|^make(\[[0-9]+\])?:" <<<"$output" ||
+        fail "make bench printed make's own messages" "$output"
+    # One case, one row (time only): the counts agree with their nouns.
+    assert_contains "$output" "idiombench: 1 measured, 0 failed, 1 row in $out"
+}
+
+@test "a harness build that fails still shows the compiler's error and fails" {
+    # A compiler that fails, in a build folder of its own (variant "failing-cc").
+    local cc=$SANDBOX/cc tag
+    printf '#!/bin/sh\necho "failing-cc: error: no compiler here" >&2\nexit 1\n' >"$cc"
+    chmod +x "$cc"
+    tag=$(basename "$(dirname "$IDIOMBENCH")")
+    run --separate-stderr env CC="$cc" "$REPO_ROOT/tools/build-harness" "$TEST_PYTHON" failing-cc
+    rm -rf "${REPO_ROOT:?}/build/$tag-failing-cc"
+    [ "$status" -ne 0 ] || fail "the build succeeded with a failing compiler" "$output"
+    assert_contains "$stderr" "failing-cc: error: no compiler here"
+}
+
+@test "the harness's summary lines say 1 observation and 1 row, not 1 observations, 1 rows" {
+    cat >"$SANDBOX/one.py" <<'PY'
+CASES = [dict(name="one", stmt="x = 1")]
+OBSERVATIONS = [dict(name="seen", code="result = 1")]
+PY
+    run_harness "$SANDBOX/run" --repetitions 2 --catalogue "$SANDBOX/one.py" --instruments time
+    assert_status 0
+    assert_contains "$output" "idiombench: 1 observation recorded"
+    assert_contains "$output" "1 measured, 0 failed, 1 row in"
+    # The start line keeps "1 measurements": tools/instructions_pass.py reads it.
+    ! grep -v '^idiombench: Python ' <<<"$output" | grep -Eq '(^|[^0-9.])1 [a-z]+s\b' ||
+        fail "a count of 1 with a plural noun" "$output"
+}
+
 @test "make build builds the harness for the default Python" {
     run --separate-stderr repo_make build
     assert_status 0
