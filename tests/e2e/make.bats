@@ -341,3 +341,49 @@ PY
     assert_status 0
     [ -x "$IDIOMBENCH" ] || fail "no harness at $IDIOMBENCH after make build"
 }
+
+# --- the README a newcomer reads ---
+
+# "family cases measurements" a line, sorted, from the harness's --list (a measurement
+# is a case at one of its sizes).
+catalogue_counts() {
+    "$IDIOMBENCH" --list | awk '{ split($1, name, "/"); cases[name[1]]++; units = 1
+        if ($2 ~ /^n=/) units = split(substr($2, 3), sizes, ",")
+        measurements[name[1]] += units }
+        END { for (f in cases) print f, cases[f], measurements[f] }' | sort
+}
+
+@test "README: the catalogue table has every family, with its true case and measurement counts" {
+    local want got total
+    want=$(catalogue_counts)
+    [ "$(wc -l <<<"$want")" -ge 9 ] || fail "the catalogue lists fewer than 9 families" "$want"
+    got=$(sed -n '/^## The catalogue/,/^## /p' "$REPO_ROOT/README.md" |
+        sed -n 's/^| `\([a-z_]*\)` |.*| \([0-9]*\) | \([0-9]*\) | [^|]* |$/\1 \2 \3/p' | sort)
+    [ "$got" = "$want" ] || fail "README's catalogue table (family cases measurements):" "$got" \
+        "--- idiombench --list has:" "$want"
+    # The whole catalogue's count, quoted beside make bench.
+    total=$(awk '{ n += $3 } END { print n }' <<<"$want")
+    grep -Eq "^    make bench  .*[^0-9]$total measurements\)" "$REPO_ROOT/README.md" ||
+        fail "README's 'make bench' line does not say $total measurements" \
+            "$(grep -E '^    make bench  ' "$REPO_ROOT/README.md")"
+}
+
+@test "README: the sample output of make bench counts its family's measurements as the harness does" {
+    local listed sample family n want
+    listed=$("$IDIOMBENCH" --list | awk '{ print $1 }')
+    sample=$(grep -E '^    \[ *[0-9]+/[0-9]+\] [a-z_]+/' "$REPO_ROOT/README.md" || true)
+    [ "$(wc -l <<<"$sample")" -ge 4 ] || fail "no sample progress lines in README.md" "$sample"
+    family=$(sed -E 's/^ *\[[^]]*\] ([a-z_]+)\/.*/\1/' <<<"$sample" | sort -u)
+    [ "$(wc -l <<<"$family")" -eq 1 ] || fail "the sample mixes families:" "$family"
+    want=$(catalogue_counts | awk -v f="$family" '$1 == f { print $3 }')
+    n=$(sed -E 's/^ *\[ *[0-9]+\/([0-9]+)\].*/\1/' <<<"$sample" | sort -u)
+    [ "$n" = "$want" ] || fail "the sample counts to '$n'; $family has $want measurements" "$sample"
+    grep -Eq "^    idiombench: Python [^,]*, $want measurements" "$REPO_ROOT/README.md" ||
+        fail "the sample's first line does not say $want measurements"
+    local case_name
+    for case_name in $(sed -E 's/^ *\[[^]]*\] ([^ ]+).*/\1/' <<<"$sample"); do
+        grep -qxF "$case_name" <<<"$listed" || fail "the sample's $case_name is not in the catalogue"
+    done
+    grep -Eq "^    idiombench: $want measured, " "$REPO_ROOT/README.md" ||
+        fail "the sample's summary does not say $want measured"
+}
