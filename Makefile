@@ -1,4 +1,4 @@
-# idiombench: every entry point. `make help` lists them.
+# idiombench: every entry point. `make help` lists them, and the variables they read.
 #
 #   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [INSTRUCTIONS=0]
 #              [ARGS="--repetitions 20"]

@@ -203,6 +203,8 @@ expected_rows() {
 @test "--quick: 10 runs per command (the report's medians rest on 10 runs), each in runs.csv" {
     run_hyperfine_run 2 --quick
     assert_status 0
+    assert_contains "$stderr" "timing start-up of 1 interpreter with hyperfine, 10 runs each (quick)"
+    assert_contains "$stderr" "timing 7 commands (program on interpreter) with hyperfine, 10 runs each (quick)"
     run csv_rows "$SANDBOX/out/hyperfine.csv" runs
     [ "$(sort -u <<<"$output")" = 10 ] || fail "runs per command in quick mode:" "$output"
     local want
