@@ -10,6 +10,7 @@
 #   make instructions [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--out DIR"]
 #   make test
 #   make test-distros [DISTS="bookworm trixie sid"]
+#
 # `make help` lists each variable below with its `#=` line and its default.
 #= PYTHON: the interpreter to build and measure: a name, a version (3.12) or a path
 PYTHON ?= python3
