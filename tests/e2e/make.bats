@@ -1,5 +1,7 @@
 #!/usr/bin/env bats
-# make's entry points: help, bench (into --out and into results/<run-id>), build.
+# make's entry points: help (every variable listed), bench (into --out and into
+# results/<run-id>, quiet when the harness is up to date), build; and the README's catalogue
+# table and sample output against the harness's --list.
 
 load helper
 
