@@ -1,4 +1,4 @@
-# idiombench: every entry point. `make help` lists them.
+# idiombench: every entry point. `make help` lists them, and the variables they read.
 #
 #   make bench [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [INSTRUCTIONS=0]
 #              [ARGS="--repetitions 20"]
@@ -10,15 +10,28 @@
 #   make instructions [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--out DIR"]
 #   make test
 #   make test-distros [DISTS="bookworm trixie sid"]
+#
+# `make help` lists each variable below with its `#=` line and its default.
+#= PYTHON: the interpreter to build and measure: a name, a version (3.12) or a path
 PYTHON ?= python3
+#= QUICK: 1: quick mode, fewer and shorter samples and rounds (unset: default mode)
 QUICK ?=
+#= FILTER: a regex on family/case: only the cases it matches run (unset: all)
 FILTER ?=
+#= ARGS: more options for the tool, split as a shell would: ARGS="--out /tmp/run"
 ARGS ?=
+#= PYTHONS: the interpreters compare measures, blank-separated (unset: every CPython found)
 PYTHONS ?=
+#= BASELINE: the version compare's ratios are to, e.g. 3.9 (unset: the oldest 3.x)
 BASELINE ?=
+#= RUN: the run folder that plots, report and claims read
 RUN ?= results/latest
+#= DISTS: the Debian releases of test-distros (unset: bookworm trixie sid)
 DISTS ?=
+#= INSTRUCTIONS: 0 leaves the instructions pass (callgrind) out of bench and compare
 INSTRUCTIONS ?= 1
+#= V: 1 shows the compiler's whole command lines (unset: one line per file)
+V ?=
 
 # The variables above are data: each reaches a tool unchanged, never parsed by a shell
 # nor expanded by make. Each is read as typed ($(value ...): a regex's `$`, as in
@@ -29,7 +42,7 @@ INSTRUCTIONS ?= 1
 # MAKEOVERRIDES is emptied so that the command line's definitions are not handed, through
 # MAKEFLAGS, to the sub-makes the recipes and tools start, which would expand them.
 include mk/quote.mk
-USER_VARIABLES := PYTHON QUICK FILTER ARGS PYTHONS BASELINE RUN DISTS INSTRUCTIONS
+USER_VARIABLES := PYTHON QUICK FILTER ARGS PYTHONS BASELINE RUN DISTS INSTRUCTIONS V
 $(call as_typed,$(USER_VARIABLES))
 export $(USER_VARIABLES)
 MAKEOVERRIDES :=
@@ -40,13 +53,12 @@ HARNESS_OPTIONS := $(if $(QUICK),--quick) $(if $(FILTER),--filter "$$FILTER")
 .DEFAULT_GOAL := help
 
 .PHONY: help
-## help: list the targets
+## help: list the targets and the variables they read
 help:
-	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
-		printf "  %-13s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
+	@awk -f mk/help.awk $(MAKEFILE_LIST)
 
 .PHONY: deps
-## deps: check (and, as root, install) the Debian packages the suite needs
+## deps: check (as root, install unless IDIOMBENCH_NO_INSTALL=1) the Debian packages needed
 deps:
 	@tools/check-deps build
 
@@ -56,7 +68,7 @@ build: deps
 	@tools/build-harness "$$PYTHON" >/dev/null
 
 .PHONY: bench
-## bench: measure the catalogue on PYTHON (time, allocations, instructions) into results/<run-id>, then its claims
+## bench: measure the catalogue on PYTHON into results/<run-id>, then decide the claims
 bench: deps
 	@tools/with-args ARGS tools/bench "$$PYTHON" $(HARNESS_OPTIONS)
 

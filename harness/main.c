@@ -52,6 +52,12 @@ typedef struct run {
     int skipped;
 } run;
 
+/* The plural ending of a count's noun: "1 measurement", "2 measurements". */
+static const char *plural_s(size_t count)
+{
+    return count == 1 ? "" : "s";
+}
+
 static void complain(const char *message)
 {
     fprintf(stderr, "idiombench: %s\n", message);
@@ -360,8 +366,8 @@ static int record_observations(run *r)
         return -1;
     }
     if (count > 0)
-        printf("idiombench: %zu observations recorded%s", count - (size_t)failed,
-               failed ? ", " : "\n");
+        printf("idiombench: %zu observation%s recorded%s", count - (size_t)failed,
+               plural_s(count - (size_t)failed), failed ? ", " : "\n");
     if (failed)
         printf("%d failed (see failures.csv)\n", failed);
     return failed;
@@ -424,17 +430,19 @@ static void print_summary(const run *r, int status)
 {
     struct stat info;
     if (status == EXIT_WRITE_FAILED && stat(r->work_dir, &info) != 0) {
-        printf("idiombench: the run stopped after %zu of %zu measurements, and nothing is "
-               "kept: '%s' is gone\n", r->done, r->units, r->work_dir);
+        printf("idiombench: the run stopped after %zu of %zu measurement%s, and nothing is "
+               "kept: '%s' is gone\n", r->done, r->units, plural_s(r->units), r->work_dir);
     } else if (status == EXIT_WRITE_FAILED) {
-        printf("idiombench: the run stopped after %zu of %zu measurements; %zu rows are "
+        printf("idiombench: the run stopped after %zu of %zu measurement%s; %zu row%s "
                "written, in %s/measurements.csv (incomplete)\n", r->done, r->units,
-               r->files.rows_written, r->work_dir);
+               plural_s(r->units), r->files.rows_written,
+               r->files.rows_written == 1 ? " is" : "s are", r->work_dir);
     } else {
         bool finished = status != EXIT_ENVIRONMENT && !r->opts->keep_partial;
-        printf("idiombench: %zu measured, %d failed%s, %zu rows in %s/measurements.csv%s\n",
+        printf("idiombench: %zu measured, %d failed%s, %zu row%s in %s/measurements.csv%s\n",
                r->done - (size_t)r->failed - (size_t)r->skipped, r->failed,
                r->failed ? " (see failures.csv)" : "", r->files.rows_written,
+               plural_s(r->files.rows_written),
                finished ? r->out_dir : r->work_dir,
                status == EXIT_ENVIRONMENT ? " (incomplete)" : "");
     }
@@ -451,6 +459,8 @@ static int measure(run *r, const char *suite_dir, int argc, char **argv)
         return finish_run(r, suite_dir, r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT);
     if (list_unavailable(r) != 0)
         return finish_run(r, suite_dir, EXIT_ENVIRONMENT);
+    /* Kept as "%zu measurements" even for 1: tools/instructions_pass.py reads the count
+     * from this line (its HEADER pattern), which would need "measurements?" first. */
     printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
            r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
     bool noise_measured = noise_before(r);

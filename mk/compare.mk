@@ -11,7 +11,11 @@
 # `test` prefixes each binary's lines with its name and ends with one line
 # "N passed, N failed" summing them all (a binary that crashes or exits non-zero after
 # its summary counts as one more failure); it exits non-zero when anything failed.
+#= SANITIZE: 1 builds and tests under ASan and UBSan, in build/compare-asan/
 SANITIZE ?=
+#= V: 1 shows the compiler's whole command lines (unset: one line per file)
+V ?=
+#= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 include mk/quote.mk
 $(call as_typed,SANITIZE V)
 
@@ -77,10 +81,9 @@ clean:
 	rm -rf build/compare build/compare-asan build/idiombench-compare
 
 .PHONY: help
-## help: list the targets
+## help: list the targets and the variables they read
 help:
-	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
-		printf "  %-10s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
+	@awk -f mk/help.awk $(MAKEFILE_LIST)
 
 # --- building -----------------------------------------------------------------------------
 $(TOOL): $(MAIN_OBJECT) $(MODULE_OBJECTS)

@@ -15,8 +15,18 @@
 # crashes or exits non-zero after its summary counts as one more failure). `run` exits
 # non-zero when anything failed. Pure modules link no Python; the others embed PYTHON.
 # Under SANITIZE=1 leaks are reported, except CPython's own (tests/unit/fixtures/lsan.supp).
+#= PYTHON: the interpreter to embed: a name, a version (3.12) or a path
 PYTHON ?= python3
+#= SANITIZE: 1 builds and runs the tests under ASan and UBSan
 SANITIZE ?=
+#= V: 1 shows the compiler's whole command lines (unset: one line per file)
+V ?=
+#= PY_EXE: the interpreter's path, as tools/pyconfig prints it (unset: PYTHON's)
+#= PY_CFLAGS: its compiler flags; with them, PY_LDFLAGS, PY_LIBDIR, PY_TAG too (unset: asked of tools/pyconfig)
+#= PY_LDFLAGS: its link flags (unset: tools/pyconfig's)
+#= PY_LIBDIR: the folder of its libpython (unset: tools/pyconfig's)
+#= PY_TAG: the build folder is build/unit-<PY_TAG>; tools/pyconfig's without PY_CFLAGS
+#= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 # Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
 include mk/quote.mk
 $(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE V)
@@ -136,10 +146,9 @@ clean:
 	rm -rf build/unit-*
 
 .PHONY: help
-## help: list the targets
+## help: list the targets and the variables they read
 help:
-	@awk '/^## / { line = substr($$0, 4); cut = index(line, ": "); \
-		printf "  %-10s %s\n", substr(line, 1, cut - 1), substr(line, cut + 2) }' $(MAKEFILE_LIST)
+	@awk -f mk/help.awk $(MAKEFILE_LIST)
 
 # --- building -----------------------------------------------------------------------------
 .SECONDEXPANSION:

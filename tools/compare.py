@@ -61,6 +61,11 @@ DEFAULT_FULL_ROUNDS = 3
 QUICK_FULL_ROUNDS = 3  # claims_vocabulary.MIN_EXACT_SAMPLES: 3 for memory figures
 
 
+def counted_noun(count, singular, plural):
+    """'1 family', '9 families'."""
+    return "%d %s" % (count, singular if count == 1 else plural)
+
+
 def say(message):
     """Progress, on stdout."""
     print("compare: " + message, flush=True)
@@ -361,8 +366,10 @@ def compare_into(work, interpreters, baseline, args, unusable):
     interpreters = [it for it in interpreters if it.label in harnesses]
     labels = [it.label for it in interpreters]
     filters = family_filters(harnesses[baseline], args)
-    say("%d interpreters (%s), baseline %s, %d families, %d rounds" %
-        (len(labels), " ".join(labels), baseline, len(filters), args.rounds))
+    say("%s (%s), baseline %s, %s, %s" %
+        (counted_noun(len(labels), "interpreter", "interpreters"), " ".join(labels), baseline,
+         counted_noun(len(filters), "family", "families"),
+         counted_noun(args.rounds, "round", "rounds")))
     dropped, cases_failed = run_rounds(labels, harnesses, filters, args, work, baseline)
     kept = [label for label in labels if label not in dropped]
     counted = True

@@ -19,6 +19,8 @@ PROGRAMS="concat_module concat_join deepcopy_nested read_with read_without_with 
 TIMES_3="0.0112252,0.00169551,0.0118167,0.0093132,0.0125458,3"
 # Their median peak, 10002432 bytes, in KiB.
 PEAK_KIB=9768
+# The three runs' wall-clock times, as runs.csv gives them (%.6g, seconds).
+RUN_SECONDS="0.0125458 0.0118167 0.0093132"
 
 setup_file() {
     build_harness
@@ -152,6 +154,19 @@ run_hyperfine_run() {
         "$SANDBOX/interpreters.tsv"
 }
 
+# expected_runs COUNT [PROGRAM...]: runs.csv for start-up and the programs (default
+# every one), COUNT runs each, the fake's three runs over and over.
+expected_runs() {
+    local count=$1 name run
+    shift
+    echo "python_version,program,run,seconds"
+    for name in startup ${*:-$PROGRAMS}; do
+        for ((run = 1; run <= count; run++)); do
+            echo "3.99.1,$name,$run,$(cut -d' ' -f$(((run - 1) % 3 + 1)) <<<"$RUN_SECONDS")"
+        done
+    done
+}
+
 # expected_rows TIMES PEAK: hyperfine.csv's rows for start-up and every program, each
 # with TIMES, start-up and program i peaking at PEAK + i MiB (KiB), from hyperfine.
 expected_rows() {
@@ -165,7 +180,7 @@ expected_rows() {
 }
 
 @test "hyperfine 2.x's exports: seconds from its summary, peak RSS from its own figure" {
-    run_hyperfine_run 2 --quick
+    run_hyperfine_run 2 --runs 3
     assert_status 0
     [ -z "$output" ] || fail "stdout should stay empty" "$output"
     local want
@@ -179,10 +194,27 @@ expected_rows() {
     done
     grep -q '"schema_version": 2' "$SANDBOX/out/programs.json" || fail "not a 2.x export"
     assert_contains "$stderr" "hyperfine-run: wrote $SANDBOX/out/hyperfine.csv: 8 rows"
+    # Every timed run, from the measurements' own figures.
+    want=$(expected_runs 3)
+    [ "$(cat "$SANDBOX/out/runs.csv")" = "$want" ] ||
+        fail "runs.csv:" "$(cat "$SANDBOX/out/runs.csv")" "--- expected:" "$want"
+}
+
+@test "--quick: 10 runs per command (the report's medians rest on 10 runs), each in runs.csv" {
+    run_hyperfine_run 2 --quick
+    assert_status 0
+    assert_contains "$stderr" "timing start-up of 1 interpreter with hyperfine, 10 runs each (quick)"
+    assert_contains "$stderr" "timing 7 commands (program on interpreter) with hyperfine, 10 runs each (quick)"
+    run csv_rows "$SANDBOX/out/hyperfine.csv" runs
+    [ "$(sort -u <<<"$output")" = 10 ] || fail "runs per command in quick mode:" "$output"
+    local want
+    want=$(expected_runs 10)
+    [ "$(cat "$SANDBOX/out/runs.csv")" = "$want" ] ||
+        fail "runs.csv:" "$(cat "$SANDBOX/out/runs.csv")" "--- expected:" "$want"
 }
 
 @test "hyperfine 1.x's exports: the same columns and units, peak RSS from tools/peak-rss" {
-    run_hyperfine_run 1 --quick
+    run_hyperfine_run 1 --runs 3
     assert_status 0
     [ "$(csv_header "$SANDBOX/out/hyperfine.csv")" = "$HEADER" ] ||
         fail "header: $(csv_header "$SANDBOX/out/hyperfine.csv")"
@@ -200,16 +232,22 @@ for r in rows:
 PY
     head -n 1 "$SANDBOX/out/programs.csv" | grep -qx 'command,mean,stddev,median,user,system,min,max' ||
         fail "not a 1.x CSV export" "$(head -n 1 "$SANDBOX/out/programs.csv")"
+    # Every timed run, from the export's "times".
+    local want
+    want=$(expected_runs 3)
+    [ "$(cat "$SANDBOX/out/runs.csv")" = "$want" ] ||
+        fail "runs.csv:" "$(cat "$SANDBOX/out/runs.csv")" "--- expected:" "$want"
 }
 
 @test "hyperfine 2.x: timed runs failing (exit_code in measurements) leave that row out" {
-    FAKE_HYPERFINE_FAIL=dict_cache run_hyperfine_run 2 --quick
+    FAKE_HYPERFINE_FAIL=dict_cache run_hyperfine_run 2 --runs 3
     assert_status 1
     assert_contains "$stderr" "idiombench: hyperfine-run: 3.99.1 dict_cache failed in 3 of 3 timed runs (exit status 5), left out"
     local want
     want=$(expected_rows "$TIMES_3" "$PEAK_KIB" | grep -v ',dict_cache,')
     [ "$(cat "$SANDBOX/out/hyperfine.csv")" = "$want" ] ||
         fail "hyperfine.csv:" "$(cat "$SANDBOX/out/hyperfine.csv")" "--- expected:" "$want"
+    ! grep -q ',dict_cache,' "$SANDBOX/out/runs.csv" || fail "runs.csv has the failed program's runs"
 }
 
 @test "hyperfine 2.x after one run: stddev_s empty (its summary's stddev is null)" {
@@ -231,5 +269,6 @@ PY
     assert_contains "$stderr" "hyperfine's JSON export programs.json cannot be read"
     assert_contains "$stderr" "nothing was measured"
     [ "$(cat "$SANDBOX/out/hyperfine.csv")" = "previous run" ] || fail "hyperfine.csv was changed"
+    [ ! -e "$SANDBOX/out/runs.csv" ] || fail "runs.csv was written though nothing was measured"
     assert_no_temp_files "$SANDBOX/out"
 }

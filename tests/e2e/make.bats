@@ -1,5 +1,7 @@
 #!/usr/bin/env bats
-# make's entry points: help, bench (into --out and into results/<run-id>), build.
+# make's entry points: help (every variable listed), bench (into --out and into
+# results/<run-id>, quiet when the harness is up to date), build; and the README's catalogue
+# table and sample output against the harness's --list.
 
 load helper
 
@@ -54,6 +56,47 @@ restore_results_folder() {
     for target in bench validate test build clean; do
         grep -Eq "^[[:space:]]*${target}[[:space:]]+[^[:space:]]" <<<"$output" ||
             fail "make help does not list '$target'" "$output"
+    done
+}
+
+# The variables a makefile reads from the user: those it makes as typed (mk/quote.mk's
+# as_typed, the Makefile's USER_VARIABLES) and those it gives a default with ?=.
+user_variables_of() { # user_variables_of MAKEFILE
+    awk '/^USER_VARIABLES *:=/ { for (k = 3; k <= NF; k++) print $k }
+         /\$\(call as_typed,/ { list = $0; sub(/.*as_typed,/, "", list); sub(/\).*/, "", list)
+                                if (list !~ /\$/) { n = split(list, w, " "); for (k = 1; k <= n; k++) print w[k] } }
+         /^[A-Za-z_][A-Za-z0-9_]* *\?=/ { name = $0; sub(/ *\?=.*/, "", name); print name }' "$1" |
+        sort -u
+}
+
+# The value a makefile's `NAME ?= VALUE` gives NAME (empty when none).
+default_of() { # default_of MAKEFILE NAME
+    sed -n "s/^$2 *?= *//p" "$1" | head -n 1 | sed 's/ *$//'
+}
+
+@test "make help: every variable a makefile reads is listed with its meaning and default" {
+    local makefile names name line default checked=0
+    for makefile in Makefile mk/*.mk; do
+        grep -q '^help:' "$REPO_ROOT/$makefile" || continue
+        run make --no-print-directory -C "$REPO_ROOT" -f "$makefile" help
+        assert_status 0
+        names=$(user_variables_of "$REPO_ROOT/$makefile")
+        [ -n "$names" ] || fail "found no variables in $makefile (the test's pattern is stale)"
+        for name in $names; do
+            line=$(sed -n '/^variables/,$p' <<<"$output" | grep -E "^  $name  +[^ ]" || true)
+            [ -n "$line" ] || fail "make -f $makefile help does not list the variable $name" \
+                "add a '#= $name: what it means' line above its ?= line" "$output"
+            default=$(default_of "$REPO_ROOT/$makefile" "$name")
+            [ -z "$default" ] || assert_contains "$line" "(default $default)"
+            [ "$(wc -c <<<"$line")" -le 121 ] || fail "$name's line is over 120 characters" "$line"
+            checked=$((checked + 1))
+        done
+    done
+    [ "$checked" -ge 10 ] || fail "only $checked variables checked"
+    # The Makefile's own: the ones the README's commands use.
+    run repo_make help
+    for name in QUICK FILTER PYTHON PYTHONS BASELINE RUN ARGS INSTRUCTIONS; do
+        grep -Eq "^  $name  " <<<"$output" || fail "make help does not list $name" "$output"
     done
 }
 
@@ -253,8 +296,96 @@ restore_results_folder() {
     [ -z "$output" ] || fail "make build printed on stdout" "$output"
 }
 
+@test "make build and make bench say nothing of make when the harness is up to date" {
+    run repo_make build
+    assert_status 0
+    run repo_make build
+    assert_status 0
+    [ -z "$output" ] || fail "make build of an up-to-date harness printed something" "$output"
+    local out=$SANDBOX/run
+    run repo_make bench QUICK=1 FILTER='identity/is_none$' INSTRUCTIONS=0 \
+        ARGS="--out $out --repetitions 2 --instruments time --no-observations"
+    assert_status 0
+    ! grep -Eq "is up to date|Nothing to be done|^make(\[[0-9]+\])?:" <<<"$output" ||
+        fail "make bench printed make's own messages" "$output"
+    # One case, one row (time only): the counts agree with their nouns.
+    assert_contains "$output" "idiombench: 1 measured, 0 failed, 1 row in $out"
+}
+
+@test "a harness build that fails still shows the compiler's error and fails" {
+    # A compiler that fails, in a build folder of its own (variant "failing-cc").
+    local cc=$SANDBOX/cc tag
+    printf '#!/bin/sh\necho "failing-cc: error: no compiler here" >&2\nexit 1\n' >"$cc"
+    chmod +x "$cc"
+    tag=$(basename "$(dirname "$IDIOMBENCH")")
+    run --separate-stderr env CC="$cc" "$REPO_ROOT/tools/build-harness" "$TEST_PYTHON" failing-cc
+    rm -rf "${REPO_ROOT:?}/build/$tag-failing-cc"
+    [ "$status" -ne 0 ] || fail "the build succeeded with a failing compiler" "$output"
+    assert_contains "$stderr" "failing-cc: error: no compiler here"
+}
+
+@test "the harness's summary lines say 1 observation and 1 row, not 1 observations, 1 rows" {
+    cat >"$SANDBOX/one.py" <<'PY'
+CASES = [dict(name="one", stmt="x = 1")]
+OBSERVATIONS = [dict(name="seen", code="result = 1")]
+PY
+    run_harness "$SANDBOX/run" --repetitions 2 --catalogue "$SANDBOX/one.py" --instruments time
+    assert_status 0
+    assert_contains "$output" "idiombench: 1 observation recorded"
+    assert_contains "$output" "1 measured, 0 failed, 1 row in"
+    # The start line keeps "1 measurements": tools/instructions_pass.py reads it.
+    ! grep -v '^idiombench: Python ' <<<"$output" | grep -Eq '(^|[^0-9.])1 [a-z]+s\b' ||
+        fail "a count of 1 with a plural noun" "$output"
+}
+
 @test "make build builds the harness for the default Python" {
     run --separate-stderr repo_make build
     assert_status 0
     [ -x "$IDIOMBENCH" ] || fail "no harness at $IDIOMBENCH after make build"
+}
+
+# --- the README a newcomer reads ---
+
+# "family cases measurements" a line, sorted, from the harness's --list (a measurement
+# is a case at one of its sizes).
+catalogue_counts() {
+    "$IDIOMBENCH" --list | awk '{ split($1, name, "/"); cases[name[1]]++; units = 1
+        if ($2 ~ /^n=/) units = split(substr($2, 3), sizes, ",")
+        measurements[name[1]] += units }
+        END { for (f in cases) print f, cases[f], measurements[f] }' | sort
+}
+
+@test "README: the catalogue table has every family, with its true case and measurement counts" {
+    local want got total
+    want=$(catalogue_counts)
+    [ "$(wc -l <<<"$want")" -ge 9 ] || fail "the catalogue lists fewer than 9 families" "$want"
+    got=$(sed -n '/^## The catalogue/,/^## /p' "$REPO_ROOT/README.md" |
+        sed -n 's/^| `\([a-z_]*\)` |.*| \([0-9]*\) | \([0-9]*\) | [^|]* |$/\1 \2 \3/p' | sort)
+    [ "$got" = "$want" ] || fail "README's catalogue table (family cases measurements):" "$got" \
+        "--- idiombench --list has:" "$want"
+    # The whole catalogue's count, quoted beside make bench.
+    total=$(awk '{ n += $3 } END { print n }' <<<"$want")
+    grep -Eq "^    make bench  .*[^0-9]$total measurements\)" "$REPO_ROOT/README.md" ||
+        fail "README's 'make bench' line does not say $total measurements" \
+            "$(grep -E '^    make bench  ' "$REPO_ROOT/README.md")"
+}
+
+@test "README: the sample output of make bench counts its family's measurements as the harness does" {
+    local listed sample family n want
+    listed=$("$IDIOMBENCH" --list | awk '{ print $1 }')
+    sample=$(grep -E '^    \[ *[0-9]+/[0-9]+\] [a-z_]+/' "$REPO_ROOT/README.md" || true)
+    [ "$(wc -l <<<"$sample")" -ge 4 ] || fail "no sample progress lines in README.md" "$sample"
+    family=$(sed -E 's/^ *\[[^]]*\] ([a-z_]+)\/.*/\1/' <<<"$sample" | sort -u)
+    [ "$(wc -l <<<"$family")" -eq 1 ] || fail "the sample mixes families:" "$family"
+    want=$(catalogue_counts | awk -v f="$family" '$1 == f { print $3 }')
+    n=$(sed -E 's/^ *\[ *[0-9]+\/([0-9]+)\].*/\1/' <<<"$sample" | sort -u)
+    [ "$n" = "$want" ] || fail "the sample counts to '$n'; $family has $want measurements" "$sample"
+    grep -Eq "^    idiombench: Python [^,]*, $want measurements" "$REPO_ROOT/README.md" ||
+        fail "the sample's first line does not say $want measurements"
+    local case_name
+    for case_name in $(sed -E 's/^ *\[[^]]*\] ([^ ]+).*/\1/' <<<"$sample"); do
+        grep -qxF "$case_name" <<<"$listed" || fail "the sample's $case_name is not in the catalogue"
+    done
+    grep -Eq "^    idiombench: $want measured, " "$REPO_ROOT/README.md" ||
+        fail "the sample's summary does not say $want measured"
 }

@@ -139,19 +139,33 @@ assert_no_results() {
     local programs
     programs=$(csv_rows "$out/hyperfine.csv" program python_version=3.99.1 | tr '\n' ' ')
     [ "$programs" = "startup $PROGRAMS " ] || fail "rows: $programs"
-    # Every figure is a number, min <= median <= max, 3 runs, a peak RSS: hyperfine's
-    # own where its JSON export has one (2.x: schema_version), tools/peak-rss's otherwise.
-    "$TEST_PYTHON" - "$out/hyperfine.csv" "$out/programs.json" <<'PY'
-import csv, json, sys
+    # Every figure is a number, min <= median <= max, 10 runs (quick mode too: the
+    # report quotes these medians), a peak RSS: hyperfine's own where its JSON export has
+    # one (2.x: schema_version), tools/peak-rss's otherwise. runs.csv has each of the
+    # runs, whose median and extremes are the row's.
+    "$TEST_PYTHON" - "$out/hyperfine.csv" "$out/programs.json" "$out/runs.csv" <<'PY'
+import csv, json, statistics, sys
 source = "hyperfine" if "schema_version" in json.load(open(sys.argv[2])) else "peak-rss"
+runs = {}
+reader = csv.DictReader(open(sys.argv[3]))
+assert reader.fieldnames == ["python_version", "program", "run", "seconds"], reader.fieldnames
+for r in reader:
+    runs.setdefault((r["python_version"], r["program"]), []).append(r)
 for row in csv.DictReader(open(sys.argv[1])):
     times = [float(row[k]) for k in ("mean_s", "stddev_s", "median_s", "min_s", "max_s")]
     assert all(t >= 0 for t in times), row
     assert float(row["min_s"]) <= float(row["median_s"]) <= float(row["max_s"]), row
     assert 0 < float(row["median_s"]) < 10, row
-    assert row["runs"] == "3", row
+    assert row["runs"] == "10", row
+    mine = runs.pop((row["python_version"], row["program"]))
+    assert [r["run"] for r in mine] == [str(k) for k in range(1, 11)], mine
+    seconds = [float(r["seconds"]) for r in mine]
+    for got, want in ((statistics.median(seconds), row["median_s"]), (min(seconds), row["min_s"]),
+                      (max(seconds), row["max_s"])):
+        assert abs(got - float(want)) <= 1e-5 * float(want), (row, seconds)
     assert int(row["peak_rss_kib"]) > 1000, row
     assert row["peak_rss_source"] == source, (row, source)
+assert not runs, "runs.csv rows of no hyperfine.csv row: %s" % sorted(runs)
 PY
     for file in startup.csv startup.json programs.csv programs.json; do
         [ -s "$out/$file" ] || fail "$file missing or empty"
