@@ -459,10 +459,8 @@ static int measure(run *r, const char *suite_dir, int argc, char **argv)
         return finish_run(r, suite_dir, r->write_failed ? EXIT_WRITE_FAILED : EXIT_ENVIRONMENT);
     if (list_unavailable(r) != 0)
         return finish_run(r, suite_dir, EXIT_ENVIRONMENT);
-    /* Kept as "%zu measurements" even for 1: tools/instructions_pass.py reads the count
-     * from this line (its HEADER pattern), which would need "measurements?" first. */
-    printf("idiombench: Python %s, %zu measurements%s, results in %s\n", pyutil_version(),
-           r->units, r->opts->quick ? " (quick)" : "", r->out_dir);
+    printf("idiombench: Python %s, %zu measurement%s%s, results in %s\n", pyutil_version(),
+           r->units, plural_s(r->units), r->opts->quick ? " (quick)" : "", r->out_dir);
     bool noise_measured = noise_before(r);
     int status = run_cases(r);
     if (status <= EXIT_CASES_FAILED && noise_after(r, noise_measured) != 0)

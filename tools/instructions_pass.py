@@ -33,7 +33,7 @@ OWN_OPTIONS = ("--filter", "--out", "--instruments", "--no-observations", "--rep
 
 # The harness's own lines: its start and its summary (errors, also "idiombench: ...",
 # are shown), and a case's progress counter.
-HEADER = re.compile(r"^idiombench: Python \S+, (\d+) measurements")
+HEADER = re.compile(r"^idiombench: Python \S+, (\d+) measurements?\b")
 SUMMARY = re.compile(r"^idiombench: (\d+ measured, |\d+ observations? recorded)")
 COUNTER = re.compile(r"^\[\s*\d+/\d+\]")
 

@@ -150,3 +150,16 @@ PY
     [ -n "$both" ] && [ "$both" = "$alone" ] ||
         fail "reader counts $both after leaver, $alone alone"
 }
+
+@test "make bench: two jobs of one case each ('1 measurement') count over both" {
+    needs_valgrind
+    run --separate-stderr repo_make bench QUICK=1 FILTER='^identity/(is_none|eq_none)$' \
+        ARGS="--out $SANDBOX/run"
+    assert_status 0
+    # The time pass's lines, then the instruction pass's, each counted over both cases.
+    [ "$(grep -c '^\[ *2/2\] identity/.* instr/op' <<<"$output")" = 1 ] ||
+        fail "no [2/2] line of the instructions pass" "$output"
+    [ "$(csv_rows "$SANDBOX/run/measurements.csv" case metric=instructions_per_op | sort |
+        tr '\n' ' ')" = "eq_none is_none " ] ||
+        fail "instructions rows" "$(cat "$SANDBOX/run/measurements.csv")"
+}
