@@ -19,7 +19,8 @@ PARTIAL = ".partial"
 # The files of lines a run may hold: each line ends with a line break, the last one too.
 TEXT_FILES = ("meta", "measurements.csv", "samples.csv", "failures.csv", "unavailable.csv",
              "complexity.csv", "observations.csv", "comparison.csv", "claims.csv",
-             os.path.join("hyperfine", "hyperfine.csv"))
+             os.path.join("hyperfine", "hyperfine.csv"),
+             os.path.join("hyperfine", "runs.csv"))
 
 
 def cut_short(path):
