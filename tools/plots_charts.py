@@ -176,7 +176,7 @@ def startup_charts(run, rows):
                       skip="hyperfine/hyperfine.csv has no startup rows")]
     versions = [r["python_version"] for r in startup]
     panel_rows = [(r["python_version"],
-                   version_dots(versions, [(r["python_version"], hyperfine_figure(r))]))
+                   version_dots(run, [(r["python_version"], hyperfine_figure(r))]))
                   for r in startup]
     return dot_charts(run, "startup", HYPERFINE_TITLES["startup"], hyperfine_notes(startup),
                       [], [Panel("", "wall time per start-up", "time", panel_rows)],
@@ -195,12 +195,12 @@ def programs_charts(run, rows):
     versions = sorted(set(r["python_version"] for r in rows if r["program"] != "startup"),
                       key=label_key)
     by = {(r["python_version"], r["program"]): r for r in rows}
-    panel_rows = [(p, version_dots(versions, [(v, hyperfine_figure(by[(v, p)])
+    panel_rows = [(p, version_dots(run, [(v, hyperfine_figure(by[(v, p)])
                                                if (v, p) in by else None) for v in versions]))
                   for p in programs]
     return dot_charts(run, "programs", HYPERFINE_TITLES["programs"],
                       hyperfine_notes([r for r in rows if r["program"] != "startup"]),
-                      version_key(versions),
+                      version_key(run, versions),
                       [Panel("", "wall time per program run", "time", panel_rows)])
 
 
@@ -237,8 +237,9 @@ def mark_headlines(charts):
 
 
 def skipped_summary(charts):
-    """One line: how many charts were skipped, and why ('charts.csv says why' when
-    the reasons are many); '' when none was."""
+    """One line: how many charts were skipped for lack of data, with the reasons that
+    name at most two charts (startup and programs: no hyperfine.csv, and how to get
+    it); '' when none was."""
     groups = []
     for chart in charts:
         if chart.skip is None:
@@ -252,9 +253,6 @@ def skipped_summary(charts):
     if not groups:
         return ""
     count = sum(len(names) for _, names in groups)
-    if len(groups) <= 2:
-        return "skipped %d: %s" % (count, "; ".join(
-            "%s (%s)" % (named(names, 4), reason) for reason, names in groups))
-    return ("skipped %d for %d reasons, charts.csv gives each (most often: %s, for %s)" % (
-        count, len(groups), max(groups, key=lambda g: len(g[1]))[0],
-        named(max(groups, key=lambda g: len(g[1]))[1], 3)))
+    few = ["%s (%s)" % (named(names), reason) for reason, names in groups if len(names) <= 2]
+    return "skipped %d chart%s whose data this run lacks, charts.csv gives each reason%s" % (
+        count, "" if count == 1 else "s", (": " + "; ".join(few)) if few else "")

@@ -29,6 +29,7 @@ KeyEntry = namedtuple("KeyEntry", "title rgb point")
 Panel = namedtuple("Panel", "heading axis_text kind rows reference")
 Panel.__new__.__defaults__ = (None,)
 
+INK_RGB = 0x222222
 UNIT_WORDS = {"fds": "file descriptors", "warnings": "ResourceWarnings"}
 
 # The script: plots/style.gp has opened the terminal and placed the title and
@@ -91,15 +92,17 @@ unset multiplot
 """
 
 
-def version_dots(versions, cells):
-    """[Dot] of (version, Figure|None) cells, coloured by version (sequential)."""
-    colour = version_colours(versions)
-    return [Dot(v, f, colour.get(v, colour[versions[0]]), 7) for v, f in cells]
+def version_dots(run, cells):
+    """[Dot] of (version, Figure|None) cells, coloured by version: the sequential
+    palette spread over the run's versions, so a version keeps its colour in every
+    chart."""
+    colour = version_colours(run.versions)
+    return [Dot(v, f, colour.get(v, INK_RGB), 7) for v, f in cells]
 
 
-def version_key(versions):
-    colour = version_colours(versions)
-    return [KeyEntry(v, colour[v], 7) for v in versions]
+def version_key(run, versions):
+    colour = version_colours(run.versions)
+    return [KeyEntry(v, colour.get(v, INK_RGB), 7) for v in versions]
 
 
 def dot_charts(run, name, title, notes, key, panels, na_reasons=None, machine=None):
@@ -272,7 +275,7 @@ def per_case_chart(run, family, metric, name, title, axis_text, kind):
     rows, note = shown_rows(run, family, metric)
     scaling = scaling_cases(run, family)
     panel_rows = [(row_label(case, n, run.chosen_n[family] if case in scaling else None),
-                   version_dots(versions, cells_for(run, family, case, n, metric, versions)))
+                   version_dots(run, cells_for(run, family, case, n, metric, versions)))
                   for case, n in rows]
     kept = [row for row in panel_rows if not is_zero(row[1])]
     zero = [label for label, dots in panel_rows if is_zero(dots)]
@@ -283,7 +286,7 @@ def per_case_chart(run, family, metric, name, title, axis_text, kind):
              missing_versions_note(run, versions, [metric])]
     if zero:
         notes.append("0 on every version, left out: " + named(zero))
-    return dot_charts(run, name, title, notes, version_key(versions),
+    return dot_charts(run, name, title, notes, version_key(run, versions),
                       [Panel("", axis_text, kind, kept)],
                       why_missing(run, family, rows, [metric], versions))
 
@@ -313,7 +316,7 @@ def per_run_chart(run, family, metrics, name, title):
     if zero:
         notes.append("zero for every case: " + named(zero))
     notes.append(missing_versions_note(run, versions, [m for m, _, _ in present]))
-    return dot_charts(run, name, title, notes, version_key(versions), panels,
+    return dot_charts(run, name, title, notes, version_key(run, versions), panels,
                       why_missing(run, family, keys, [m for m, _, _ in present], versions))
 
 
@@ -342,7 +345,7 @@ def per_run_panels(run, family, keys, labels, present, versions):
     names in zero); none when every metric is."""
     panels, zero = [], []
     for metric, heading, unit in present:
-        rows = [(labels[key], version_dots(versions, cells_for(run, family, key[0], key[1],
+        rows = [(labels[key], version_dots(run, cells_for(run, family, key[0], key[1],
                                                                 metric, versions)))
                 for key in keys]
         if all(is_zero(dots) or not any(d.figure for d in dots) for _, dots in rows):

@@ -11,7 +11,7 @@ import math
 
 WIDTH = 800                  # pixels: blog width
 LOG_SPAN = 20.0              # values spanning more than this factor: log axis
-SUBTITLE_CHARS = 112         # wrap subtitles at about this many characters
+SUBTITLE_CHARS = 100         # wrap subtitles at about this many characters
 MAX_HEIGHT_PX = 900          # a chart taller than this is split into parts
 
 # Versions are ordered, so their colours are too: a sequential palette (viridis, dark
@@ -36,7 +36,12 @@ def version_colours(versions):
 
 
 def ratio_text(value):
-    """'1.49×', '0.5×'."""
+    """'1.49×', '0.5×'; a power of 2 below 1 as a fraction ('1/16×'), one above as a
+    whole number ('1024×')."""
+    exponent = math.log(value, 2) if value > 0 else 0.5
+    if abs(exponent - round(exponent)) < 1e-9:
+        k = int(round(exponent))
+        return ("1/%d×" % 2 ** -k) if k < 0 else ("%d×" % 2 ** k)
     return "%s×" % short(value)
 
 
@@ -256,7 +261,8 @@ def data_line(*fields):
 
 
 def wrap(parts, width=SUBTITLE_CHARS):
-    """Joins parts with '; ' into lines of at most width characters."""
+    """Joins parts with '; ' into lines of at most width characters; a part longer
+    than a line is broken between words (never clipped by the chart's edge)."""
     lines, line = [], ""
     for part in parts:
         if not part:
@@ -267,6 +273,10 @@ def wrap(parts, width=SUBTITLE_CHARS):
             line = part
         else:
             line = candidate
+        while len(line) > width and " " in line[:width]:
+            cut = line.rindex(" ", 0, width)
+            lines.append(line[:cut])
+            line = line[cut + 1:]
     if line:
         lines.append(line)
     return lines
@@ -370,7 +380,10 @@ def part_title(title, chunk, chunks):
                  for p in prefixes]
         what = " and ".join(names) if len(names) <= 2 else "%s, %s and %s" % tuple(names)
     else:
-        what = "%s to %s" % (chunk[0], chunk[-1]) if len(chunk) > 1 else chunk[0]
+        first, last = chunk[0].split(" (")[0], chunk[-1].split(" (")[0]
+        if first.split(" ")[0] == last.split(" ")[0] and " " in last:
+            last = last.split(" ", 1)[1]  # 'case n=10 to n=100'
+        what = "%s to %s" % (first, last) if len(chunk) > 1 else first
     return "%s: %s" % (title, what)
 
 

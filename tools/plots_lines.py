@@ -34,16 +34,15 @@ def fit_text(run, family, case, version):
         return "%s: %s (undecided)" % (case, fit_label(fit))
     if fit.margin == float("inf"):
         return "%s: %s (exact fit)" % (case, fit_label(fit))
-    return "%s: %s, next curve's error %.1fx" % (case, fit_label(fit), fit.margin)
+    return "%s: %s, fits %.1fx better than the next" % (case, fit_label(fit), fit.margin)
 
 
 def fit_note(run, drawn):
     if run.complexity is None:
         return "no complexity.csv: no fitted curves"
-    return ("key: the case and the curve that fits its times on %s, only where one fits "
-            "at least twice as well as the others (else the curves it cannot tell "
-            "apart, with '?'); 'next curve's error 3x': the next best curve misses 3 "
-            "times as much" % drawn[-1])
+    return ("key: the curve that fits the case's times on %s, only where it fits at "
+            "least twice as well as any other (else the curves the fit cannot tell apart, "
+            "with ?)" % drawn[-1])
 
 
 def scaling_charts(run, family):

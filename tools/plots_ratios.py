@@ -11,12 +11,11 @@ Standard library only; Python 3.6+.
 from claims_run import Run as ClaimsRun, RunError
 from claims_vocabulary import PRACTICAL, largest_common_size
 from idioms import PAIRS
-from plots_dots import Dot, KeyEntry, Panel, dot_charts, named, version_dots, version_key
+from plots_dots import INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version_dots, version_key
 from plots_format import FASTER_RGB, NEUTRAL_RGB, POINT_SHAPES, SLOWER_RGB, Chart
 from plots_run import Figure
 from plots_select import row_label, scaling_cases, shown_rows
 
-INK_RGB = 0x222222
 INTERVAL_NOTE = "dots: ratio of geometric means; whiskers: its 95% interval"
 
 
@@ -103,8 +102,10 @@ def idioms_charts(run):
         return [Chart("idioms", title, skip=reason, line_reason=reason)]
     versions = claims.versions
     notes = [INTERVAL_NOTE + " (as the claims report computes them)",
-             "above 1×: the idiom (named second) is the cheaper", threshold_note().replace(
-                 "coloured only", "an effect counts only")]
+             "above 1×: the idiom (named second) is the cheaper",
+             "a difference counts only where the interval excludes 1× and the ratio is "
+             "beyond the practical threshold of %g%% (below %.3g× or above %.3g×)"
+             % ((PRACTICAL.share * 100,) + practical_bounds())]
     if absent:
         notes.append("not in this run: " + named(absent, 4))
     panels = [Panel("time or memory (95% interval)" if counted else "",
@@ -112,7 +113,7 @@ def idioms_charts(run):
     if counted:
         panels.append(Panel("instructions per operation (exact counts: no interval)",
                             "the alternative ÷ the idiom", "ratio", counted, 1.0))
-    return dot_charts(run, "idioms", title, notes, version_key(versions), panels)
+    return dot_charts(run, "idioms", title, notes, version_key(run, versions), panels)
 
 
 def idiom_rows(run, claims):
@@ -141,8 +142,8 @@ def idiom_rows(run, claims):
             continue
         sizes = sorted(set(n for n in sized.values() if n is not None))
         label = pair.label + (" (n=%s)" % "/".join(str(n) for n in sizes) if sizes else "")
-        rows.append((label, version_dots(claims.versions, dots)))
-        counted.append((label, version_dots(claims.versions, counts)))
+        rows.append((label, version_dots(run, dots)))
+        counted.append((label, version_dots(run, counts)))
         any_count = any_count or any(f for _, f in counts)
     return rows, counted if any_count else [], absent
 

@@ -254,6 +254,9 @@ class Run:
         if high <= 1:
             return "%s: one sample each (no spread to show)" % what
         many = ("%d" % high) if low == high else ("%d–%d" % (low, high))
+        if high < 3:
+            return "%s: median of %s %s (too few for an interquartile range)" % (
+                what, many, noun)
         if not self.has_samples:
             return "%s: median of %s %s (no samples in this run: no interquartile range)" % (
                 what, many, noun)
