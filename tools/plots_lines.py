@@ -105,7 +105,7 @@ def scaling_notes(run, family, drawn, rule):
     """The subtitle's notes of scaling-<family>: samples, fits, versions drawn."""
     how = run.samples(family, ["time_per_op"], "points").replace(
         "whiskers: interquartile range", "pale band: interquartile range")
-    notes = ["flat: O(n); rising: faster than n; falling: slower than n",
+    notes = ["a flat line grows as n, a rising one faster, a falling one slower",
              how + ", each divided by n", fit_note(run, drawn), rule]
     if len(drawn) > 1:
         notes.append("solid line: %s" % drawn[-1])

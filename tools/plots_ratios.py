@@ -107,7 +107,7 @@ def idioms_charts(run):
              "beyond the practical threshold of %g%% (below %.3g× or above %.3g×)"
              % ((PRACTICAL.share * 100,) + practical_bounds())]
     if absent:
-        notes.append("not in this run: " + named(absent, 4))
+        notes.append("not in this run: " + named(absent, len(absent)))
     panels = [Panel("time or memory (95% interval)" if counted else "",
                     "the alternative ÷ the idiom", "ratio", rows, 1.0)]
     if counted:
