@@ -147,10 +147,9 @@ def hyperfine_charts(run):
 
 def hyperfine_figure(row):
     """A hyperfine row's median, in ns, with the interquartile range of its runs when
-    the row has them (a `times_s` column of per-run values); None without."""
+    hyperfine's JSON export has them (times_s)."""
     median = row["median_s"] * 1e9
-    times = [float(t) for t in (row.get("times_s") or "").split() if t]
-    found = quartiles(times)
+    found = quartiles(row.get("times_s") or [])
     if found is None:
         return Figure(median, None, None)
     return Figure(median, found[0] * 1e9, found[1] * 1e9)

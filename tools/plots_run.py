@@ -6,6 +6,7 @@ baseline, machine, mode and noise), with one line per file it cannot use; Stop w
 nothing can be drawn. Also the messages (say, warn). Standard library only; Python 3.6+.
 """
 import csv
+import json
 import math
 import os
 import sys
@@ -23,7 +24,9 @@ SAMPLES_COLUMNS = ["python_version", "family", "case", "n", "metric", "value"]
 COMPARISON_COLUMNS = ["family", "case", "n", "metric", "baseline", "python_version",
                       "ratio", "ci_low", "ci_high", "verdict"]
 HYPERFINE_COLUMNS = ["python_version", "program", "median_s", "runs"]
-MACHINE_CHARS = 60           # host and CPU longer than this end in an ellipsis
+# a host or CPU name longer than this ends in an ellipsis: the subtitle's first line
+# ("CPython 2.7.18 to 3.13.0 (4 versions) on host (cpu)") then fits the chart's width
+HOST_CHARS, CPU_CHARS = 28, 36
 FIX = "results/README.md lists its columns; measure again with make bench or make compare"
 
 
@@ -156,7 +159,7 @@ class Measurements:
         return sorted(sizes, key=lambda n: -1 if n is None else n)
 
 
-def shortened(text, limit=MACHINE_CHARS):
+def shortened(text, limit):
     """text, or its first limit characters and an ellipsis: a host or CPU name in a
     subtitle is shortened on purpose rather than clipped by the chart's edge."""
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
@@ -193,7 +196,8 @@ class Run:
         baseline = meta.get("baseline", "")
         self.baseline = baseline if baseline in self.versions else (
             self.versions[0] if self.versions else "")
-        host, cpu = shortened(meta.get("host", "")), shortened(meta.get("cpu", ""))
+        host = shortened(meta.get("host", ""), HOST_CHARS)
+        cpu = shortened(meta.get("cpu", ""), CPU_CHARS)
         if host and cpu:
             self.machine = "%s (%s)" % (host, cpu)
         else:
@@ -423,6 +427,9 @@ def read_hyperfine(folder, problems):
                                  ["median_s", "runs"],
                                  "results/README.md lists its columns; make compare writes it")
             hyperfine = [r for r in hyperfine if r["median_s"] is not None]
+            times = read_hyperfine_times(os.path.dirname(hyper_path))
+            for r in hyperfine:
+                r["times_s"] = times.get((r["python_version"], r["program"]), [])
             if not hyperfine:
                 problems.append("%s has no rows: startup and programs are skipped" % hyper_path)
                 hyperfine = None
@@ -430,3 +437,31 @@ def read_hyperfine(folder, problems):
             problems.append("%s: startup and programs are skipped" % error)
             hyperfine = "bad"
     return hyperfine
+
+
+# A time's unit in hyperfine 2's JSON export, in seconds.
+SECONDS = {"second": 1.0, "millisecond": 1e-3, "microsecond": 1e-6, "nanosecond": 1e-9}
+
+
+def read_hyperfine_times(folder):
+    """{(label, program): [seconds]}: each timed run of hyperfine's own JSON exports in
+    folder (startup.json, programs.json, commands named "<label> <program>"; hyperfine 1
+    lists "times", hyperfine 2 "measurements"); empty where an export is missing or
+    unreadable (the charts then show medians without their spread)."""
+    found = {}
+    for name in ("startup.json", "programs.json"):
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as stream:
+                results = json.load(stream)["results"]
+            for result in results:
+                label, _, program = (result.get("name") or result["command"]).partition(" ")
+                if "times" in result:
+                    times = [float(t) for t in result["times"]]
+                else:
+                    times = [float(m["time_wall_clock"]["value"]) *
+                             SECONDS[m["time_wall_clock"]["unit"]]
+                             for m in result["measurements"]]
+                found[(label, program)] = times
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return found

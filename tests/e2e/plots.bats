@@ -843,3 +843,53 @@ PY
     fi
     assert_contains "$svg" "time per element"
 }
+
+@test "startup and programs: medians, and the interquartile range of hyperfine's own runs" {
+    copy_run compare "$SANDBOX/run"
+    # hyperfine's JSON export (format 1) of five runs each: 0.8, 0.9, 1, 1.1 and 1.3
+    # times the median
+    "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
+import csv, json, os, sys
+run = sys.argv[1]
+rows = list(csv.DictReader(open(os.path.join(run, "hyperfine", "hyperfine.csv"))))
+for name, startup in (("startup.json", True), ("programs.json", False)):
+    results = [{"command": "%s %s" % (r["python_version"], r["program"]),
+                "times": [float(r["median_s"]) * f for f in (0.8, 0.9, 1.0, 1.1, 1.3)]}
+               for r in rows if (r["program"] == "startup") == startup]
+    json.dump({"results": results}, open(os.path.join(run, "hyperfine", name), "w"))
+PY
+    charts_data "$SANDBOX/run" '
+import csv, math
+rows = list(csv.DictReader(open(os.path.join(sys.argv[1], "hyperfine", "hyperfine.csv"))))
+for name in ("startup", "programs"):
+    chart = [c for c in charts if c.name == name][0]
+    points, whiskers = dots(chart)
+    medians = [float(r["median_s"]) * 1e9 for r in rows if (r["program"] == "startup") == (name == "startup")]
+    expect(sorted(round(x) for x, _, _ in points) == sorted(round(m) for m in medians),
+           "%s: the dots are not the medians" % name)
+    for x, y, _ in points:
+        expect(y in whiskers and math.isclose(whiskers[y][0], 0.9 * x, rel_tol=1e-6)
+               and math.isclose(whiskers[y][1], 1.1 * x, rel_tol=1e-6),
+               "%s: the whisker of %g is not the interquartile range" % (name, x))
+    expect("whiskers: interquartile range" in chart.render.params, "%s: not said" % name)
+'
+}
+
+@test "a long host or CPU name ends in an ellipsis instead of running off the chart" {
+    copy_run bench "$SANDBOX/run"
+    trim_run "$SANDBOX/run"
+    sed -i 's/^host: .*/host: a-very-long-host-name.with.several.domain.parts.example.internal.cluster.local/; s/^cpu: .*/cpu: Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz with a long and verbose marketing name/' \
+        "$SANDBOX/run/meta"
+    plots "$SANDBOX/run"
+    assert_status 0
+    check_charts "$SANDBOX/run"
+    local svg
+    for svg in "$SANDBOX"/run/plots/*.svg; do
+        "$TEST_PYTHON" - "$svg" <<'PY' || fail "${svg##*/}: a subtitle line too long to fit"
+import sys, xml.etree.ElementTree as ET
+texts = ["".join(e.itertext()) for e in ET.parse(sys.argv[1]).getroot().iter() if e.tag.endswith("text")]
+machine = [t for t in texts if " on a-very-long" in t]
+assert machine and all(len(t) <= 112 and "…" in t for t in machine), machine
+PY
+    done
+}
