@@ -113,7 +113,21 @@ def idioms_charts(run):
     if counted:
         panels.append(Panel("instructions per operation (exact counts: no interval)",
                             "the alternative ÷ the idiom", "ratio", counted, 1.0))
-    return dot_charts(run, "idioms", title, notes, version_key(run, versions), panels)
+    return dot_charts(run, "idioms", title, notes, version_key(run, versions), panels,
+                      idiom_gaps(rows, counted))
+
+
+def idiom_gaps(rows, counted):
+    """{version: [why its dots are missing]} for the idioms chart's n/a."""
+    why = {}
+    for panel_rows, reason in (
+            (rows, "a pair not measured on it (or with fewer than 2 samples a case)"),
+            (counted, "no instruction count of both cases of a pair about time")):
+        for _, dots in panel_rows:
+            for dot in dots:
+                if dot.figure is None and reason not in why.setdefault(dot.series, []):
+                    why[dot.series].append(reason)
+    return why
 
 
 def idiom_rows(run, claims):

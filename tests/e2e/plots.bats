@@ -893,3 +893,30 @@ assert machine and all(len(t) <= 112 and "…" in t for t in machine), machine
 PY
     done
 }
+
+@test "idioms: instruction counts, where the run has them, as exact ratios in their own panel" {
+    copy_run bench "$SANDBOX/run"
+    # instructions_per_op of x is None (100) and x == None (154)
+    "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
+import csv, os, sys
+path = os.path.join(sys.argv[1], "measurements.csv")
+rows = list(csv.DictReader(open(path)))
+extra = []
+for r in rows:
+    if r["family"] == "identity" and r["case"] in ("is_none", "eq_none") and r["metric"] == "time_per_op":
+        c = dict(r, metric="instructions_per_op", unit="instructions")
+        c["median"] = "100" if r["case"] == "is_none" else "154"
+        extra.append(c)
+with open(path, "w", newline="") as stream:
+    w = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows + extra)
+PY
+    charts_data "$SANDBOX/run" '
+chart = [c for c in charts if c.name == "idioms"][0]
+points, whiskers = dots(chart, 2)
+expect([round(x, 6) for x, _, _ in points] == [1.54], "instruction ratios: %s" % points)
+expect(not whiskers or all(y not in whiskers for _, y, _ in points), "an exact count has a whisker")
+expect("exact counts" in chart.render.params, "the panel does not say the counts are exact")
+'
+}
