@@ -10,7 +10,7 @@ be all zeros. Standard library only; Python 3.6+.
 import math
 from collections import namedtuple
 
-from plots_format import (MAX_HEIGHT_PX, POINT_SHAPES, WIDTH, Axis, Chart, Render,
+from plots_format import (MAX_HEIGHT_PX, WIDTH, Axis, Chart, Render,
                           data_line, gp_array, gp_string, header_params, header_px,
                           part_name, part_title, split_by_prefix, text_px, version_colours,
                           wrap)

@@ -14,7 +14,7 @@ from idioms import PAIRS
 from plots_dots import INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version_dots, version_key
 from plots_format import FASTER_RGB, NEUTRAL_RGB, POINT_SHAPES, SLOWER_RGB, Chart
 from plots_run import Figure
-from plots_select import row_label, scaling_cases, shown_rows
+from plots_select import row_label, scaling_cases, shown_rows, why_missing
 
 INTERVAL_NOTE = "dots: ratio of geometric means; whiskers: its 95% interval"
 
@@ -83,7 +83,8 @@ def versions_charts(run, family):
     notes = [INTERVAL_NOTE, threshold_note(), "shape: the version", note]
     axis = "time on the version ÷ time on %s (below 1×: faster)" % run.baseline
     return dot_charts(run, "versions-" + family, title, notes, key,
-                      [Panel("", axis, "ratio", panel_rows, 1.0)])
+                      [Panel("", axis, "ratio", panel_rows, 1.0)],
+                      why_missing(run, family, rows, ["time_per_op"], others))
 
 
 def idioms_charts(run):
