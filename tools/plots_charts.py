@@ -52,8 +52,6 @@ def skipped(name, title, reason, line_reason):
 
 def time_charts(run, family):
     t_title = "%s: net time per operation, by case" % family
-    # (each chart of absolute values says "median" and "interquartile range" in its
-    # subtitle: run.samples)
     if run.m.has(family, "time_per_op"):
         return per_case_chart(run, family, "time_per_op", "time-" + family, t_title,
                               "net time per operation", "time")

@@ -102,7 +102,8 @@ def render(gnuplot, chart, plots_dir, work, temps):
     if result.returncode != 0 or missing:
         detail = next((m for m in messages if "line" in m or "error" in m.lower()),
                       messages[-1] if messages else "exit status %d" % result.returncode)
-        return "gnuplot failed (plots/%s): %s" % (r.script, detail)
+        return "gnuplot failed (%s): %s" % (
+            r.script if r.script_text is not None else "plots/" + r.script, detail)
     for temp, final in outputs:
         os.replace(temp, final)
         temps.discard(temp)
@@ -200,8 +201,10 @@ def note_results(todo, errors):
         if error:
             chart.error = error
             failed += 1
-            warn("%s not rendered: %s (a bug in tools/plots or plots/%s: please report it)"
-                 % (chart.name, error, chart.render.script))
+            script = ("its script" if chart.render.script_text is not None
+                      else "plots/" + chart.render.script)
+            warn("%s not rendered: %s (a bug in tools/plots or %s: please report it)"
+                 % (chart.name, error, script))
     return failed
 
 

@@ -215,7 +215,8 @@ class Run:
         return "%s on %s" % (what, self.machine)
 
     def conditions(self):
-        """'quick mode, 2 CPUs under a hypervisor, median cv 8% (time per operation)':
+        """'quick mode, 2 CPUs, virtual machine, timing noise: median coefficient of
+        variation 8%' (of the times per operation):
         how the figures were made and how noisy the machine was, in plain words; the
         parts the run does not record are left out."""
         parts = []
