@@ -132,6 +132,8 @@ class Axis:
         if low / power(first) < 1.5:
             first -= 1  # a bar at the axis' start would have no length
         last = int(math.ceil(math.log10(high)))
+        if high / power(last) > 0.7:
+            last += 1  # a dot on the axis' end would sit on the frame
         self.low, self.high = power(first), power(last)
         ticks = [power(k) for k in range(first, last + 1)]
         if last - first <= 2:
