@@ -189,7 +189,7 @@ def na_notes(panels, na_reasons):
     for series in sorted(missing, key=label_key):
         reasons = (na_reasons or {}).get(series, [])
         notes.append("n/a on %s: %s" % (series, "; ".join(reasons) if reasons else
-                                         "no figure (see unavailable.csv, failures.csv)"))
+                                         "no figure in this run"))
     return notes
 
 

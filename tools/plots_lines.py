@@ -39,7 +39,7 @@ def fit_text(run, family, case, version):
 
 def fit_note(run, drawn):
     if run.complexity is None:
-        return "no complexity.csv: no fitted curves"
+        return "no complexity fits in this run: no fitted curves"
     return ("key: the curve that fits the case's times on %s, only where it fits at "
             "least twice as well as any other (else the curves the fit cannot tell apart, "
             "with ?)" % drawn[-1])
@@ -94,8 +94,8 @@ def drawn_versions(run, family, versions):
         drawn = [run.baseline] if run.baseline in versions else [versions[0]]
         if versions[-1] not in drawn:
             drawn.append(versions[-1])
-        rule = "drawn: %s, the baseline and the newest of %d versions (all: versions-%s)" % (
-            " and ".join(drawn), len(versions), family)
+        rule = ("drawn: %s, the baseline and the newest of %d versions (all: the %s "
+                "versions chart)" % (" and ".join(drawn), len(versions), family))
     else:
         drawn, rule = versions, ""
     return drawn, rule

@@ -45,8 +45,9 @@ def shown_rows(run, family, metric):
     note = ""
     if scaling:
         others = any(n is not None for case, n in rows if case not in scaling)
-        note = "cases measured at 3 or more sizes shown at n=%d%s (every size: scaling-%s)" % (
-            chosen, ", the others at the n named" if others else "", family)
+        note = ("cases measured at 3 or more sizes shown at n=%d%s (every size: the %s "
+                "scaling chart)" % (chosen, ", the others at the n named" if others else "",
+                                    family))
     return rows, note
 
 

@@ -511,7 +511,7 @@ PY
     local scaling
     scaling=$(csv_rows "$SANDBOX/run/plots/charts.csv" name status=rendered | grep '^scaling-' | sed -n 1p)
     [ -n "$scaling" ] || skip "the compare fixture has no scaling case"
-    assert_contains "$(cat "$SANDBOX/run/plots/$scaling.svg")" "no complexity.csv: no fitted curves"
+    assert_contains "$(cat "$SANDBOX/run/plots/$scaling.svg")" "no complexity fits in this run: no fitted curves"
 }
 
 @test "a chart that lost its data since the last render is removed with it" {
