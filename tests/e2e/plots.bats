@@ -920,3 +920,21 @@ expect(not whiskers or all(y not in whiskers for _, y, _ in points), "an exact c
 expect("exact counts" in chart.render.params, "the panel does not say the counts are exact")
 '
 }
+
+@test "versions are coloured in order, light to dark apart, and 12 stay distinct" {
+    "$TEST_PYTHON" - <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
+from plots_format import version_colours
+def luminance(rgb):
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+for count in range(2, 13):
+    versions = ["3.%d.0" % i for i in range(count)]
+    colours = [version_colours(versions)[v] for v in versions]
+    assert len(set(colours)) == count, (count, colours)
+    light = [luminance(c) for c in colours]
+    assert light == sorted(light), (count, "not sequential", colours)
+    assert min(b - a for a, b in zip(light, light[1:])) > 5, (count, "two too alike", light)
+PY
+}
