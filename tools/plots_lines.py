@@ -14,7 +14,7 @@ from plots_format import (WIDTH, Chart, Render, data_line, gp_array, gp_string,
 from plots_select import scaling_cases, versions_of
 
 
-MAX_LINES = 8                # lines per scaling or versions chart
+MAX_LINES = 8                # lines per scaling chart
 MAX_SCALING_VERSIONS = 3     # more: draw the baseline and the newest
 
 
@@ -23,8 +23,8 @@ DASH_NAMES = {1: "solid", 2: "dashed", 3: "dotted"}
 
 
 def fit_text(run, family, case, version):
-    """The key entry of a case: 'join_list: O(n), clear (4.1x)', 'plus: O(n) or
-    O(n log n)? (undecided)', or the case alone without a fit."""
+    """The key entry of a case: 'join_list: O(n), fits 4.1x better than the next',
+    'plus: O(n) or O(n log n)? (undecided)', or the case alone without fits."""
     if run.complexity is None:
         return case
     fit = run.complexity.get((version, family, case))
