@@ -1,30 +1,40 @@
 """tools/plots_charts.py: which charts tools/plots draws of a run.
 
-all_charts(run): every chart considered, per family (time, scaling, instructions, allocs, bytes,
-memory, resources, versions) then startup and programs (hyperfine), each a Chart to
-render or skipped with its reason; warn_skipped names the skipped ones on stderr,
-one line per reason. Standard library only; Python 3.6+.
+all_charts(run): every chart considered: idioms first, then per family (time, scaling,
+instructions, allocs, bytes, memory, resources, versions), then startup and programs
+(hyperfine), each a Chart to render, stated in one sentence (all zeros) or skipped with
+its reason; mark_headlines picks the few that answer a reader's questions;
+skipped_summary says in one line what was skipped and why.
+Standard library only; Python 3.6+.
 """
-from plots_bars import bar_charts, per_case_chart, per_run_chart
+from idioms import FAMILIES as IDIOM_FAMILIES
+from plots_dots import Panel, dot_charts, named, per_case_chart, per_run_chart, version_dots, \
+    version_key
 from plots_format import Chart
-from plots_lines import scaling_charts, versions_charts
+from plots_lines import scaling_charts
+from plots_ratios import idioms_charts, versions_charts
 from labels import label_key
-from plots_run import Figure, warn
+from plots_run import Figure, quartiles
 from plots_select import scaling_cases, versions_of
 
+MAX_HEADLINES = 6
 
+
+# (metric, panel heading in plain words: its short name before the colon, unit)
 MEMORY_METRICS = [
-    ("retained_bytes", "retained_bytes: bytes still allocated after the run", "bytes"),
-    ("peak_bytes", "peak_bytes: traced peak during the run, above its start", "bytes"),
-    ("rss_delta_bytes", "rss_delta_bytes: resident set growth over the run", "bytes"),
+    ("retained_bytes", "memory kept: bytes still allocated after the run", "bytes"),
+    ("peak_bytes", "peak memory: the most allocated during the run, above its start",
+     "bytes"),
+    ("rss_delta_bytes", "resident memory: the process's growth over the run", "bytes"),
 ]
 RESOURCE_METRICS = [
-    ("fds_delta", "fds_delta: file descriptors left open by the run", "fds"),
-    ("resource_warnings", "resource_warnings: ResourceWarnings emitted", "warnings"),
-    ("gc_collections_gen0", "gc_collections_gen0: collections of generation 0", "collections"),
-    ("gc_collections_gen1", "gc_collections_gen1: collections of generation 1", "collections"),
-    ("gc_collections_gen2", "gc_collections_gen2: collections of generation 2", "collections"),
-    ("gc_collected", "gc_collected: objects the collector freed", "objects"),
+    ("fds_delta", "files left open: descriptors still open after the run", "fds"),
+    ("resource_warnings", "warnings: ResourceWarnings emitted", "warnings"),
+    ("gc_collections_gen0", "young collections: of the youngest generation (0)",
+     "collections"),
+    ("gc_collections_gen1", "middle collections: of generation 1", "collections"),
+    ("gc_collections_gen2", "full collections: of the oldest generation (2)", "collections"),
+    ("gc_collected", "objects collected: freed by the cycle collector", "objects"),
 ]
 
 
@@ -50,7 +60,7 @@ def time_charts(run, family):
 
 
 def scaling_or_skip(run, family):
-    s_title = "%s: time per operation against n (cases measured at 3+ sizes)" % family
+    s_title = "%s: time per element against n (cases measured at 3+ sizes)" % family
     if scaling_cases(run, family):
         return scaling_charts(run, family)
     return [skipped("scaling-" + family, s_title,
@@ -102,7 +112,7 @@ def per_run_charts(run, family):
 
 
 def versions_or_skip(run, family):
-    v_title = "%s: time per operation across Python versions" % family
+    v_title = "%s: time per operation on each version, as a ratio to the baseline" % family
     versions = versions_of(run, family, ["time_per_op"])
     if len(versions) > 1:
         return versions_charts(run, family)
@@ -134,20 +144,25 @@ def hyperfine_charts(run):
 
 
 def hyperfine_figure(row):
-    """A hyperfine row's mean, in ns, and ±1 standard deviation (none for one run)."""
-    mean = row["mean_s"] * 1e9
-    sd = row["stddev_s"]
-    if sd is None or (row["runs"] or 0) <= 1:
-        return Figure(mean, None, None)
-    return Figure(mean, mean - sd * 1e9, mean + sd * 1e9)
+    """A hyperfine row's median, in ns, with the interquartile range of its runs when
+    hyperfine's JSON export has them (times_s)."""
+    median = row["median_s"] * 1e9
+    found = quartiles(row.get("times_s") or [])
+    if found is None:
+        return Figure(median, None, None)
+    return Figure(median, found[0] * 1e9, found[1] * 1e9)
 
 
 def hyperfine_notes(chosen):
     runs = sorted(set(int(r["runs"]) for r in chosen if r["runs"] is not None))
     if not runs:
-        return ["bars: mean (hyperfine)"]
+        return ["dots: median (hyperfine)"]
     runs_text = ("%d" % runs[0]) if len(runs) == 1 else ("%d–%d" % (runs[0], runs[-1]))
-    return ["bars: mean of %s runs (hyperfine); whiskers: ±1 standard deviation" % runs_text]
+    if any(r.get("times_s") for r in chosen):
+        return ["dots: median of %s runs (hyperfine); whiskers: interquartile range"
+                % runs_text]
+    return ["dots: median of %s runs (hyperfine); the per-run times are not in this run, "
+            "so no interquartile range" % runs_text]
 
 
 def startup_charts(run, rows):
@@ -156,13 +171,17 @@ def startup_charts(run, rows):
     if not startup:
         return [Chart("startup", HYPERFINE_TITLES["startup"],
                       skip="hyperfine/hyperfine.csv has no startup rows")]
-    panel_rows = [(r["python_version"], [(r["python_version"], hyperfine_figure(r))])
+    versions = [r["python_version"] for r in startup]
+    panel_rows = [(r["python_version"],
+                   version_dots(run, [(r["python_version"], hyperfine_figure(r))]))
                   for r in startup]
-    return bar_charts(run, "startup", HYPERFINE_TITLES["startup"], hyperfine_notes(startup), [],
-                      [("", "wall time per start-up", "time", panel_rows)])
+    return dot_charts(run, "startup", HYPERFINE_TITLES["startup"], hyperfine_notes(startup),
+                      [], [Panel("", "wall time per start-up", "time", panel_rows)],
+                      machine=run.on(versions))
 
 
 def programs_charts(run, rows):
+    """programs: a row per program, a dot per interpreter (its median)."""
     programs = []
     for r in rows:
         if r["program"] != "startup" and r["program"] not in programs:
@@ -173,16 +192,17 @@ def programs_charts(run, rows):
     versions = sorted(set(r["python_version"] for r in rows if r["program"] != "startup"),
                       key=label_key)
     by = {(r["python_version"], r["program"]): r for r in rows}
-    panel_rows = [(p, [(v, hyperfine_figure(by[(v, p)]) if (v, p) in by else None)
-                       for v in versions])
+    panel_rows = [(p, version_dots(run, [(v, hyperfine_figure(by[(v, p)])
+                                               if (v, p) in by else None) for v in versions]))
                   for p in programs]
-    return bar_charts(run, "programs", HYPERFINE_TITLES["programs"],
-                      hyperfine_notes([r for r in rows if r["program"] != "startup"]), versions,
-                      [("", "wall time per program run", "time", panel_rows)])
+    return dot_charts(run, "programs", HYPERFINE_TITLES["programs"],
+                      hyperfine_notes([r for r in rows if r["program"] != "startup"]),
+                      version_key(run, versions),
+                      [Panel("", "wall time per program run", "time", panel_rows)])
 
 
 def all_charts(run):
-    charts = []
+    charts = idioms_charts(run) if run.m is not None else []
     if run.m is not None:
         for family in run.m.families:
             charts += family_charts(run, family)
@@ -198,11 +218,25 @@ def all_charts(run):
                             line_reason=line))
     else:
         charts += hyper
+    mark_headlines(charts)
     return charts
 
 
-def warn_skipped(charts):
-    """One stderr line per reason, naming the charts skipped for it."""
+def mark_headlines(charts):
+    """Marks (chart.headline) at most MAX_HEADLINES charts that answer a reader's
+    questions: idioms, then the versions and then the scaling charts of the families
+    the article's pairs are about (first parts only)."""
+    wanted = ["idioms"] + ["versions-" + f for f in IDIOM_FAMILIES] + \
+        ["scaling-" + f for f in IDIOM_FAMILIES]
+    drawn = dict((c.name, c) for c in charts if c.render is not None)
+    for name in [n for n in wanted if n in drawn][:MAX_HEADLINES]:
+        drawn[name].headline = True
+
+
+def skipped_summary(charts):
+    """One line: how many charts were skipped for lack of data, with the reasons that
+    name at most two charts (startup and programs: no hyperfine.csv, and how to get
+    it); '' when none was."""
     groups = []
     for chart in charts:
         if chart.skip is None:
@@ -213,5 +247,9 @@ def warn_skipped(charts):
                 break
         else:
             groups.append((chart.line_reason, [chart.name]))
-    for reason, names in groups:
-        warn("skipped %s: %s" % (", ".join(names), reason))
+    if not groups:
+        return ""
+    count = sum(len(names) for _, names in groups)
+    few = ["%s (%s)" % (named(names), reason) for reason, names in groups if len(names) <= 2]
+    return "skipped %d chart%s whose data this run lacks, charts.csv gives each reason%s" % (
+        count, "" if count == 1 else "s", (": " + "; ".join(few)) if few else "")

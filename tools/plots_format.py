@@ -1,8 +1,9 @@
 """tools/plots_format.py: numbers, axes and gnuplot text for tools/plots.
 
-Tic labels (fmt_value), value axes (Axis: linear, log or symlog; line_tics), gnuplot
-strings, arrays and data lines, subtitles (wrap, header_params), the chart records
-(Chart, Render) and the splitting of long charts into parts (split_by_prefix,
+Tic labels (fmt_value), value axes (Axis: linear, log, symlog or a ratio's log 2;
+line_tics), the colours of versions (version_colours), gnuplot strings, arrays and data
+lines, subtitles (wrap, header_params), the chart records (Chart, Render) and the
+splitting of long charts into parts named by what they hold (split_by_prefix,
 part_name, part_title). Standard library only; Python 3.6+.
 """
 import math
@@ -10,7 +11,38 @@ import math
 
 WIDTH = 800                  # pixels: blog width
 LOG_SPAN = 20.0              # values spanning more than this factor: log axis
-SUBTITLE_CHARS = 112         # wrap subtitles at about this many characters
+SUBTITLE_CHARS = 100         # wrap subtitles at about this many characters
+MAX_HEIGHT_PX = 900          # a chart taller than this is split into parts
+
+# Versions are ordered, so their colours are too: a sequential palette (viridis, dark
+# purple to green-yellow, its palest yellow left out to stay visible on white), spread
+# evenly over the versions of a run; 12 steps stay distinct.
+SEQUENTIAL = [0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c, 0x22a884,
+              0x44bf70, 0x7ad151, 0x9fd83c, 0xbddf26, 0xd8e219]
+# Verdict colours of ratio charts: faster (blue), slower (vermilion), no practical
+# difference (grey); colour-blind safe (Okabe-Ito).
+FASTER_RGB, SLOWER_RGB, NEUTRAL_RGB = 0x0072b2, 0xd55e00, 0x9a9a9a
+POINT_SHAPES = [7, 5, 9, 13, 11, 15, 4, 6, 8, 10, 12, 14]  # filled circle, square, ...
+
+
+def version_colours(versions):
+    """{version: rgb}: the sequential palette spread over versions (in order)."""
+    count = len(versions)
+    if count == 1:
+        return {versions[0]: SEQUENTIAL[3]}
+    last = len(SEQUENTIAL) - 1
+    return dict((v, SEQUENTIAL[int(round(i * last / float(count - 1)))] if count <= 12
+                 else SEQUENTIAL[i % 12]) for i, v in enumerate(versions))
+
+
+def ratio_text(value):
+    """'1.49×', '0.5×'; a power of 2 below 1 as a fraction ('1/16×'), one above as a
+    whole number ('1024×')."""
+    exponent = math.log(value, 2) if value > 0 else 0.5
+    if abs(exponent - round(exponent)) < 1e-9:
+        k = int(round(exponent))
+        return ("1/%d×" % 2 ** -k) if k < 0 else ("%d×" % 2 ** k)
+    return "%s×" % short(value)
 
 
 def short(value):
@@ -30,7 +62,9 @@ TIME_UNITS = [(1e9, "s"), (1e6, "ms"), (1e3, "µs"), (1.0, "ns")]
 
 def fmt_value(value, kind):
     """A tic label: times (kind 'time', in ns) with their unit, bytes as B/kB/MB,
-    counts with k/M."""
+    counts with k/M, ratios as 0.5×."""
+    if kind == "ratio":
+        return ratio_text(value)
     if value == 0:
         return "0"
     size = abs(value)
@@ -68,6 +102,10 @@ class Axis:
         'count' (tic labels)."""
         self.kind = kind
         self.symc = 1.0
+        if kind == "ratio":
+            self.scale = "log2"
+            self.ticks = self._log2(values, extremes)
+            return
         nonzero = [abs(v) for v in values if v != 0]
         positive = all(v > 0 for v in values) and values
         spread = max(nonzero) / min(nonzero) if nonzero else 1.0
@@ -94,6 +132,8 @@ class Axis:
         if low / power(first) < 1.5:
             first -= 1  # a bar at the axis' start would have no length
         last = int(math.ceil(math.log10(high)))
+        if high / power(last) > 0.7:
+            last += 1  # a dot on the axis' end would sit on the frame
         self.low, self.high = power(first), power(last)
         ticks = [power(k) for k in range(first, last + 1)]
         if last - first <= 2:
@@ -102,6 +142,17 @@ class Axis:
             ticks = [power(k) for k in range(first, last + 1, 2)]
         self.base = self.low
         return ticks
+
+    def _log2(self, values, extremes):
+        """Powers of 2 around 1 (always shown) covering every ratio and interval end."""
+        shown = [v for v in list(values) + list(extremes) if v > 0] + [1.0]
+        first = int(math.floor(math.log(min(shown), 2) - 0.15))
+        last = int(math.ceil(math.log(max(shown), 2) + 0.15))
+        first, last = min(first, -1), max(last, 1)
+        self.low, self.high = 2.0 ** first, 2.0 ** last
+        self.base = 1.0
+        step = 1 if last - first <= 8 else 2
+        return [2.0 ** k for k in range(first, last + 1) if k % step == 0]
 
     def _symlog(self, nonzero, extremes):
         """Log beyond symc, linear within; decades each side of 0 as the values need."""
@@ -146,7 +197,7 @@ class Axis:
 
     def gp_range(self):
         """The range to give gnuplot: a hair wider, or it drops tics at the ends."""
-        if self.scale == "log":
+        if self.scale in ("log", "log2"):
             return self.low * 0.9999, self.high * 1.0001
         pad = (self.high - self.low) * 1e-6
         return self.low - pad, self.high + pad
@@ -160,6 +211,8 @@ class Axis:
         """Axis label: what it counts, and how the scale runs."""
         if self.scale == "log":
             return unit_text + ", log scale"
+        if self.scale == "log2":
+            return unit_text + ", log scale (each step doubles)"
         if self.scale == "symlog":
             return "%s, log scale beyond %s (linear around 0)" % (
                 unit_text, fmt_value(self.symc, self.kind))
@@ -210,7 +263,8 @@ def data_line(*fields):
 
 
 def wrap(parts, width=SUBTITLE_CHARS):
-    """Joins parts with '; ' into lines of at most width characters."""
+    """Joins parts with '; ' into lines of at most width characters; a part longer
+    than a line is broken between words (never clipped by the chart's edge)."""
     lines, line = [], ""
     for part in parts:
         if not part:
@@ -221,6 +275,10 @@ def wrap(parts, width=SUBTITLE_CHARS):
             line = part
         else:
             line = candidate
+        while len(line) > width and " " in line[:width]:
+            cut = line.rindex(" ", 0, width)
+            lines.append(line[:cut])
+            line = line[cut + 1:]
     if line:
         lines.append(line)
     return lines
@@ -230,21 +288,24 @@ class Render:
     """What gnuplot needs for one chart: the script, the parameters, the data files
     and the height in pixels."""
 
-    def __init__(self, script, height, params, files):
-        self.script = script
+    def __init__(self, script, height, params, files, script_text=None):
+        self.script = script            # plots/<script>, or the name of script_text
         self.height = int(height)
         self.params = params
         self.files = files
+        self.script_text = script_text  # the script itself, when tools/plots holds it
 
 
 class Chart:
-    def __init__(self, name, title, render=None, skip=None, line_reason=None):
+    def __init__(self, name, title, render=None, skip=None, line_reason=None, stated=None):
         self.name = name
         self.title = title
         self.render = render
         self.skip = skip              # reason, for charts.csv
-        self.line_reason = line_reason or skip  # the same, in the stderr line
+        self.line_reason = line_reason or skip  # the same, in the summary line
+        self.stated = stated          # the sentence that replaces a chart of zeros
         self.error = None
+        self.headline = False
 
 
 def header_params(title, subtitle_lines, height):
@@ -306,8 +367,26 @@ def part_name(name, index):
     return name if index == 0 else "%s-%d" % (name, index + 1)
 
 
-def part_title(title, index, count):
-    return title if count == 1 else "%s (part %d of %d)" % (title, index + 1, count)
+def part_title(title, chunk, chunks):
+    """title, and for a part (chunks > 1) what it holds: its rows' name prefixes
+    ('eq_… and is_…') when no other part shares them, else its first and last rows."""
+    if len(chunks) == 1:
+        return title
+    prefixes = []
+    for label in chunk:
+        if prefix_of(label) not in prefixes:
+            prefixes.append(prefix_of(label))
+    others = set(prefix_of(label) for other in chunks if other is not chunk for label in other)
+    if len(prefixes) <= 3 and not others & set(prefixes):
+        names = [p + "_…" if any(label.startswith(p + "_") for label in chunk) else p
+                 for p in prefixes]
+        what = " and ".join(names) if len(names) <= 2 else "%s, %s and %s" % tuple(names)
+    else:
+        first, last = chunk[0].split(" (")[0], chunk[-1].split(" (")[0]
+        if first.split(" ")[0] == last.split(" ")[0] and " " in last:
+            last = last.split(" ", 1)[1]  # 'case n=10 to n=100'
+        what = "%s to %s" % (first, last) if len(chunk) > 1 else first
+    return "%s: %s" % (title, what)
 
 
 def text_px(text):

@@ -17,7 +17,7 @@ import tempfile
 
 
 from plots_format import gp_string
-from plots_run import Stop, say, warn
+from plots_run import Stop, warn
 
 
 SUITE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -69,6 +69,11 @@ def render(gnuplot, chart, plots_dir, work, temps):
     for name, text in r.files.items():
         with open(os.path.join(folder, name), "w", encoding="utf-8") as stream:
             stream.write(text)
+    script_path = os.path.join(SCRIPTS, r.script)
+    if r.script_text is not None:
+        script_path = os.path.join(folder, r.script)
+        with open(script_path, "w", encoding="utf-8") as stream:
+            stream.write(r.script_text)
     params = os.path.join(folder, "params.gp")
     with open(params, "w", encoding="utf-8") as stream:
         stream.write("DATADIR = %s\n" % gp_string(folder))
@@ -82,7 +87,7 @@ def render(gnuplot, chart, plots_dir, work, temps):
         outputs.append((temp, final))
         script += ["reset", "FORMAT = %s" % gp_string(fmt), "OUTPUT = %s" % gp_string(temp),
                    "load %s" % gp_string(os.path.join(SCRIPTS, "style.gp")),
-                   "load %s" % gp_string(os.path.join(SCRIPTS, r.script)),
+                   "load %s" % gp_string(script_path),
                    "unset output"]
     main = os.path.join(folder, "main.gp")
     with open(main, "w", encoding="utf-8") as stream:
@@ -97,7 +102,8 @@ def render(gnuplot, chart, plots_dir, work, temps):
     if result.returncode != 0 or missing:
         detail = next((m for m in messages if "line" in m or "error" in m.lower()),
                       messages[-1] if messages else "exit status %d" % result.returncode)
-        return "gnuplot failed (plots/%s): %s" % (r.script, detail)
+        return "gnuplot failed (%s): %s" % (
+            r.script if r.script_text is not None else "plots/" + r.script, detail)
     for temp, final in outputs:
         os.replace(temp, final)
         temps.discard(temp)
@@ -106,20 +112,30 @@ def render(gnuplot, chart, plots_dir, work, temps):
     return None
 
 
+# charts.csv: status rendered (png, svg), stated (reason: the sentence that replaces a
+# chart of zeros) or skipped (reason: why); headline "yes" for the few charts that
+# answer a reader's questions (plots_charts.mark_headlines).
+CHARTS_COLUMNS = ["name", "title", "png", "svg", "status", "reason", "headline"]
+
+
+def charts_row(chart):
+    if chart.stated is not None:
+        return [chart.name, chart.title, "", "", "stated", chart.stated, ""]
+    if chart.skip is None and chart.error is None:
+        return [chart.name, chart.title, chart.name + ".png", chart.name + ".svg",
+                "rendered", "", "yes" if chart.headline else ""]
+    return [chart.name, chart.title, "", "", "skipped", chart.skip or chart.error, ""]
+
+
 def write_charts_csv(plots_dir, charts, temps):
     final = os.path.join(plots_dir, "charts.csv")
     temp = "%s.tmp.%d" % (final, os.getpid())
     temps.add(temp)
     with open(temp, "w", newline="", encoding="utf-8") as stream:
         writer = csv.writer(stream, lineterminator="\n")
-        writer.writerow(["name", "title", "png", "svg", "status", "reason"])
+        writer.writerow(CHARTS_COLUMNS)
         for chart in charts:
-            if chart.skip is None and chart.error is None:
-                writer.writerow([chart.name, chart.title, chart.name + ".png",
-                                 chart.name + ".svg", "rendered", ""])
-            else:
-                writer.writerow([chart.name, chart.title, "", "", "skipped",
-                                 chart.skip or chart.error])
+            writer.writerow(charts_row(chart))
     os.replace(temp, final)
     temps.discard(temp)
 
@@ -179,16 +195,16 @@ def render_all(gnuplot, charts, plots_dir, workers):
 
 
 def note_results(todo, errors):
-    """One line per chart rendered (stdout) or failed (stderr); returns the failures."""
+    """One line (stderr) per chart that failed; returns how many did."""
     failed = 0
     for chart, error in zip(todo, errors):
         if error:
             chart.error = error
             failed += 1
-            warn("%s not rendered: %s (a bug in tools/plots or plots/%s: please report it)"
-                 % (chart.name, error, chart.render.script))
-        else:
-            say("%s.png, %s.svg" % (chart.name, chart.name))
+            script = ("its script" if chart.render.script_text is not None
+                      else "plots/" + chart.render.script)
+            warn("%s not rendered: %s (a bug in tools/plots or %s: please report it)"
+                 % (chart.name, error, script))
     return failed
 
 

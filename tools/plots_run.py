@@ -1,24 +1,32 @@
 """tools/plots_run.py: reads and checks a run folder for tools/plots.
 
-load_run(folder) reads meta, measurements.csv, complexity.csv, hyperfine/hyperfine.csv
-and unavailable.csv into a Run (versions, colours, baseline, machine), with one line per
-file it cannot use; Stop when nothing can be drawn. Also the messages (say, warn).
-Standard library only; Python 3.6+.
+load_run(folder) reads meta, measurements.csv, samples.csv, complexity.csv,
+comparison.csv, hyperfine/hyperfine.csv and unavailable.csv into a Run (versions, colours,
+baseline, machine, mode and noise), with one line per file it cannot use; Stop when
+nothing can be drawn. Also the messages (say, warn). Standard library only; Python 3.6+.
 """
 import csv
+import json
 import math
 import os
 import sys
 
+from fit_label import read_fit
 from labels import label_key
 from meta import meta_dict
 from run_folder import incomplete
 
 
 MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
-                        "median", "min", "max", "repetitions", "loops"]
+                        "median", "repetitions", "loops"]
 COMPLEXITY_COLUMNS = ["python_version", "family", "case", "metric", "best_fit"]
-HYPERFINE_COLUMNS = ["python_version", "program", "mean_s", "stddev_s", "runs"]
+SAMPLES_COLUMNS = ["python_version", "family", "case", "n", "metric", "value"]
+COMPARISON_COLUMNS = ["family", "case", "n", "metric", "baseline", "python_version",
+                      "ratio", "ci_low", "ci_high", "verdict"]
+HYPERFINE_COLUMNS = ["python_version", "program", "median_s", "runs"]
+# a host or CPU name longer than this ends in an ellipsis: the subtitle's first line
+# ("CPython 2.7.18 to 3.13.0 (4 versions) on host (cpu)") then fits the chart's width
+HOST_CHARS, CPU_CHARS = 28, 36
 FIX = "results/README.md lists its columns; measure again with make bench or make compare"
 
 
@@ -106,6 +114,7 @@ class Measurements:
 
     def __init__(self, rows, path):
         self.figures = {}
+        self.cv = {}
         self.units = {}
         self.repetitions = {}
         self.loops = {}
@@ -131,12 +140,12 @@ class Measurements:
                 self.cases[family].append(case)
             self.sizes.setdefault((family, case, metric), set()).add(n)
             self.versions.add(version)
-            low, high = row["min"], row["max"]
             reps = row["repetitions"] or 0
-            if low is None or high is None or reps <= 1 or not low < high:
-                low = high = None
             key = (family, case, n, metric)
-            self.figures.setdefault(key, {})[version] = Figure(row["median"], low, high)
+            # the spread is the samples' interquartile range (add_quartiles)
+            self.figures.setdefault(key, {})[version] = Figure(row["median"], None, None)
+            if row.get("cv") is not None:
+                self.cv[key + (version,)] = row["cv"]
             self.units[metric] = row["unit"]
             self.repetitions.setdefault((family, metric), set()).add(int(reps))
             self.loops[(family, case, n, metric, version)] = row["loops"]
@@ -150,25 +159,45 @@ class Measurements:
         return sorted(sizes, key=lambda n: -1 if n is None else n)
 
 
+def shortened(text, limit):
+    """text, or its first limit characters and an ellipsis: a host or CPU name in a
+    subtitle is shortened on purpose rather than clipped by the chart's edge."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def quartiles(values):
+    """(first quartile, third quartile) of values, interpolated between the sorted
+    values (as numpy's default); None with fewer than 3 values."""
+    ordered = sorted(values)
+    if len(ordered) < 3:
+        return None
+
+    def at(fraction):
+        position = fraction * (len(ordered) - 1)
+        below = int(math.floor(position))
+        above = min(below + 1, len(ordered) - 1)
+        return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
+    return at(0.25), at(0.75)
+
+
 class Run:
     def __init__(self, folder, meta, measurements, complexity, hyperfine):
         self.folder = folder
         self.meta = meta
         self.m = measurements
-        self.complexity = complexity  # {(version, family, case): best_fit} or None
+        self.complexity = complexity  # {(version, family, case): Fit or None} or None
         self.hyperfine = hyperfine    # rows or None
+        self.has_samples = False      # samples.csv gave the interquartile ranges
+        self.comparison = {}          # {(family, case, n, metric, version): row}
         measured = sorted(measurements.versions if measurements else (), key=label_key)
         others = sorted(set(row["python_version"] for row in hyperfine or ()) - set(measured),
                         key=label_key)
         self.versions = sorted(measured + others, key=label_key)
-        # A version keeps its colour in every chart: the measured versions first, then
-        # those only hyperfine timed. Beyond the palette's 10, colours go by chart.
-        self.colour = {v: i + 1 for i, v in enumerate(measured + others)}
-        self.colour_by_chart = len(self.colour) > 10
         baseline = meta.get("baseline", "")
         self.baseline = baseline if baseline in self.versions else (
             self.versions[0] if self.versions else "")
-        host, cpu = meta.get("host", ""), meta.get("cpu", "")
+        host = shortened(meta.get("host", ""), HOST_CHARS)
+        cpu = shortened(meta.get("cpu", ""), CPU_CHARS)
         if host and cpu:
             self.machine = "%s (%s)" % (host, cpu)
         else:
@@ -185,8 +214,41 @@ class Run:
             what = "CPython %s to %s (%d versions)" % (versions[0], versions[-1], len(versions))
         return "%s on %s" % (what, self.machine)
 
-    def samples(self, family, metrics):
-        """'median of 5 rounds' for the figures of family and metrics."""
+    def conditions(self):
+        """'quick mode, 2 CPUs, virtual machine, timing noise: median coefficient of
+        variation 8%' (of the times per operation):
+        how the figures were made and how noisy the machine was, in plain words; the
+        parts the run does not record are left out."""
+        parts = []
+        mode = self.mode()
+        if mode:
+            parts.append(mode)
+        cpus = self.meta.get("cpus", "")
+        if cpus:
+            count = cpus.split(" ", 1)[0]
+            parts.append("%s CPU%s%s" % (count, "" if count == "1" else "s",
+                                         ", virtual machine" if "hypervisor" in cpus else ""))
+        cvs = sorted(cv for key, cv in (self.m.cv.items() if self.m else ())
+                     if key[3] == "time_per_op" and cv is not None)
+        if cvs:
+            middle = len(cvs) // 2
+            median = cvs[middle] if len(cvs) % 2 else (cvs[middle - 1] + cvs[middle]) / 2
+            parts.append("timing noise: median coefficient of variation %.0f%%" % (median * 100))
+        return ", ".join(parts)
+
+    def mode(self):
+        """'quick mode' or 'default mode' from meta (mode, else settings); '' unknown."""
+        mode = self.meta.get("mode", "")
+        if not mode:
+            settings = self.meta.get("settings", "") or next(
+                (v for k, v in sorted(self.meta.items()) if k.startswith("settings@")), "")
+            if settings:
+                mode = "quick" if settings.rstrip().endswith("quick") else "default"
+        return ("%s mode" % mode) if mode else ""
+
+    def samples(self, family, metrics, what="dots"):
+        """'dots: median of 5 rounds; whiskers: interquartile range' for the figures
+        of family and metrics."""
         counts = set()
         for metric in metrics:
             counts |= self.m.repetitions.get((family, metric), set())
@@ -195,9 +257,16 @@ class Run:
             return ""
         low, high = min(counts), max(counts)
         if high <= 1:
-            return "bars: one sample each (no spread to show)"
+            return "%s: one sample each (no spread to show)" % what
         many = ("%d" % high) if low == high else ("%d–%d" % (low, high))
-        return "bars: median of %s %s; whiskers: min to max" % (many, noun)
+        if high < 3:
+            return "%s: median of %s %s (too few for an interquartile range)" % (
+                what, many, noun)
+        if not self.has_samples:
+            return "%s: median of %s %s (no samples in this run: no interquartile range)" % (
+                what, many, noun)
+        return "%s: median of %s %s; whiskers: interquartile range (middle half)" % (
+            what, many, noun)
 
 
 def read_unavailable(path):
@@ -229,6 +298,9 @@ def load_run(folder):
     run = Run(folder, meta, measurements, complexity,
               None if hyperfine == "bad" else hyperfine)
     run.hyperfine_bad = hyperfine == "bad"
+    if measurements is not None:
+        run.has_samples = add_quartiles(folder, measurements, problems)
+        run.comparison = read_comparison(folder, problems)
     run.chosen_n = {}
     run.unavailable = read_unavailable(os.path.join(folder, "unavailable.csv"))
     run.m_versions_sorted = sorted(measurements.versions, key=label_key) if measurements else []
@@ -260,7 +332,7 @@ def read_measurements(folder, problems):
     if os.path.exists(meas_path):
         try:
             rows = read_csv(meas_path, MEASUREMENTS_COLUMNS,
-                            ["median", "min", "max", "repetitions", "loops"], FIX)
+                            ["median", "cv", "repetitions", "loops"], FIX)
             measurements = Measurements(rows, meas_path)
             if not measurements.families:
                 problems.append("%s has no figures: the per-family charts are skipped "
@@ -275,8 +347,9 @@ def read_measurements(folder, problems):
 
 
 def read_complexity(folder, measurements, problems):
-    """complexity.csv's time_per_op fits, {(version, family, case): best_fit}; None (and
-    a line in problems when there are scaling cases to fit) when missing or unusable."""
+    """complexity.csv's time_per_op fits, {(version, family, case): Fit, or None for a
+    row without the rms errors}; None (and a line in problems when there are scaling
+    cases to fit) when missing or unusable."""
     comp_path = os.path.join(folder, "complexity.csv")
     complexity = None
     if os.path.exists(comp_path):
@@ -285,7 +358,7 @@ def read_complexity(folder, measurements, problems):
             for row in read_csv(comp_path, COMPLEXITY_COLUMNS, [], FIX):
                 if row["metric"] == "time_per_op":
                     complexity[(row["python_version"], row["family"], row["case"])] = \
-                        row["best_fit"]
+                        read_fit(row)
         except BadInput as error:
             complexity = None
             problems.append("%s: the scaling charts have no fitted curves" % error)
@@ -296,17 +369,68 @@ def read_complexity(folder, measurements, problems):
     return complexity
 
 
+def sized(text):
+    """n as a CSV cell gives it: an int, or None when empty."""
+    text = (text or "").strip()
+    return int(text) if text else None
+
+
+def add_quartiles(folder, measurements, problems):
+    """Sets each figure's low and high to its samples' interquartile range (samples.csv);
+    False (figures without spread) when the run has no usable samples.csv."""
+    path = os.path.join(folder, "samples.csv")
+    if not os.path.exists(path):
+        return False
+    try:
+        rows = read_csv(path, SAMPLES_COLUMNS, ["value"], FIX)
+        values = {}
+        for row in rows:
+            key = (row["family"], row["case"], sized(row["n"]), row["metric"])
+            values.setdefault(key + (row["python_version"],), []).append(row["value"])
+    except (BadInput, ValueError) as error:
+        problems.append("%s: the charts show medians without their spread" % error)
+        return False
+    for key, by_version in measurements.figures.items():
+        for version, figure in by_version.items():
+            found = quartiles([v for v in values.get(key + (version,), ()) if v is not None])
+            if found is not None and found[0] < found[1]:
+                figure.low, figure.high = found
+    return True
+
+
+def read_comparison(folder, problems):
+    """comparison.csv's ratios, {(family, case, n, metric, version): row with ratio,
+    ci_low, ci_high as floats}; empty when the run has none."""
+    path = os.path.join(folder, "comparison.csv")
+    found = {}
+    if not os.path.exists(path):
+        return found
+    try:
+        for row in read_csv(path, COMPARISON_COLUMNS, ["ratio", "ci_low", "ci_high"],
+                            "make compare writes it"):
+            key = (row["family"], row["case"], sized(row["n"]), row["metric"],
+                   row["python_version"])
+            found[key] = row
+    except (BadInput, ValueError) as error:
+        problems.append("%s: the versions charts are skipped" % error)
+        return {}
+    return found
+
+
 def read_hyperfine(folder, problems):
-    """hyperfine/hyperfine.csv's rows with a mean; None when missing or empty, "bad"
+    """hyperfine/hyperfine.csv's rows with a median; None when missing or empty, "bad"
     when unusable (a line in problems for either of the latter)."""
     hyper_path = os.path.join(folder, "hyperfine", "hyperfine.csv")
     hyperfine = None
     if os.path.exists(hyper_path):
         try:
             hyperfine = read_csv(hyper_path, HYPERFINE_COLUMNS,
-                                 ["mean_s", "stddev_s", "runs"],
+                                 ["median_s", "runs"],
                                  "results/README.md lists its columns; make compare writes it")
-            hyperfine = [r for r in hyperfine if r["mean_s"] is not None]
+            hyperfine = [r for r in hyperfine if r["median_s"] is not None]
+            times = read_hyperfine_times(os.path.dirname(hyper_path))
+            for r in hyperfine:
+                r["times_s"] = times.get((r["python_version"], r["program"]), [])
             if not hyperfine:
                 problems.append("%s has no rows: startup and programs are skipped" % hyper_path)
                 hyperfine = None
@@ -314,3 +438,31 @@ def read_hyperfine(folder, problems):
             problems.append("%s: startup and programs are skipped" % error)
             hyperfine = "bad"
     return hyperfine
+
+
+# A time's unit in hyperfine 2's JSON export, in seconds.
+SECONDS = {"second": 1.0, "millisecond": 1e-3, "microsecond": 1e-6, "nanosecond": 1e-9}
+
+
+def read_hyperfine_times(folder):
+    """{(label, program): [seconds]}: each timed run of hyperfine's own JSON exports in
+    folder (startup.json, programs.json, commands named "<label> <program>"; hyperfine 1
+    lists "times", hyperfine 2 "measurements"); empty where an export is missing or
+    unreadable (the charts then show medians without their spread)."""
+    found = {}
+    for name in ("startup.json", "programs.json"):
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as stream:
+                results = json.load(stream)["results"]
+            for result in results:
+                label, _, program = (result.get("name") or result["command"]).partition(" ")
+                if "times" in result:
+                    times = [float(t) for t in result["times"]]
+                else:
+                    times = [float(m["time_wall_clock"]["value"]) *
+                             SECONDS[m["time_wall_clock"]["unit"]]
+                             for m in result["measurements"]]
+                found[(label, program)] = times
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return found

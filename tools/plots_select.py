@@ -45,8 +45,9 @@ def shown_rows(run, family, metric):
     note = ""
     if scaling:
         others = any(n is not None for case, n in rows if case not in scaling)
-        note = "cases measured at 3 or more sizes shown at n=%d%s (every size: scaling-%s)" % (
-            chosen, ", the others at the n named" if others else "", family)
+        note = ("cases measured at 3 or more sizes shown at n=%d%s (every size: the %s "
+                "scaling chart)" % (chosen, ", the others at the n named" if others else "",
+                                    family))
     return rows, note
 
 
@@ -96,21 +97,3 @@ def why_missing(run, family, keys, metrics, versions):
                 if reason and reason not in found.setdefault(v, []):
                     found[v].append(reason)
     return found
-
-
-def gaps_note(run, family, rows, versions):
-    """'no point for fmt_fstring on 2.7.18 (needs Python 3.6+ (f-strings))': the
-    versions a line skips, and why where unavailable.csv says (at most 3 named)."""
-    gaps = []
-    for case, n in rows:
-        by_version = run.m.figures.get((family, case, n, "time_per_op"), {})
-        for v in versions:
-            if v in by_version:
-                continue
-            reason = (run.unavailable.get((v, family, case, "*")) or
-                      run.unavailable.get((v, family, case, "time_per_op")))
-            gaps.append("%s on %s%s" % (case, v, " (%s)" % reason if reason else ""))
-    if not gaps:
-        return ""
-    more = " and %d more" % (len(gaps) - 3) if len(gaps) > 3 else ""
-    return "no point for " + ", ".join(gaps[:3]) + more

@@ -11,7 +11,7 @@
 load helper
 
 PLOTS=$REPO_ROOT/tools/plots
-CHARTS_HEADER=name,title,png,svg,status,reason
+CHARTS_HEADER=name,title,png,svg,status,reason,headline
 
 setup_file() {
     RUNS=$FIXTURES/runs
@@ -108,20 +108,31 @@ PY
 # check_charts DIR: DIR/plots holds what DIR's CSV files call for, checked against an
 # independent reading of them:
 #   - charts.csv has the header, and a row (rendered) for every chart the data allows:
-#     time-F, allocs-F, bytes-F (metric present), scaling-F (a case at 3+ sizes),
-#     memory-F, resources-F (their metrics present), versions-F (2+ versions), startup
-#     and programs (hyperfine rows); every other chart of a family is skipped, with a
-#     reason; parts are <name>-2, -3...;
-#   - every rendered PNG is a PNG (magic bytes, 800 px wide, > 3 kB), every SVG
-#     well-formed XML with an <svg> root; no other PNG/SVG, no temporary file;
+#     time-F, allocs-F, bytes-F (metric present; `stated` in one sentence instead when
+#     every figure is 0), scaling-F (a case at 3+ sizes), memory-F, resources-F (their
+#     metrics present), versions-F (2+ versions), startup and programs (hyperfine
+#     rows), idioms (some pair of tools/idioms.py measured); every other chart of a
+#     family is skipped, with a reason; parts are <name>-2, -3...;
+#   - every rendered PNG is a PNG (magic bytes, 800 px wide, at most 900 px tall,
+#     > 3 kB), every SVG well-formed XML with an <svg> root; no other PNG/SVG, no
+#     temporary file;
 #   - each SVG holds the title of charts.csv (both halves around " — ");
 #   - time-F's parts show every case of F (underscores intact) and every version;
-#     scaling-F's every scaling case and its fitted curve on the newest version;
-#     versions-F's every version; startup every interpreter; programs every program.
+#     scaling-F's every scaling case, and its complexity on the newest version only as
+#     the fit decides it (fit_label's rule, worked out here from the rms errors);
+#     versions-F's every case, every version but the baseline, and the baseline in the
+#     title; startup every interpreter; programs every program; idioms every pair;
+#   - charts of absolute values say their dots are medians and what the whiskers are
+#     (interquartile range), never min to max or a standard deviation;
+#   - at most 6 charts are headlines, idioms first when it is drawn.
 check_charts() {
     "$TEST_PYTHON" - "$1" <<'PY'
 import csv, os, re, sys
 import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
+from fit_label import CURVES, DECISIVE_RATIO
+from idioms import PAIRS
 
 run = sys.argv[1]
 plots = os.path.join(run, "plots")
@@ -145,7 +156,7 @@ families = []
 for r in meas:
     if r["family"] not in families:
         families.append(r["family"])
-expected, cases, scaling, versions = set(), {}, {}, {}
+expected, cases, scaling, versions, zero = set(), {}, {}, {}, set()
 memory = {"retained_bytes", "peak_bytes", "rss_delta_bytes"}
 resources = {"fds_delta", "resource_warnings", "gc_collections_gen0", "gc_collections_gen1",
              "gc_collections_gen2", "gc_collected"}
@@ -164,10 +175,11 @@ for f in families:
         expected.add("time-" + f)
     if scaling[f]:
         expected.add("scaling-" + f)
-    if "allocs_per_op" in metrics:
-        expected.add("allocs-" + f)
-    if "bytes_per_op" in metrics:
-        expected.add("bytes-" + f)
+    for metric, kind in (("allocs_per_op", "allocs"), ("bytes_per_op", "bytes")):
+        if metric in metrics:
+            expected.add("%s-%s" % (kind, f))
+            if all(float(r["median"]) == 0 for r in rows if r["metric"] == metric):
+                zero.add("%s-%s" % (kind, f))
     if metrics & memory:
         expected.add("memory-" + f)
     if metrics & resources:
@@ -180,17 +192,27 @@ if any(r["program"] == "startup" for r in hyper):
     expected.add("startup")
 if any(r["program"] != "startup" for r in hyper):
     expected.add("programs")
+measured = set((r["family"], r["case"], r["metric"]) for r in meas)
+pairs = [p for p in PAIRS if (p.family, p.reference, p.metric) in measured
+         and (p.family, p.candidate, p.metric) in measured]
+if pairs:
+    expected.add("idioms")
 fits = {}
 complexity_path = os.path.join(run, "complexity.csv")
 if os.path.exists(complexity_path):
     for r in read(complexity_path):
         if r["metric"] == "time_per_op":
-            fits[(r["python_version"], r["family"], r["case"])] = r["best_fit"]
+            errors = sorted((float(r[column]), label) for label, column in CURVES)
+            decided = errors[1][0] >= errors[0][0] * DECISIVE_RATIO
+            fits[(r["python_version"], r["family"], r["case"])] = (
+                errors[0][1], decided,
+                [label for label, column in CURVES
+                 if float(r[column]) <= errors[0][0] * DECISIVE_RATIO])
 
 # charts.csv
 with open(os.path.join(plots, "charts.csv"), newline="") as stream:
     header = stream.readline().strip()
-expect(header == "name,title,png,svg,status,reason", "charts.csv header: " + header)
+expect(header == "name,title,png,svg,status,reason,headline", "charts.csv header: " + header)
 charts = read(os.path.join(plots, "charts.csv"))
 names = [c["name"] for c in charts]
 expect(len(names) == len(set(names)), "charts.csv names a chart twice: %s" % names)
@@ -201,18 +223,32 @@ def base(name):
 
 rendered = {}
 for c in charts:
-    expect(c["status"] in ("rendered", "skipped"), "%s: status %r" % (c["name"], c["status"]))
+    expect(c["status"] in ("rendered", "skipped", "stated"),
+           "%s: status %r" % (c["name"], c["status"]))
     if c["status"] == "rendered":
         rendered.setdefault(base(c["name"]), []).append(c)
         expect(c["png"] == c["name"] + ".png" and c["svg"] == c["name"] + ".svg",
                "%s: png/svg columns %r %r" % (c["name"], c["png"], c["svg"]))
         expect(not c["reason"], "%s is rendered but has a reason" % c["name"])
     else:
-        expect(c["reason"].strip() != "", "%s is skipped without a reason" % c["name"])
-        expect(not c["png"] and not c["svg"], "%s is skipped but names files" % c["name"])
+        expect(c["reason"].strip() != "", "%s is %s without a reason" % (c["name"], c["status"]))
+        expect(not c["png"] and not c["svg"], "%s is %s but names files" % (c["name"], c["status"]))
+        expect(not c["headline"], "%s is a headline but not drawn" % c["name"])
+stated = dict((c["name"], c["reason"]) for c in charts if c["status"] == "stated")
 for name in sorted(expected):
+    if name in zero:
+        expect(name in stated and "(0 " in stated[name] and name.split("-", 1)[1] in stated[name],
+               "%s is all zeros: it should be stated in a sentence naming the family and the 0 "
+               "(charts.csv: %s)" % (name, [(c["name"], c["status"], c["reason"]) for c in charts
+                                            if base(c["name"]) == name]))
+        continue
     expect(name in rendered, "%s should be rendered (charts.csv: %s)"
            % (name, [(c["name"], c["status"], c["reason"]) for c in charts if base(c["name"]) == name]))
+expect(not set(stated) - zero, "stated but not all zeros: %s" % sorted(set(stated) - zero))
+headlines = [c["name"] for c in charts if c["headline"] == "yes"]
+expect(len(headlines) <= 6, "%d headline charts: %s" % (len(headlines), headlines))
+if "idioms" in rendered:
+    expect(headlines[:1] == ["idioms"], "idioms is drawn but not the first headline: %s" % headlines)
 for kind in ("time", "scaling", "allocs", "bytes", "memory", "resources", "versions"):
     for f in families:
         name = "%s-%s" % (kind, f)
@@ -238,6 +274,8 @@ for c in charts:
     expect(len(data) > 3000, "%s is only %d bytes" % (c["png"], len(data)))
     expect(int.from_bytes(data[16:20], "big") == 800, "%s is %d px wide, not 800"
            % (c["png"], int.from_bytes(data[16:20], "big")))
+    expect(int.from_bytes(data[20:24], "big") <= 900, "%s is %d px tall, more than 900"
+           % (c["png"], int.from_bytes(data[20:24], "big")))
     expect(os.path.getsize(svg) > 3000, "%s is only %d bytes" % (c["svg"], os.path.getsize(svg)))
     try:
         root = ET.parse(svg).getroot()
@@ -276,18 +314,42 @@ for f in families:
         for case in scaling[f]:
             expect(has_case(found, case), "scaling-%s shows no case %r" % (f, case))
             fit = fits.get((newest, f, case))
-            if fit:
-                expect(any(t.startswith(case + ": ") and t.endswith(fit) for t in found),
-                       "scaling-%s: no key entry '%s: ... %s'" % (f, case, fit))
+            entries = [t for t in found if t.startswith(case + ": O(")]
+            if not fit:
+                continue
+            best, decided, candidates = fit
+            want = best if decided else " or ".join(candidates) + "?"
+            prefix = "%s: %s" % (case, want)
+            expect(len(entries) == 1 and entries[0].startswith(prefix)
+                   and entries[0][len(prefix):][:1] in (",", " ")
+                   and (decided or "undecided" in entries[0]),
+                   "scaling-%s: the key gives %r where the fit says %r%s"
+                   % (f, entries, want, "" if decided else " (undecided)"))
     found = shown("versions-" + f)
     if found:
+        baseline = [r["baseline"] for r in read(os.path.join(run, "comparison.csv"))][0]
         for v in versions[f]:
-            expect(v in found, "versions-%s names no version %s" % (f, v))
+            if v != baseline:
+                expect(v in found, "versions-%s names no version %s" % (f, v))
+        expect(any(t.endswith("as a ratio to " + baseline) for t in found),
+               "versions-%s: no title naming the baseline %s" % (f, baseline))
         for case in cases[f]:
             expect(has_case(found, case), "versions-%s shows no case %r" % (f, case))
+        expect("1×" in found, "versions-%s has no 1× tic" % f)
 found = shown("startup")
 for v in set(r["python_version"] for r in hyper if r["program"] == "startup"):
     expect(v in found, "startup names no interpreter %s" % v)
+found = shown("idioms")
+for p in pairs:
+    expect(any(t == p.label or t.startswith(p.label + " (n=") for t in found),
+           "idioms shows no pair %r" % p.label)
+for name, found in texts.items():
+    if re.match(r"^(time|allocs|bytes|memory|resources)-|^(startup|programs)$", name):
+        text = " ".join(found)
+        expect("median" in text and "interquartile range" in text,
+               "%s does not say its dots are medians and its whiskers interquartile ranges" % name)
+        expect("min to max" not in text and "standard deviation" not in text,
+               "%s quotes min to max or a standard deviation" % name)
 found = shown("programs")
 for r in hyper:
     if r["program"] != "startup":
@@ -311,14 +373,19 @@ PY
     family=$(csv_rows "$dir/measurements.csv" family metric=time_per_op | sed -n 1p)
     assert_contains "$(csv_rows "$dir/plots/charts.csv" reason name="versions-$family")" \
         "one Python version"
-    stderr=$(cat "$dir.stderr")
-    assert_stderr_line "skipped startup, programs" "no hyperfine/hyperfine.csv" "make compare"
-    assert_stderr_line "versions-$family" "one Python version"
-    # nothing but skipped charts on stderr: gnuplot said nothing
-    if grep -v '^idiombench: plots: skipped ' "$dir.stderr"; then
-        fail "unexpected lines on stderr" "$(cat "$dir.stderr")"
-    fi
+    # the skipped charts in one line of stdout; nothing on stderr: gnuplot said nothing
+    [ "$(grep -c 'skipped' "$dir.stdout")" -eq 1 ] || fail "not one line of skipped charts" \
+        "$(cat "$dir.stdout")"
+    assert_contains "$(grep skipped "$dir.stdout")" "startup and programs"
+    assert_contains "$(grep skipped "$dir.stdout")" "no hyperfine/hyperfine.csv"
+    assert_contains "$(grep skipped "$dir.stdout")" "make compare"
+    [ ! -s "$dir.stderr" ] || fail "unexpected lines on stderr" "$(cat "$dir.stderr")"
     assert_contains "$(cat "$dir.stdout")" "charts.csv lists them"
+    # one prefix for every line, and no wall of lines
+    if grep -v '^plots: ' "$dir.stdout"; then
+        fail "a line of stdout without the prefix 'plots: '"
+    fi
+    [ "$(wc -l <"$dir.stdout")" -le 3 ] || fail "more than 3 lines on stdout" "$(cat "$dir.stdout")"
 }
 
 @test "a comparison run: every chart renders, clustered by version, with hyperfine's" {
@@ -327,9 +394,7 @@ PY
     check_charts "$dir"
     [ "$(chart_status "$dir" startup)" = rendered ]
     [ "$(chart_status "$dir" programs)" = rendered ]
-    if grep -v '^idiombench: plots: skipped ' "$dir.stderr"; then
-        fail "unexpected lines on stderr" "$(cat "$dir.stderr")"
-    fi
+    [ ! -s "$dir.stderr" ] || fail "unexpected lines on stderr" "$(cat "$dir.stderr")"
 }
 
 @test "the title names the machine and the versions; the axes their units" {
@@ -340,11 +405,14 @@ PY
     assert_contains "$svg" "$family: net time per operation"
     assert_contains "$svg" "on $host"
     assert_contains "$svg" "net time per operation"
-    assert_contains "$svg" "whiskers: min to max"
+    assert_contains "$svg" "dots: median of"
+    assert_contains "$svg" "whiskers: interquartile range"
+    assert_contains "$svg" "quick mode"
+    assert_contains "$svg" "timing noise: median coefficient of variation"
     grep -Eq '[0-9] (ns|µs|ms|s)</text>' "$dir/plots/time-$family.svg" ||
         fail "time-$family.svg has no tic label with a time unit"
     assert_contains "$(cat "$dir/plots/startup.svg")" "wall time per start-up"
-    assert_contains "$(cat "$dir/plots/startup.svg")" "±1 standard deviation"
+    assert_contains "$(cat "$dir/plots/startup.svg")" "dots: median of"
     # one font everywhere
     if grep -ho 'font-family="[^"]*"' "$dir"/plots/*.svg | grep -v 'font-family="DejaVu Sans"'; then
         fail "an SVG uses a font other than DejaVu Sans"
@@ -382,10 +450,10 @@ PY
 
 @test "measurements.csv without some columns: named; hyperfine's charts still render" {
     copy_run compare "$SANDBOX/run"
-    drop_columns "$SANDBOX/run/measurements.csv" median max
+    drop_columns "$SANDBOX/run/measurements.csv" median loops
     plots "$SANDBOX/run"
     assert_status 0
-    assert_stderr_line "measurements.csv lacks the columns median, max" "results/README.md"
+    assert_stderr_line "measurements.csv lacks the columns median, loops" "results/README.md"
     [ "$(chart_status "$SANDBOX/run" startup)" = rendered ]
     [ -s "$SANDBOX/run/plots/programs.png" ]
     [ -z "$(csv_rows "$SANDBOX/run/plots/charts.csv" name status=rendered | grep '^time-')" ]
@@ -397,7 +465,7 @@ PY
     plots "$SANDBOX/run"
     assert_status 2
     assert_stderr_line "measurements.csv lacks the column median"
-    assert_stderr_line "skipped startup, programs" "no hyperfine/hyperfine.csv"
+    assert_stderr_line "skipped 2 charts" "startup and programs" "no hyperfine/hyperfine.csv"
     assert_stderr_line "nothing to draw from $SANDBOX/run"
     [ "$(chart_status "$SANDBOX/run" startup)" = skipped ]
     [ -z "$(find "$SANDBOX/run/plots" -name '*.png')" ]
@@ -423,11 +491,11 @@ PY
 @test "hyperfine.csv without a column: named, startup and programs skipped, the rest drawn" {
     copy_run compare "$SANDBOX/run"
     trim_run "$SANDBOX/run"
-    drop_columns "$SANDBOX/run/hyperfine/hyperfine.csv" mean_s
+    drop_columns "$SANDBOX/run/hyperfine/hyperfine.csv" median_s
     plots "$SANDBOX/run"
     assert_status 0
-    assert_stderr_line "hyperfine.csv lacks the column mean_s"
-    assert_stderr_line "skipped startup, programs" "hyperfine.csv is unusable"
+    assert_stderr_line "hyperfine.csv lacks the column median_s"
+    assert_contains "$output" "startup and programs (hyperfine/hyperfine.csv is unusable)"
     [ "$(chart_status "$SANDBOX/run" startup)" = skipped ]
     [ "$(chart_status "$SANDBOX/run" programs)" = skipped ]
     [ -n "$(csv_rows "$SANDBOX/run/plots/charts.csv" name status=rendered | grep '^time-')" ]
@@ -443,7 +511,7 @@ PY
     local scaling
     scaling=$(csv_rows "$SANDBOX/run/plots/charts.csv" name status=rendered | grep '^scaling-' | sed -n 1p)
     [ -n "$scaling" ] || skip "the compare fixture has no scaling case"
-    assert_contains "$(cat "$SANDBOX/run/plots/$scaling.svg")" "no complexity.csv: no fitted curves"
+    assert_contains "$(cat "$SANDBOX/run/plots/$scaling.svg")" "no complexity fits in this run: no fitted curves"
 }
 
 @test "a chart that lost its data since the last render is removed with it" {
@@ -503,8 +571,10 @@ EOF
     local suite=$SANDBOX/suite
     mkdir -p "$suite/tools" "$suite/plots" "$suite/results"
     cp "$PLOTS" "$suite/tools/plots"
-    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$REPO_ROOT"/tools/meta.py "$REPO_ROOT"/tools/run_folder.py \
-        "$suite/tools/"
+    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$REPO_ROOT"/tools/meta.py \
+        "$REPO_ROOT"/tools/run_folder.py "$REPO_ROOT"/tools/fit_label.py \
+        "$REPO_ROOT"/tools/idioms.py "$REPO_ROOT"/tools/claims_run.py \
+        "$REPO_ROOT"/tools/claims_vocabulary.py "$suite/tools/"
     cp "$REPO_ROOT"/plots/*.gp "$suite/plots/"
     run --separate-stderr "$TEST_PYTHON" "$suite/tools/plots"
     assert_status 2
@@ -538,4 +608,333 @@ EOF
     assert_status 0
     diff -u "$FIXTURES/plots/compare-svg-text.txt" - <<<"$output" ||
         fail "the charts' texts differ from the golden list ($(gnuplot --version))"
+}
+
+# charts_data DIR SCRIPT: runs the python SCRIPT with `charts` (tools/plots' charts of
+# DIR, not rendered: their data files and parameters) and `run` (the run) defined.
+charts_data() {
+    "$TEST_PYTHON" - "$1" "$2" <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
+from plots_charts import all_charts
+from plots_run import load_run
+run, _ = load_run(sys.argv[1])
+charts = all_charts(run)
+failures = []
+def expect(condition, message):
+    if not condition:
+        failures.append(message)
+def dots(chart, panel=1):
+    """[(x, y, rgb)] of a chart's dots, and {y: (low, high)} of its whiskers."""
+    points = [tuple(float(v) for v in line.split()[:3])
+              for line in chart.render.files["dots_%d.dat" % panel].splitlines()]
+    whiskers = {}
+    for line in chart.render.files["whisk_%d.dat" % panel].splitlines():
+        x, y, low, high = (float(v) for v in line.split())
+        whiskers[y] = (low, high)
+    return [p for p in points if p[1] < 5], whiskers
+exec(sys.argv[2])
+if failures:
+    sys.exit("FAIL:\n  " + "\n  ".join(failures))
+PY
+}
+
+@test "versions charts: each case's ratio to the baseline with its 95% interval, a line at 1x" {
+    charts_data "$RUNS/compare" '
+import csv, math
+rows = list(csv.DictReader(open(os.path.join(sys.argv[1], "comparison.csv"))))
+drawn = [c for c in charts if c.name.startswith("versions-") and c.render]
+expect(drawn, "no versions chart")
+for chart in drawn:
+    family = chart.name.split("-")[1]
+    points, whiskers = dots(chart)
+    expect("P_REF[1] = 1\n" in chart.render.params, "%s: no line at 1x" % chart.name)
+    expect("P_SCALE[1] = \x27log2\x27" in chart.render.params, "%s: not a log-2 axis" % chart.name)
+    ratios = [(float(r["ratio"]), float(r["ci_low"]), float(r["ci_high"])) for r in rows
+              if r["family"] == family and r["metric"] == "time_per_op" and r["ratio"]]
+    expect(len(points) >= 1, "%s: no dots" % chart.name)
+    for x, y, rgb in points:
+        match = [r for r in ratios if math.isclose(r[0], x, rel_tol=1e-6)]
+        expect(match, "%s: a dot at %g that is no ratio of comparison.csv" % (chart.name, x))
+        if match and y in whiskers:
+            low, high = whiskers[y]
+            expect(any(math.isclose(low, r[1], rel_tol=1e-6) and math.isclose(high, r[2], rel_tol=1e-6)
+                       for r in match), "%s: the whisker of %g is not its 95%% interval" % (chart.name, x))
+        elif match:
+            failures.append("%s: the ratio %g has no interval" % (chart.name, x))
+    expect("95% interval" in chart.render.params, "%s: the subtitle does not name the interval" % chart.name)
+'
+}
+
+@test "versions charts: a ratio is coloured only beyond the noise and the practical threshold" {
+    copy_run compare "$SANDBOX/run"
+    # two ratios beyond the noise: one within the practical threshold, one beyond it
+    "$TEST_PYTHON" - "$SANDBOX/run/comparison.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+time_rows = [r for r in rows if r["metric"] == "time_per_op" and not r["n"]]
+for r, (ratio, low, high) in zip(time_rows[:2], [(1.01, 1.005, 1.015), (1.5, 1.2, 1.9)]):
+    r["ratio"], r["ci_low"], r["ci_high"] = str(ratio), str(low), str(high)
+with open(sys.argv[1], "w", newline="") as stream:
+    w = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+PY
+    charts_data "$SANDBOX/run" '
+from claims_vocabulary import PRACTICAL
+from plots_format import NEUTRAL_RGB
+low_bound, high_bound = 1 / (1 + PRACTICAL.share), 1 + PRACTICAL.share
+coloured = 0
+for chart in [c for c in charts if c.name.startswith("versions-") and c.render]:
+    points, whiskers = dots(chart)
+    expect("%g%%" % (PRACTICAL.share * 100) in chart.render.params,
+           "%s: the threshold is not stated" % chart.name)
+    for x, y, rgb in points:
+        low, high = whiskers[y]
+        beyond = (high < 1 and x < low_bound) or (low > 1 and x > high_bound)
+        if int(rgb) != NEUTRAL_RGB:
+            coloured += 1
+        expect((int(rgb) != NEUTRAL_RGB) == beyond,
+               "%s: ratio %g [%g, %g] is %s" % (chart.name, x, low, high,
+                                               "grey" if int(rgb) == NEUTRAL_RGB else "coloured"))
+expect(coloured > 0, "no ratio is coloured: the check proves nothing on this fixture")
+near = [rgb for c in charts if c.name.startswith("versions-") and c.render
+        for x, y, rgb in dots(c)[0] if abs(x - 1.01) < 1e-9]
+expect(near and all(int(rgb) == NEUTRAL_RGB for rgb in near),
+       "1.01x [1.005, 1.015] is beyond the noise, not the threshold: it should be grey")
+'
+}
+
+@test "idioms: a row per pair of the article, the claims engine's ratio and interval per version" {
+    [ -x "$REPO_ROOT/build/idiombench-compare" ] || make -C "$REPO_ROOT" --no-print-directory -f mk/compare.mk >/dev/null
+    for kind in bench compare; do
+        charts_data "$RUNS/$kind" '
+import math, re
+from claims_run import Run as ClaimsRun
+from claims_vocabulary import largest_common_size
+from idioms import PAIRS
+from plots_format import version_colours
+idioms = [c for c in charts if c.name == "idioms"]
+expect(len(idioms) == 1 and idioms[0].render, "no idioms chart: %s" % [(c.name, c.skip) for c in idioms])
+chart = idioms[0]
+points, whiskers = dots(chart)
+claims = ClaimsRun(sys.argv[1])
+colour = version_colours(run.versions)
+expected = 0
+for pair in PAIRS:
+    for label in claims.versions:
+        n = largest_common_size(claims, label, pair.family, (pair.reference, pair.candidate), pair.metric)
+        c = claims.contrast(label, pair.family, pair.reference, pair.candidate, pair.metric, n)
+        if c is None or c.verdict == "insufficient data":
+            continue
+        expected += 1
+        found = [(x, y) for x, y, rgb in points if math.isclose(x, c.ratio, rel_tol=1e-6)
+                 and int(rgb) == colour[label]]
+        expect(found, "idioms: no dot for %s on %s at %g" % (pair.label, label, c.ratio))
+        for x, y in found:
+            if c.ci_low is not None and c.ci_low < c.ci_high:
+                expect(y in whiskers and math.isclose(whiskers[y][0], c.ci_low, rel_tol=1e-6)
+                       and math.isclose(whiskers[y][1], c.ci_high, rel_tol=1e-6),
+                       "idioms: %s on %s has not its interval" % (pair.label, label))
+    if any(pair.label in line for line in chart.render.params.splitlines() if "YTICS" in line):
+        continue
+    texts = " ".join(re.findall(r"\x27((?:[^\x27]|\x27\x27)*)\x27", chart.render.params))
+    expect(pair.label in texts, "idioms names neither %r nor its absence" % pair.label)
+expect(expected >= 3, "only %d contrasts: the fixture has the pairs" % expected)
+expect(len(points) == expected, "%d dots for %d contrasts" % (len(points), expected))
+expect("P_REF[1] = 1\n" in chart.render.params, "idioms: no line at 1x")
+'
+    done
+}
+
+@test "all zeros: a chart becomes one sentence; some zero rows are left out and named" {
+    copy_run bench "$SANDBOX/run"
+    trim_run "$SANDBOX/run"
+    local family
+    family=$(csv_rows "$SANDBOX/run/measurements.csv" family metric=bytes_per_op | sed -n 1p)
+    [ -n "$family" ] || skip "no bytes_per_op in the fixture"
+    # every bytes_per_op figure 0, and the allocs_per_op of the first case only
+    "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
+import csv, os, sys
+for name in ("measurements.csv", "samples.csv"):
+    path = os.path.join(sys.argv[1], name)
+    rows = list(csv.DictReader(open(path)))
+    first = next(r["case"] for r in rows if r["metric"] == "allocs_per_op")
+    for r in rows:
+        column = "median" if name == "measurements.csv" else "value"
+        if r["metric"] == "bytes_per_op" or (r["metric"] == "allocs_per_op" and r["case"] == first):
+            r[column] = "0"
+            for other in ("mean", "min", "max", "stddev", "cv"):
+                if other in r:
+                    r[other] = "0"
+    with open(path, "w", newline="") as stream:
+        w = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+PY
+    plots "$SANDBOX/run"
+    assert_status 0
+    [ "$(chart_status "$SANDBOX/run" "bytes-$family")" = stated ]
+    local sentence first
+    sentence=$(csv_rows "$SANDBOX/run/plots/charts.csv" reason name="bytes-$family")
+    assert_contains "$sentence" "$family: no case"
+    assert_contains "$sentence" "(0 bytes/op)"
+    [ ! -e "$SANDBOX/run/plots/bytes-$family.png" ]
+    first=$(csv_rows "$SANDBOX/run/measurements.csv" case metric=allocs_per_op | sed -n 1p)
+    [ "$(chart_status "$SANDBOX/run" "allocs-$family")" = rendered ]
+    assert_contains "$(cat "$SANDBOX/run/plots/allocs-$family.svg")" "0 on every version, left out: $first"
+}
+
+@test "a family of many cases: parts at most 900 px tall, titled by what they hold" {
+    copy_run bench "$SANDBOX/run"
+    # 40 more identity cases: copies of its first, renamed a_00 .. d_09
+    "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
+import csv, os, sys
+for name in ("measurements.csv", "samples.csv"):
+    path = os.path.join(sys.argv[1], name)
+    rows = list(csv.DictReader(open(path)))
+    first = next(r["case"] for r in rows if r["family"] == "identity")
+    extra = []
+    for i in range(40):
+        for r in rows:
+            if r["family"] == "identity" and r["case"] == first:
+                copy = dict(r)
+                copy["case"] = "%s_%02d" % ("abcd"[i // 10], i % 10)
+                extra.append(copy)
+    with open(path, "w", newline="") as stream:
+        w = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows + extra)
+PY
+    plots "$SANDBOX/run"
+    assert_status 0
+    check_charts "$SANDBOX/run"
+    local titles
+    titles=$(csv_rows "$SANDBOX/run/plots/charts.csv" title status=rendered | grep '^identity: net time')
+    [ "$(wc -l <<<"$titles")" -ge 2 ] || fail "time-identity was not split" "$titles"
+    if grep -q 'part [0-9]' <<<"$titles"; then
+        fail "a part is titled by its number" "$titles"
+    fi
+    assert_contains "$titles" "c_… and d_…"
+}
+
+@test "scaling: a fit that cannot tell the curves apart prints no single complexity" {
+    copy_run compare "$SANDBOX/run"
+    trim_run "$SANDBOX/run"
+    # every fit undecided: O(n) and O(n log n) equally good
+    "$TEST_PYTHON" - "$SANDBOX/run/complexity.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+for r in rows:
+    r["rms_o1"], r["rms_on"], r["rms_onlogn"], r["rms_on2"] = "0.9", "0.05", "0.05", "0.4"
+with open(sys.argv[1], "w", newline="") as stream:
+    w = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+PY
+    plots "$SANDBOX/run"
+    assert_status 0
+    check_charts "$SANDBOX/run"
+    local svg
+    svg=$(cat "$SANDBOX"/run/plots/scaling-*.svg)
+    assert_contains "$svg" "O(n) or O(n log n)? (undecided)"
+    if grep -Eo '>[a-z_0-9]+: O\([^<]*<' <<<"$svg" | grep -v 'or O(n log n)?'; then
+        fail "a key entry names one complexity the fit does not decide"
+    fi
+    assert_contains "$svg" "time per element"
+}
+
+@test "startup and programs: medians, and the interquartile range of hyperfine's own runs" {
+    copy_run compare "$SANDBOX/run"
+    # hyperfine's JSON export (format 1) of five runs each: 0.8, 0.9, 1, 1.1 and 1.3
+    # times the median
+    "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
+import csv, json, os, sys
+run = sys.argv[1]
+rows = list(csv.DictReader(open(os.path.join(run, "hyperfine", "hyperfine.csv"))))
+for name, startup in (("startup.json", True), ("programs.json", False)):
+    results = [{"command": "%s %s" % (r["python_version"], r["program"]),
+                "times": [float(r["median_s"]) * f for f in (0.8, 0.9, 1.0, 1.1, 1.3)]}
+               for r in rows if (r["program"] == "startup") == startup]
+    json.dump({"results": results}, open(os.path.join(run, "hyperfine", name), "w"))
+PY
+    charts_data "$SANDBOX/run" '
+import csv, math
+rows = list(csv.DictReader(open(os.path.join(sys.argv[1], "hyperfine", "hyperfine.csv"))))
+for name in ("startup", "programs"):
+    chart = [c for c in charts if c.name == name][0]
+    points, whiskers = dots(chart)
+    medians = [float(r["median_s"]) * 1e9 for r in rows if (r["program"] == "startup") == (name == "startup")]
+    expect(sorted(round(x) for x, _, _ in points) == sorted(round(m) for m in medians),
+           "%s: the dots are not the medians" % name)
+    for x, y, _ in points:
+        expect(y in whiskers and math.isclose(whiskers[y][0], 0.9 * x, rel_tol=1e-6)
+               and math.isclose(whiskers[y][1], 1.1 * x, rel_tol=1e-6),
+               "%s: the whisker of %g is not the interquartile range" % (name, x))
+    expect("whiskers: interquartile range" in chart.render.params, "%s: not said" % name)
+'
+}
+
+@test "a long host or CPU name ends in an ellipsis instead of running off the chart" {
+    copy_run bench "$SANDBOX/run"
+    trim_run "$SANDBOX/run"
+    sed -i 's/^host: .*/host: a-very-long-host-name.with.several.domain.parts.example.internal.cluster.local/; s/^cpu: .*/cpu: Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz with a long and verbose marketing name/' \
+        "$SANDBOX/run/meta"
+    plots "$SANDBOX/run"
+    assert_status 0
+    check_charts "$SANDBOX/run"
+    local svg
+    for svg in "$SANDBOX"/run/plots/*.svg; do
+        "$TEST_PYTHON" - "$svg" <<'PY' || fail "${svg##*/}: a subtitle line too long to fit"
+import sys, xml.etree.ElementTree as ET
+texts = ["".join(e.itertext()) for e in ET.parse(sys.argv[1]).getroot().iter() if e.tag.endswith("text")]
+machine = [t for t in texts if " on a-very-long" in t]
+assert machine and all(len(t) <= 112 and "…" in t for t in machine), machine
+PY
+    done
+}
+
+@test "idioms: instruction counts, where the run has them, as exact ratios in their own panel" {
+    copy_run bench "$SANDBOX/run"
+    # instructions_per_op of x is None (100) and x == None (154)
+    "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
+import csv, os, sys
+path = os.path.join(sys.argv[1], "measurements.csv")
+rows = list(csv.DictReader(open(path)))
+extra = []
+for r in rows:
+    if r["family"] == "identity" and r["case"] in ("is_none", "eq_none") and r["metric"] == "time_per_op":
+        c = dict(r, metric="instructions_per_op", unit="instructions")
+        c["median"] = "100" if r["case"] == "is_none" else "154"
+        extra.append(c)
+with open(path, "w", newline="") as stream:
+    w = csv.DictWriter(stream, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows + extra)
+PY
+    charts_data "$SANDBOX/run" '
+chart = [c for c in charts if c.name == "idioms"][0]
+points, whiskers = dots(chart, 2)
+expect([round(x, 6) for x, _, _ in points] == [1.54], "instruction ratios: %s" % points)
+expect(not whiskers or all(y not in whiskers for _, y, _ in points), "an exact count has a whisker")
+expect("exact counts" in chart.render.params, "the panel does not say the counts are exact")
+'
+}
+
+@test "versions are coloured in order, light to dark apart, and 12 stay distinct" {
+    "$TEST_PYTHON" - <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
+from plots_format import version_colours
+def luminance(rgb):
+    r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+for count in range(2, 13):
+    versions = ["3.%d.0" % i for i in range(count)]
+    colours = [version_colours(versions)[v] for v in versions]
+    assert len(set(colours)) == count, (count, colours)
+    light = [luminance(c) for c in colours]
+    assert light == sorted(light), (count, "not sequential", colours)
+    assert min(b - a for a, b in zip(light, light[1:])) > 5, (count, "two too alike", light)
+PY
 }
