@@ -91,6 +91,7 @@ compare:
 ## plots: render RUN's charts (PNG and SVG) into RUN/plots/ (RUN=results/latest)
 plots:
 	@tools/check-deps plots
+	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
 	@tools/plots "$$RUN"
 
 .PHONY: report
