@@ -156,7 +156,7 @@ def decide_c02(run, label):
         evidence += "; beside it, %s" % tally_text(negated, "`is not` faster than `!=`:")
     conditions = decision.conditions.replace("holds: ", "is faster for: ", 1).replace(
         "not: ", "not for: " if decision.verdict == "partly" else "is not faster for: ", 1)
-    return Decision(decision.verdict, conditions, evidence)
+    return decision._replace(conditions=conditions, evidence=evidence)
 
 
 def decide_c03(run, label):
