@@ -42,7 +42,7 @@ sys.path.insert(0, TOOLS)
 
 from atomic_text import write_atomically  # noqa: E402
 from claims_run import (REPO_ROOT, VERDICTS, Decision, Run, RunError,  # noqa: E402
-                        beyond_run)
+                        beyond_run, elsewhere_line)
 from claims_vocabulary import THRESHOLD_TEXT, shortened  # noqa: E402
 
 RULE_MODULES = ["claims_rules_a", "claims_rules_b"]
@@ -202,14 +202,6 @@ def claims_of_run(results):
         decided.setdefault(claim, []).append((decision.verdict, decision.conditions))
     elsewhere = [c for c in sorted(decided) if beyond_run(decided[c])]
     return [c for c in sorted(decided) if c not in elsewhere], elsewhere
-
-
-def elsewhere_line(claims):
-    """The one line that stands for the claims a filtered run cannot decide."""
-    return ("%d other claim%s (%s) need%s cases this run did not measure: run the full "
-            "catalogue (make bench or make compare without FILTER) to decide %s."
-            % (len(claims), "" if len(claims) == 1 else "s", ", ".join(claims),
-               "s" if len(claims) == 1 else "", "it" if len(claims) == 1 else "them"))
 
 
 def main(argv):

@@ -90,6 +90,15 @@ def beyond_run(decided):
                                  for verdict, conditions in decided)
 
 
+def elsewhere_line(claims):
+    """The one line that stands for the claims a filtered run cannot decide (the
+    terminal summary's and the report's)."""
+    return ("%d other claim%s (%s) need%s cases this run did not measure: run the full "
+            "catalogue (make bench or make compare without FILTER) to decide %s."
+            % (len(claims), "" if len(claims) == 1 else "s", ", ".join(claims),
+               "s" if len(claims) == 1 else "", "it" if len(claims) == 1 else "them"))
+
+
 class RunError(Exception):
     """Bad input: a run folder that is missing, incomplete or malformed, or a tool that
     is missing. The message is one line, for the user."""

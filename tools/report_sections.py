@@ -275,7 +275,8 @@ def caveats_section(run, index):
         "**What is measured.** Each idiom runs in a tight loop inside CPython embedded in "
         "a C harness, timed from C at the loop's start and end; allocator hooks count the "
         "allocation requests and bytes of each operation.")
-    items.append(statistics_caveat(run))
+    items.append(statistics_caveat())
+    items.append(highlight_caveat())
     items.append(
         "**Times are net.** Each time per operation is the time of the statement's loop "
         "minus the time of the same loop with `pass`, divided by the operations: the loop's "
@@ -333,8 +334,8 @@ def caveats_section(run, index):
     return lines
 
 
-def statistics_caveat(run):
-    """The one statistic of each kind of figure, and the highlighting rule."""
+def statistics_caveat():
+    """The one statistic of each kind of figure."""
     return ("**One statistic each.** An absolute figure is the median of its samples "
             "with its interquartile range (the middle half of the samples, quartiles "
             "interpolated between them), as the charts draw it. A ratio between versions "
@@ -342,8 +343,11 @@ def statistics_caveat(run):
             "is 0 or less) with its 95%% confidence interval (Welch's test on the "
             "logarithms); both means are printed beside it, so it can be checked. A "
             "median and a ratio of means can differ: never divide one median by another "
-            "to check a ratio. Start-up and programs: hyperfine's median over its runs. "
-            "%s." % threshold_text())
+            "to check a ratio. Start-up and programs: hyperfine's median over its runs.")
+
+
+def highlight_caveat():
+    return "**Highlighted differences.** %s." % threshold_text()
 
 
 def typical_cv(rows):
