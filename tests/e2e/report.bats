@@ -594,6 +594,142 @@ expect(not any("untestable" in l for l in claims if any(l.startswith("| %s |" % 
 PY
 }
 
+@test "charts: the headline column leads in charts.csv order; a stated chart is its sentence" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    add_headline_charts "$dir"
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+family = csv_rows("measurements.csv")[0]["family"]
+headlines = section("## Headline charts")
+images = [l for l in headlines if l.startswith("![")]
+expect(images == ["![idioms](plots/idioms.png)", "![ratios-%s](plots/ratios-%s.png)" % (family, family)],
+       "the headline charts are not charts.csv's, in its order: %r" % images)
+within = section("### " + family)
+expect("![time-%s](plots/time-%s.png)" % (family, family) in within,
+       "a chart not marked headline is not in its family's section")
+expect("- **Allocations, %s**: Every case of %s allocates nothing on every version." % (family, family)
+       in within, "the stated chart is not its sentence in its family's section")
+expect(not any("Allocations, %s" % family in l for l in section("## Charts not rendered")),
+       "a stated chart is listed as not rendered")
+PY
+}
+
+@test "complexity: a label only where the fit decides it; none from a complexity.csv without its errors" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+growth = [l for l in lines if l.startswith("Growth of time with n")]
+expect(growth, "no growth line")
+text = "\n".join(growth)
+checked = 0
+for r in csv_rows("complexity.csv"):
+    if r["metric"] != "time_per_op":
+        continue
+    errors = sorted((float(r[c]), label) for label, c in (("O(1)", "rms_o1"), ("O(n)", "rms_on"),
+                    ("O(n log n)", "rms_onlogn"), ("O(n^2)", "rms_on2")))
+    decided = errors[1][0] >= 2.0 * errors[0][0]
+    # The case's part of its family's growth line.
+    part = re.search(r"`%s` ([^;\n]*?)\.?(?:;|$)" % re.escape(r["case"]), text, re.M)
+    expect(part, "%s: not on a growth line" % r["case"])
+    if not part:
+        continue
+    said = part.group(1)
+    per_version = dict((v, k) for k, v in re.findall(r"([^,]+?) on ([0-9.]+)(?:, |$)", said))
+    label = per_version.get(r["python_version"], said).strip()
+    if decided:
+        expect(label == errors[0][1], "%s on %s: the fit decides %s, the report says %r"
+               % (r["case"], r["python_version"], errors[0][1], label))
+    else:
+        expect(label.endswith("?") and errors[0][1] in label,
+               "%s on %s: the fit does not decide, yet the report says %r"
+               % (r["case"], r["python_version"], label))
+    checked += 1
+expect(checked > 10, "only %d fits checked" % checked)
+PY
+    # A complexity.csv of before the errors' columns: no label at all.
+    "$TEST_PYTHON" - "$dir/complexity.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+keep = [c for c in rows[0] if not c.startswith("rms_")]
+with open(sys.argv[1], "w", newline="") as stream:
+    writer = csv.DictWriter(stream, keep, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+PY
+    report "$dir"
+    assert_report_written "$dir"
+    if grep '^Growth of time with n' "$dir/REPORT.md" | grep -q 'O(n'; then
+        fail "a complexity label without the fit's errors" "$(grep '^Growth' "$dir/REPORT.md")"
+    fi
+    assert_contains "$(cat "$dir/REPORT.md")" "predates the fits' errors"
+}
+
+@test "at a glance: each case once among the largest speed-ups, each beyond both thresholds" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+glance = section("## At a glance")
+listed = [l for l in glance if l.startswith("- `")]
+expect(listed, "no speed-up or slow-down listed")
+cases = [re.match(r"^- `([^`]*)`", l).group(1) for l in listed]
+comparison = [r for r in csv_rows("comparison.csv") if r["metric"] == "time_per_op"]
+for verdict in ("faster", "slower"):
+    start = [i for i, l in enumerate(glance) if l.startswith("Largest speed-ups" if verdict == "faster" else "Largest slow-downs")]
+    if not start:
+        continue
+    block = []
+    for l in glance[start[0] + 2:]:
+        if not l.startswith("- "):
+            break
+        block.append(l)
+    names = [re.match(r"^- `([^`]*)`", l).group(1) for l in block]
+    expect(len(names) == len(set(names)), "a case listed twice: %r" % names)
+    for l in block:
+        found = re.match(r"^- `([^/]*)/([^`]*)`(?: n=(\d+))? on ([^:]*): ([0-9.]+)×", l)
+        rows = [r for r in comparison if (r["family"], r["case"], r["n"], r["python_version"])
+                == (found.group(1), found.group(2), found.group(3) or "", found.group(4))]
+        expect(rows and rows[0]["verdict"] == verdict, "%r is not %s in comparison.csv" % (l, verdict))
+        ratio = float(rows[0]["ratio"])
+        expect(not (1 / (1 + PRACTICAL.share) < ratio < 1 + PRACTICAL.share),
+               "%r is within the practical threshold" % l)
+        mean = geo(samples(found.group(4), found.group(1), found.group(2), found.group(3) or "", "time_per_op"))
+        base = geo(samples(rows[0]["baseline"], found.group(1), found.group(2), found.group(3) or "", "time_per_op"))
+        expect(l.endswith("(%s / %s)" % (t(mean), t(base))), "%r: not its geometric means" % l)
+# A bold allocation figure (129.1 B against 129 B is not) differs beyond the noise and
+# the practical threshold in requests or bytes.
+every = csv_rows("comparison.csv")
+bold_seen = 0
+for family in sorted(set(r["family"] for r in every)):
+    within = section("### " + family)
+    start = [i for i, l in enumerate(within) if l.startswith("Allocations per operation")]
+    if not start:
+        continue
+    header = [c.strip() for c in re.split(r"(?<!\\)\|", within[start[0] + 2])[1:-1]]
+    for line in within[start[0] + 4:]:
+        if not line.startswith("|"):
+            break
+        row = dict(zip(header, [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]))
+        for version, cell in row.items():
+            if not cell.startswith("**"):
+                continue
+            bold_seen += 1
+            case, n = row["case"].strip("`"), row["n"].strip()
+            judged = [r for r in every if (r["family"], r["case"], r["n"], r["python_version"])
+                      == (family, case, n, version) and r["metric"] in ("allocs_per_op", "bytes_per_op")]
+            expect(any(r["verdict"] in ("lower", "higher") and
+                       not (1 / (1 + PRACTICAL.share) < float(r["ratio"]) < 1 + PRACTICAL.share)
+                       for r in judged), "%s/%s n=%s on %s: bold %r, not beyond both thresholds"
+                   % (family, case, n, version, cell))
+expect(bold_seen > 0, "no bold allocation figure to check")
+PY
+}
+
 @test "claims: no claims.csv, no matrix" {
     copy_run compare
     report "$SANDBOX/compare"
