@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """tools/claims.py: the claims report of a run: for each claim of the article
-(CLAIMS.md: C01-C22) and each Python version of the run, a verdict and the evidence that
+(docs/CLAIMS.md: C01-C22) and each Python version of the run, a verdict and the evidence that
 decided it, from the run's own data.
 
     tools/claims.py [RUN]              # RUN: a run folder, default results/latest

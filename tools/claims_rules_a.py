@@ -1,4 +1,4 @@
-"""tools/claims_rules_a.py: the rules of claims C01-C11 (../shared/CLAIMS.md).
+"""tools/claims_rules_a.py: the rules of claims C01-C11 (docs/CLAIMS.md).
 
 Each rule states a criterion and lets the run's data decide: behaviour from
 observations.csv (the catalogue's OBSERVATIONS named C01_..., C11_...), cost from the

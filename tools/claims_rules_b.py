@@ -1,4 +1,4 @@
-"""tools/claims_rules_b.py: the rules of claims C12-C22 (../shared/CLAIMS.md).
+"""tools/claims_rules_b.py: the rules of claims C12-C22 (docs/CLAIMS.md).
 
 Each rule is `decide_cNN(run, label) -> Decision(verdict, conditions, evidence)` for
 one interpreter (`label`) of one run folder (`run`, a tools/claims_run.Run). The verdict

@@ -77,16 +77,16 @@ def title_section(run):
 
 
 def machine_text(run):
-    """"host `vm` (AMD EPYC, 2 CPUs, kvm)": what the meta says of the machine."""
+    """"host `vm` (AMD EPYC; CPUs: 2 online, under a hypervisor)": what the meta says
+    of the machine."""
     meta = run.meta_map
     described = [text(meta[k]) for k in ("cpu",) if meta.get(k)]
-    for key, unit in (("cpus", "CPUs"), ("cores", "cores")):
+    for key, label in (("cpus", "CPUs"), ("cores", "cores"),
+                       ("virtualization", "virtualisation")):
         if meta.get(key):
-            described.append("%s %s" % (text(meta[key]), unit))
-    if meta.get("virtualization"):
-        described.append("virtualisation: %s" % text(meta["virtualization"]))
+            described.append("%s: %s" % (label, text(meta[key])))
     line = "host %s" % code(meta.get("host", "?"))
-    return line + (" (%s)" % ", ".join(described) if described else "")
+    return line + (" (%s)" % "; ".join(described) if described else "")
 
 
 def run_noise(run):
@@ -340,7 +340,7 @@ def statistics_caveat():
             "with its interquartile range (the middle half of the samples, quartiles "
             "interpolated between them), as the charts draw it. A ratio between versions "
             "is the ratio of the two geometric means (of arithmetic means where a sample "
-            "is 0 or less) with its 95%% confidence interval (Welch's test on the "
+            "is 0 or less) with its 95% confidence interval (Welch's test on the "
             "logarithms); both means are printed beside it, so it can be checked. A "
             "median and a ratio of means can differ: never divide one median by another "
             "to check a ratio. Start-up and programs: hyperfine's median over its runs.")
