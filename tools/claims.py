@@ -42,7 +42,7 @@ sys.path.insert(0, TOOLS)
 
 from atomic_text import write_atomically  # noqa: E402
 from claims_run import (REPO_ROOT, VERDICTS, Decision, Run, RunError,  # noqa: E402
-                        beyond_run, elsewhere_line)
+                        beyond_run, elsewhere_line, grouped)
 from claims_vocabulary import THRESHOLD_TEXT, shortened  # noqa: E402
 
 RULE_MODULES = ["claims_rules_a", "claims_rules_b"]
@@ -164,18 +164,10 @@ def summary(run, results, titles, notes):
     lines.append(LEGEND)
     details = []
     for claim in claims:
-        groups = []
-        for label in run.versions:
-            decision = by[(claim, label)]
-            if decision.verdict == "holds" and not decision.conditions:
-                continue
-            key = (decision.verdict, decision.conditions)
-            for group in groups:
-                if group[0] == key:
-                    group[1].append(label)
-                    break
-            else:
-                groups.append((key, [label]))
+        groups = grouped(((by[(claim, label)].verdict, by[(claim, label)].conditions), label)
+                         for label in run.versions
+                         if by[(claim, label)].verdict != "holds" or
+                         by[(claim, label)].conditions)
         for (verdict, conditions), labels in groups:
             where = "all" if len(labels) == len(run.versions) and len(labels) > 1 else \
                 ", ".join(labels)

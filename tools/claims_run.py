@@ -90,6 +90,20 @@ def beyond_run(decided):
                                  for verdict, conditions in decided)
 
 
+def grouped(keyed):
+    """[(key, [labels])] from (key, label) pairs: the labels of equal keys together,
+    in the order each key first comes."""
+    groups = []
+    for key, label in keyed:
+        for group in groups:
+            if group[0] == key:
+                group[1].append(label)
+                break
+        else:
+            groups.append((key, [label]))
+    return groups
+
+
 def elsewhere_line(claims):
     """The one line that stands for the claims a filtered run cannot decide (the
     terminal summary's and the report's)."""

@@ -9,7 +9,7 @@ the end of the report. Standard library only; Python 3.6+.
 """
 import re
 
-from claims_run import beyond_run, elsewhere_line
+from claims_run import beyond_run, elsewhere_line, grouped
 from claims_vocabulary import THRESHOLD_TEXT, shortened
 from report_format import table, text
 from report_run import CLAIM_DECIDING, in_version_order
@@ -123,18 +123,9 @@ def evidence_section(run):
 
 
 def evidence_lines(claims, claim):
-    groups = []
-    for version in claims.versions:
-        row = claims.by.get((claim, version))
-        if row is None:
-            continue
-        key = (row["verdict"], row["conditions"].strip(), row["evidence"].strip())
-        for group in groups:
-            if group[0] == key:
-                group[1].append(version)
-                break
-        else:
-            groups.append((key, [version]))
+    rows = [(claims.by[(claim, v)], v) for v in claims.versions if (claim, v) in claims.by]
+    groups = grouped(((row["verdict"], row["conditions"].strip(), row["evidence"].strip()),
+                      version) for row, version in rows)
     lines = []
     for (verdict, conditions, evidence), versions in groups:
         line = "- %s: %s" % (text(", ".join(versions)), text(verdict))

@@ -86,6 +86,17 @@ add_headline_charts() {
     } >"$1/plots/charts.csv"
 }
 
+# report_with_claims CSV [charts]: reports a copy of the compare fixture ($dir) with
+# fixtures/report/CSV as its claims.csv (and add_charts' charts when asked).
+report_with_claims() {
+    copy_run compare
+    dir=$SANDBOX/compare
+    cp "$FIXTURES/report/$1" "$dir/claims.csv"
+    [ "${2:-}" != charts ] || add_charts "$dir"
+    report "$dir"
+    assert_report_written "$dir"
+}
+
 # report [ARGS...]: tools/report with stdout and stderr apart.
 report() {
     run --separate-stderr "$REPORT" "$@"
@@ -484,11 +495,8 @@ PY
 }
 
 @test "claims: a claims.csv without the deciding column: the matrix, the evidence shortened, the full evidence last" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    cp "$FIXTURES/report/claims.csv" "$dir/claims.csv"
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_with_claims claims.csv
     check_report "$dir" <<'PY'
 claims = section("## The article's claims")
 body = "\n".join(claims)
@@ -518,12 +526,8 @@ PY
 }
 
 @test "claims: the first 150 lines hold the matrix with each claim's text and deciding figure" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    cp "$FIXTURES/report/claims-deciding.csv" "$dir/claims.csv"
-    add_charts "$dir"
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_with_claims claims-deciding.csv charts
     check_report "$dir" <<'PY'
 texts = {}
 for line in open(os.path.join(os.environ["REPO_ROOT"], "docs", "CLAIMS.md"), encoding="utf-8"):
@@ -568,11 +572,8 @@ PY
 }
 
 @test "claims: a filtered run shows only the claims its data bears on, and one line for the others" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    cp "$FIXTURES/report/claims-deciding.csv" "$dir/claims.csv"
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_with_claims claims-deciding.csv
     check_report "$dir" <<'PY'
 rows = csv_rows("claims.csv")
 by = {}
