@@ -12,7 +12,6 @@ their data alone.
 
 Standard library only; Python 3.6+.
 """
-from claims_run import Decision
 from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, amount, at_least,
                                behaviour, contrast_text, decide, effect, item, judged,
                                names, observed, part, shown, size_list, speed_part)

@@ -15,7 +15,7 @@ from report_charts import (chart_lines, chart_placement, headline_section,
                            more_charts_section, not_rendered_section)
 from report_claims import evidence_section, matrix_section
 from report_format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_ratio_bound, fmt_time_s,
-                           fmt_value, table, text)
+                           table, text)
 from report_run import UNSTABLE_HALFWIDTH, in_version_order, size_key, unstable
 from report_stats import PRACTICAL, highlighted, threshold_text
 from report_tables import MARKED, TIME, Index, ratio_means, results_section, version_header
