@@ -34,11 +34,12 @@ def base_name(name):
 
 
 def headline_names(charts):
-    """The names of the headline charts, in the order they are shown."""
+    """The names of the headline charts, in the order they are shown (a stated one is
+    its sentence there)."""
     rendered = [c for c in charts if c["status"] == RENDERED]
     if charts and HEADLINE_COLUMN in charts[0]:
-        return [c["name"] for c in rendered
-                if (c.get(HEADLINE_COLUMN) or "").strip().lower() == "yes"]
+        return [c["name"] for c in charts if c["status"] in (RENDERED, STATED)
+                and (c.get(HEADLINE_COLUMN) or "").strip().lower() == "yes"]
     chosen = []
     for wanted in FALLBACK_HEADLINES:
         match = [c["name"] for c in rendered if base_name(c["name"]) == wanted]
@@ -111,7 +112,10 @@ def headline_section(run, placed):
         return lines + ["None of this run's charts answers the article's main questions "
                         "(see each family's section)."]
     for chart in placed["headline"]:
-        lines.extend(chart_lines(run, chart))
+        if chart["status"] == STATED:
+            lines.extend(stated_lines([chart]) + [""])
+        else:
+            lines.extend(chart_lines(run, chart))
     while lines[-1] == "":
         lines.pop()
     return lines

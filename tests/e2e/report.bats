@@ -68,8 +68,8 @@ add_charts() {
 }
 
 # add_headline_charts DIR: DIR/plots/charts.csv with the headline column: two headline
-# charts (the second listed first), a chart of the first family, and one that became a
-# sentence (stated).
+# charts (the second listed first), a chart of the first family, one that became a
+# sentence (stated), and a stated headline chart.
 add_headline_charts() {
     local family name
     family=$(csv_rows "$1/measurements.csv" family | sed -n 1p)
@@ -83,6 +83,7 @@ add_headline_charts() {
         echo "idioms,The article's contrasts,idioms.png,,rendered,,yes"
         echo "allocs-$family,\"Allocations, $family\",,,stated,Every case of $family allocates nothing on every version.,"
         echo "ratios-$family,\"$family against the baseline\",ratios-$family.png,,rendered,,yes"
+        echo "allocs-identity,\"Allocations, identity\",,,stated,No case of identity allocates.,yes"
     } >"$1/plots/charts.csv"
 }
 
@@ -614,6 +615,9 @@ expect("- **Allocations, %s**: Every case of %s allocates nothing on every versi
        in within, "the stated chart is not its sentence in its family's section")
 expect(not any("Allocations, %s" % family in l for l in section("## Charts not rendered")),
        "a stated chart is listed as not rendered")
+expect(headlines.count("- **Allocations, identity**: No case of identity allocates.") == 1,
+       "a stated headline chart is not its sentence among the headlines")
+expect(report.count("Allocations, identity") == 1, "a stated headline chart shown twice")
 PY
 }
 
