@@ -14,7 +14,7 @@ from report_charts import chart_lines, stated_lines
 from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_halfwidth, fmt_ratio,
                            fmt_ratio_bound, fmt_value, table, text)
 from report_run import UNSTABLE_HALFWIDTH, has_intervals, size_key, unstable
-from report_stats import highlighted, mean_of, median_iqr, threshold_text
+from report_stats import BEYOND_NOISE, highlighted, mean_of, median_iqr, threshold_text
 
 TIME = "time_per_op"
 INSTRUCTIONS = "instructions_per_op"  # exact: no cv, and a ratio without interval
@@ -31,7 +31,8 @@ EXTRA_GROUPS = (
     ("collected", ("gc_collected",)),
 )
 EXTRA_METRICS = tuple(m for _, ms in EXTRA_GROUPS for m in ms)
-MARKED = ("faster", "slower", "lower", "higher")
+# Verdicts beyond the noise (the 95% interval of the ratio excludes 1).
+MARKED = BEYOND_NOISE
 UNSTABLE_PERCENT = UNSTABLE_HALFWIDTH * 100
 
 
@@ -271,7 +272,8 @@ def median_cell(index, version, family, case, n, metric, notes):
 
 def ratio_cell(run, index, family, case, n, version, metric):
     """A version's ratio to the baseline: "**0.46× faster** [0.17, 0.81] · 3.47 µs /
-    7.56 µs", bold beyond the noise and the practical threshold; "" for none."""
+    7.56 µs", bold beyond the noise and the practical threshold; — without a
+    comparison row."""
     comp = index.comp.get((family, case, n, metric, version))
     if comp is None:
         return "—"
@@ -422,7 +424,7 @@ def extra_table(run, index, family, rows, groups, notes):
                 cells.append(cell)
             body.append(cells)
     lines[0] = ("Memory and resources, **per run** of ops/run operations (medians; "
-                "**bold**: differs from %s beyond the noise):"
+                "**bold**: differs from %s beyond the noise and the threshold):"
                 % text(run.baseline or "the baseline"))
     if body:
         lines.extend(table(headers, body, "lrrl" + "r" * len(versions)))
