@@ -87,6 +87,14 @@ add_headline_charts() {
     } >"$1/plots/charts.csv"
 }
 
+# report_copy NAME: reports a copy of fixtures/runs/NAME ($dir).
+report_copy() {
+    copy_run "$1"
+    dir=$SANDBOX/$1
+    report "$dir"
+    assert_report_written "$dir"
+}
+
 # report_with_claims CSV [charts]: reports a copy of the compare fixture ($dir) with
 # fixtures/report/CSV as its claims.csv (and add_charts' charts when asked).
 report_with_claims() {
@@ -347,10 +355,8 @@ PY
 }
 
 @test "bench fixture: the table figures are measurements.csv's medians" {
-    copy_run bench
-    local dir=$SANDBOX/bench
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_copy bench
     check_report "$dir" <<'PY'
 rows = csv_rows("measurements.csv")
 version = rows[0]["python_version"]
@@ -382,10 +388,8 @@ PY
 }
 
 @test "compare fixture: medians, ratios, intervals and verdicts are the CSV's" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_copy compare
     check_report "$dir" <<'PY'
 comparison = [r for r in csv_rows("comparison.csv") if r["metric"] == "time_per_op" and r["ratio"]]
 expect(comparison, "comparison.csv has no time row with a ratio")
@@ -622,10 +626,8 @@ PY
 }
 
 @test "complexity: a label only where the fit decides it; none from a complexity.csv without its errors" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_copy compare
     check_report "$dir" <<'PY'
 growth = [l for l in lines if l.startswith("Growth of time with n")]
 expect(growth, "no growth line")
@@ -674,10 +676,8 @@ PY
 }
 
 @test "at a glance: each case once among the largest speed-ups, each beyond both thresholds" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_copy compare
     check_report "$dir" <<'PY'
 glance = section("## At a glance")
 listed = [l for l in glance if l.startswith("- `")]
