@@ -2,11 +2,11 @@
 
 render(run) gives the whole page, findings first: the title and one line of run facts
 (mode, machine, noise); the claims matrix (report_claims.py); the headline charts
-(report_charts.py); at a glance (a comparison's largest differences); how to read the
-figures. Then the details: the results by family (report_tables.py), failures, start-up
-and whole programs (hyperfine), more charts, the run's metadata and interpreters, the
-charts not rendered, and every claim's evidence. A file the run lacks skips its section
-with a line saying why.
+(report_charts.py); at a glance (a comparison's largest differences). Then the details:
+the results by family (report_tables.py), failures, start-up and whole programs
+(hyperfine), more charts; and last the methods (how to read the figures), the run's
+metadata and interpreters, the charts not rendered, and every claim's evidence. A file
+the run lacks skips its section with a line saying why.
 Standard library only; Python 3.6+.
 """
 import statistics
@@ -30,11 +30,11 @@ def render(run):
     charts = chart_placement(run, set(index.families))
     lines = []
     for section in (title_section(run), matrix_section(run), headline_section(run, charts),
-                    glance_section(run), caveats_section(run, index),
-                    results_section(run, index, charts),
+                    glance_section(run), results_section(run, index, charts),
                     failures_section(run), hyperfine_section(run, charts),
-                    more_charts_section(run, charts), run_section(run),
-                    not_rendered_section(run, charts), evidence_section(run)):
+                    more_charts_section(run, charts), caveats_section(run, index),
+                    run_section(run), not_rendered_section(run, charts),
+                    evidence_section(run)):
         if not section:
             continue
         lines.extend(section)

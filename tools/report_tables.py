@@ -150,6 +150,8 @@ def results_section(run, index, charts):
             "Medians over the repetitions, with their interquartile range (IQR)%s. n: the "
             "case's size. n/a: this Python cannot measure it (the note says why); —: not "
             "measured for this case." % unstable_text)
+    lines[-1] += (" *How to read these figures*, after the tables, gives the methods and "
+                  "the noise.")
     for family in index.families:
         lines.append("")
         lines.extend(family_section(run, index, family, charts))
