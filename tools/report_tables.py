@@ -100,12 +100,17 @@ class Index(object):
                 return "failed", self.failed[key]["error"]
         return None, None
 
-    def cell(self, version, family, case, n, metric, notes):
-        """One figure: its median in its unit, n/a with a note marker, failed, or —."""
+    def cell(self, version, family, case, n, metric, notes, with_iqr=True):
+        """One figure: its median in its unit with its interquartile range in brackets
+        (where the samples differ, with_iqr), n/a with a note marker, failed, or —."""
         row = self.meas.get((version, family, case, n, metric))
-        if row is not None:
-            return fmt_value(metric, row["unit"], row["median"])
-        return self.missing(version, family, case, n, metric, notes)
+        if row is None:
+            return self.missing(version, family, case, n, metric, notes)
+        cell = fmt_value(metric, row["unit"], row["median"])
+        spread = self.spread(version, family, case, n, metric) if with_iqr else None
+        if spread is not None and spread[1] != spread[2]:
+            cell += " [%s]" % iqr_text(spread, metric, row["unit"])
+        return cell
 
     def missing(self, version, family, case, n, metric, notes):
         kind, reason = self.why_missing(version, family, case, n, metric)
@@ -218,7 +223,8 @@ def single_main_table(run, index, family, rows, metrics, notes):
             continue
         cells = case_cells(case, n)
         for metric in shown:
-            cells.append(index.cell(version, family, case, n, metric, notes))
+            cells.append(index.cell(version, family, case, n, metric, notes,
+                                    with_iqr=(metric != TIME)))
             if metric == TIME and with_iqr:
                 cells.append(iqr_text(index.spread(version, family, case, n, TIME), TIME,
                                       "ns"))
@@ -259,15 +265,11 @@ def version_header(run, version):
 
 
 def median_cell(index, version, family, case, n, metric, notes):
-    """A version's median of metric with its interquartile range in brackets."""
+    """A version's median of metric with its interquartile range in brackets, marked
+    unstable where its 95% interval is wide."""
     row = index.meas.get((version, family, case, n, metric))
-    if row is None:
-        return index.missing(version, family, case, n, metric, notes)
-    cell = fmt_value(metric, row["unit"], row["median"])
-    spread = index.spread(version, family, case, n, metric)
-    if spread is not None and spread[1] != spread[2]:
-        cell += " [%s]" % iqr_text(spread, metric, row["unit"])
-    if unstable(row):
+    cell = index.cell(version, family, case, n, metric, notes)
+    if row is not None and unstable(row):
         cell += " **unstable %s**" % fmt_halfwidth(row["halfwidth"])
     return cell
 
@@ -344,7 +346,8 @@ def compare_main_table(run, index, family, rows, metrics, notes):
         if body:
             if lines:
                 lines.append("")
-            lines.append("Allocations per operation (requests · bytes; **bold**: differs "
+            lines.append("Allocations per operation (requests · bytes, medians [interquartile "
+                         "range]; **bold**: differs "
                          "from %s beyond the noise and the threshold):"
                          % text(run.baseline or "the baseline"))
             lines.append("")
@@ -391,7 +394,8 @@ def has_group(index, versions, family, case, n, group_metrics):
 def extra_table(run, index, family, rows, groups, notes):
     versions = run.versions
     all_metrics = [m for _, ms in groups for m in ms]
-    lines = ["Memory and resources, **per run** of ops/run operations (medians):", ""]
+    lines = ["Memory and resources, **per run** of ops/run operations (medians [interquartile "
+             "range]):", ""]
     if not run.is_compare:
         version = versions[0] if versions else ""
         headers = ["case", "n", "ops/run"] + [label for label, _ in groups]
@@ -425,7 +429,8 @@ def extra_table(run, index, family, rows, groups, notes):
                     cell = "**%s**" % cell
                 cells.append(cell)
             body.append(cells)
-    lines[0] = ("Memory and resources, **per run** of ops/run operations (medians; "
+    lines[0] = ("Memory and resources, **per run** of ops/run operations (medians "
+                "[interquartile range]; "
                 "**bold**: differs from %s beyond the noise and the threshold):"
                 % text(run.baseline or "the baseline"))
     if body:
