@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """tools/claims.py: the claims report of a run: for each claim of the article
-(CLAIMS.md: C01-C22) and each Python version of the run, a verdict and the evidence that
+(docs/CLAIMS.md: C01-C22) and each Python version of the run, a verdict and the evidence that
 decided it, from the run's own data.
 
     tools/claims.py [RUN]              # RUN: a run folder, default results/latest
 
-Writes RUN/claims.csv (claim,python_version,verdict,conditions,evidence; written to a
+Writes RUN/claims.csv (claim,python_version,verdict,conditions,evidence,deciding: the
+last one short figure with its interval from the condition that decided; written to a
 temporary name and renamed) and prints a claims x versions matrix, a legend, and one
 line per claim that is partly right, wrong, inconclusive or untestable on some version
 (or holds with conditions left inconclusive), with its conditions.
@@ -40,11 +41,12 @@ TOOLS = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, TOOLS)
 
 from atomic_text import write_atomically  # noqa: E402
-from claims_run import REPO_ROOT, VERDICTS, Decision, Run, RunError  # noqa: E402
-from claims_vocabulary import THRESHOLD_TEXT  # noqa: E402
+from claims_run import (REPO_ROOT, VERDICTS, Decision, Run, RunError,  # noqa: E402
+                        beyond_run, elsewhere_line, grouped)
+from claims_vocabulary import THRESHOLD_TEXT, shortened  # noqa: E402
 
 RULE_MODULES = ["claims_rules_a", "claims_rules_b"]
-HEADER = ["claim", "python_version", "verdict", "conditions", "evidence"]
+HEADER = ["claim", "python_version", "verdict", "conditions", "evidence", "deciding"]
 MARKS = {"holds": "+", "partly": "~", "fails": "x", "inconclusive": "-", "untestable": "?"}
 LEGEND = ("+ holds   ~ partly (conditions below)   x fails   - inconclusive (the intervals "
           "too wide, below)   ? untestable (what is missing, below)")
@@ -81,9 +83,11 @@ def load_rules():
 
 def check(decision):
     """The decision if it is well formed, else a ValueError saying what is wrong."""
-    if not isinstance(decision, tuple) or len(decision) != 3:
+    if not isinstance(decision, tuple) or len(decision) not in (3, 4):
         raise ValueError("returned %r, not a Decision" % (decision,))
     decision = Decision(*decision)
+    if not decision.deciding:
+        decision = decision._replace(deciding=fallback_deciding(decision))
     if decision.verdict not in VERDICTS:
         raise ValueError("verdict %r is not one of %s" % (decision.verdict, ", ".join(VERDICTS)))
     if decision.verdict in ("partly", "inconclusive", "untestable") and not decision.conditions:
@@ -91,6 +95,14 @@ def check(decision):
     if not decision.evidence and decision.verdict != "untestable":
         raise ValueError("a %s verdict without evidence" % decision.verdict)
     return decision
+
+
+def fallback_deciding(decision):
+    """The deciding figure of a rule that gives none: what is missing for untestable,
+    else the evidence, shortened."""
+    if decision.verdict == "untestable":
+        return shortened(decision.conditions or decision.evidence)
+    return shortened(decision.evidence or decision.conditions)
 
 
 def evaluate(run, rules):
@@ -107,7 +119,8 @@ def evaluate(run, rules):
                 message = "%s: %s (%s line %d)" % (type(error).__name__, error,
                                                   os.path.basename(where.filename), where.lineno)
                 errors.append("rule %s broke on %s: %s" % (claim, label, message))
-                decision = Decision("untestable", "the rule broke: " + message, "")
+                decision = Decision("untestable", "the rule broke: " + message, "",
+                                    shortened("the rule broke: " + message))
             results.append((claim, label, decision))
     return results, errors
 
@@ -118,7 +131,8 @@ def write_claims(folder, results):
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for claim, label, decision in results:
-        writer.writerow([claim, label, decision.verdict, decision.conditions, decision.evidence])
+        writer.writerow([claim, label, decision.verdict, decision.conditions, decision.evidence,
+                         decision.deciding])
     path = os.path.join(folder, "claims.csv")
     try:
         write_atomically(path, buffer.getvalue())
@@ -131,8 +145,8 @@ def summary(run, results, titles, notes):
     """The terminal's report: the matrix, the legend, then the claims that do not simply
     hold (or hold with inconclusive or untested conditions), with their conditions (versions with the same verdict and conditions on one
     line)."""
-    claims = sorted(set(claim for claim, _, _ in results))
     by = dict(((claim, label), decision) for claim, label, decision in results)
+    claims, elsewhere = claims_of_run(results)
     title_width = min(30, max([len(titles.get(c, "")) for c in claims] + [0]))
     lines = []
     head = "%-4s %-*s" % ("", title_width, "")
@@ -150,18 +164,10 @@ def summary(run, results, titles, notes):
     lines.append(LEGEND)
     details = []
     for claim in claims:
-        groups = []
-        for label in run.versions:
-            decision = by[(claim, label)]
-            if decision.verdict == "holds" and not decision.conditions:
-                continue
-            key = (decision.verdict, decision.conditions)
-            for group in groups:
-                if group[0] == key:
-                    group[1].append(label)
-                    break
-            else:
-                groups.append((key, [label]))
+        groups = grouped(((by[(claim, label)].verdict, by[(claim, label)].conditions), label)
+                         for label in run.versions
+                         if by[(claim, label)].verdict != "holds" or
+                         by[(claim, label)].conditions)
         for (verdict, conditions), labels in groups:
             where = "all" if len(labels) == len(run.versions) and len(labels) > 1 else \
                 ", ".join(labels)
@@ -172,9 +178,22 @@ def summary(run, results, titles, notes):
     if details:
         lines.append("")
         lines.extend(details)
+    if elsewhere:
+        lines.append("")
+        lines.append(elsewhere_line(elsewhere))
     for note in notes:
         lines.append("note: " + note)
     return "\n".join(lines)
+
+
+def claims_of_run(results):
+    """(claims the run's data bears on, claims that need data the run did not collect),
+    each sorted."""
+    decided = {}
+    for claim, _, decision in results:
+        decided.setdefault(claim, []).append((decision.verdict, decision.conditions))
+    elsewhere = [c for c in sorted(decided) if beyond_run(decided[c])]
+    return [c for c in sorted(decided) if c not in elsewhere], elsewhere
 
 
 def main(argv):

@@ -1,4 +1,4 @@
-"""tools/claims_rules_a.py: the rules of claims C01-C11 (../shared/CLAIMS.md).
+"""tools/claims_rules_a.py: the rules of claims C01-C11 (docs/CLAIMS.md).
 
 Each rule states a criterion and lets the run's data decide: behaviour from
 observations.csv (the catalogue's OBSERVATIONS named C01_..., C11_...), cost from the
@@ -12,7 +12,6 @@ their data alone.
 
 Standard library only; Python 3.6+.
 """
-from claims_run import Decision
 from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, amount, at_least,
                                behaviour, contrast_text, decide, effect, item, judged,
                                names, observed, part, shown, size_list, speed_part)
@@ -156,7 +155,7 @@ def decide_c02(run, label):
         evidence += "; beside it, %s" % tally_text(negated, "`is not` faster than `!=`:")
     conditions = decision.conditions.replace("holds: ", "is faster for: ", 1).replace(
         "not: ", "not for: " if decision.verdict == "partly" else "is not faster for: ", 1)
-    return Decision(decision.verdict, conditions, evidence)
+    return decision._replace(conditions=conditions, evidence=evidence)
 
 
 def decide_c03(run, label):

@@ -1,4 +1,4 @@
-"""tools/claims_rules_b.py: the rules of claims C12-C22 (../shared/CLAIMS.md).
+"""tools/claims_rules_b.py: the rules of claims C12-C22 (docs/CLAIMS.md).
 
 Each rule is `decide_cNN(run, label) -> Decision(verdict, conditions, evidence)` for
 one interpreter (`label`) of one run folder (`run`, a tools/claims_run.Run). The verdict
@@ -25,10 +25,11 @@ import csv
 import os
 
 from claims_run import Decision
-from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, behaviour,
+from claims_vocabulary import (CONTRADICTED, INCONCLUSIVE, SUPPORTED, amount, behaviour,
                                common_sizes, contrast_text, decide, effect, figure_text,
                                largest_common_size, missing, names, observed, outcome, part,
-                               raised, shown, sig, speed, speed_text, too_few_exact)
+                               raised, shortened, shown, sig, speed, speed_text,
+                               too_few_exact)
 
 HOLDS, FAILS, PARTLY, UNTESTABLE = "holds", "fails", "partly", "untestable"
 
@@ -207,6 +208,11 @@ def decide_c13(run, label):
                  "built either way)" % (figure_text(req_dup), figure_text(req_int)))
     decision = decide([contrast_part("interned strings retain fewer bytes", c, "lower",
                                      evidence)])
+    if c is not None and c.verdict != "insufficient data":
+        decision = decision._replace(deciding=shortened(
+            "retained: %s interned, %s as they are: %s" % (
+                amount(kept.median if kept else None, "bytes"),
+                amount(dup.median if dup else None, "bytes"), contrast_text(c))))
     return decision._replace(evidence=decision.evidence + notes + ".")
 
 
@@ -676,18 +682,22 @@ def decide_c20(run, label):
     aspects -> holds; none -> fails; otherwise partly, naming the variants and sizes.
     An aspect the run cannot measure (memory on 2.7) is left out and named.
     """
-    parts, notes = [], []
+    parts, notes, firsts = [], [], []
     for metric, word in (("time_per_op", "time"), ("bytes_per_op", "bytes requested")):
         aspect_parts, aspect_notes, reason = _c20_aspect(run, label, metric, word)
         if not aspect_parts:
             parts.append(part(word, None, "%s: %s" % (word, reason), essential=False))
             continue
         parts += aspect_parts
+        firsts += ["%s: %s" % (word, note) for note in aspect_notes[:1]]
         notes.append("%s, += against join at the largest size: %s" % (
             word.capitalize(), "; ".join(aspect_notes)))
     evidence = ". ".join(notes) + "." if notes else "No += / join contrast could be judged"
     evidence += programs_text(run, label, ("concat_module", "concat_join"))
     decision = decide(parts, evidence=evidence)
+    if decision.verdict in ("holds", "fails") and firsts:
+        # One variant at its largest size stands for the rest.
+        decision = decision._replace(deciding=shortened(firsts[0]))
     return decision
 
 

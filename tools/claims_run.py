@@ -52,9 +52,16 @@ Observation = namedtuple("Observation", "value error")
 # fails the inconclusive and untested conditions ("" when none), where it holds and
 # where not for partly, the intervals too wide for inconclusive, what is missing for
 # untestable; evidence: the figures or behaviour that decided it, self-contained.
-Decision = namedtuple("Decision", "verdict conditions evidence")
+# deciding: one short figure (with its interval, for a cost) from the condition that
+# decided the verdict ("" when the rule gives none: the engine then shortens the
+# conditions or the evidence).
+Decision = namedtuple("Decision", "verdict conditions evidence deciding")
+Decision.__new__.__defaults__ = ("",)
 
 VERDICTS = ("holds", "fails", "partly", "inconclusive", "untestable")
+# Every reason Run gives for data the run did not collect (a family, case, observation
+# or samples.csv left out) holds this phrase: beyond_run() recognises such verdicts.
+NOT_IN_RUN = "in this run"
 CONFIDENCE = 0.95
 
 REQUIRED = {
@@ -72,6 +79,38 @@ REQUIRED = {
                         "ci_high", "p_value", "test", "verdict", "baseline_samples",
                         "samples"), False),
 }
+
+
+def beyond_run(decided):
+    """True when a claim's (verdict, conditions) pairs, one per version, are all
+    untestable for want of data this run did not collect: a filtered run or a user's
+    own catalogue, which the claim's verdict needs the full catalogue for."""
+    decided = list(decided)
+    return bool(decided) and all(verdict == "untestable" and NOT_IN_RUN in conditions
+                                 for verdict, conditions in decided)
+
+
+def grouped(keyed):
+    """[(key, [labels])] from (key, label) pairs: the labels of equal keys together,
+    in the order each key first comes."""
+    groups = []
+    for key, label in keyed:
+        for group in groups:
+            if group[0] == key:
+                group[1].append(label)
+                break
+        else:
+            groups.append((key, [label]))
+    return groups
+
+
+def elsewhere_line(claims):
+    """The one line that stands for the claims a filtered run cannot decide (the
+    terminal summary's and the report's)."""
+    return ("%d other claim%s (%s) need%s cases this run did not measure: run the full "
+            "catalogue (make bench or make compare without FILTER) to decide %s."
+            % (len(claims), "" if len(claims) == 1 else "s", ", ".join(claims),
+               "s" if len(claims) == 1 else "", "it" if len(claims) == 1 else "them"))
 
 
 class RunError(Exception):
@@ -269,15 +308,16 @@ class Run(object):
     def missing_observation(self, label, family, name):
         """Why an observation is absent, in a few words."""
         if not self.has_family(label, family):
-            return "the %s family is not in this run" % family
+            return "the %s family is not %s" % (family, NOT_IN_RUN)
         if (label, family) not in self._observed_families:
-            return "no observations of %s in this run (run without --no-observations)" % family
-        return "%s/%s not recorded in this run" % (family, name)
+            return "no observations of %s %s (run without --no-observations)" % (
+                family, NOT_IN_RUN)
+        return "%s/%s not recorded %s" % (family, name, NOT_IN_RUN)
 
     def missing(self, label, family, case, metric, n=None):
         """Why a figure is absent, in a few words (for an untestable verdict)."""
         if not self.has_family(label, family):
-            return "the %s family is not in this run" % family
+            return "the %s family is not %s" % (family, NOT_IN_RUN)
         reason = self.unavailable(label, family, case, metric)
         if reason:
             return "%s/%s: %s" % (family, case, reason)
@@ -285,9 +325,9 @@ class Run(object):
         if failed:
             return "%s/%s failed (%s)" % (family, case, failed)
         if self.figure(label, family, case, metric, n) is None:
-            return "%s/%s %s not measured in this run" % (family, case, metric)
+            return "%s/%s %s not measured %s" % (family, case, metric, NOT_IN_RUN)
         if not self.has_samples:
-            return "no samples.csv in this run (its noise cannot be judged)"
+            return "no samples.csv %s (its noise cannot be judged)" % NOT_IN_RUN
         samples = len(self._samples.get((label, family, case), {}).get((n, metric), ()))
         if samples < 2:
             return "%s/%s has %d sample%s of %s (2 or more are needed to judge the noise)" \

@@ -26,6 +26,7 @@ Standard library only; Python 3.6+.
 """
 import ast
 import math
+import re
 from collections import namedtuple
 
 from claims_run import Decision
@@ -483,21 +484,73 @@ def decide(parts, evidence=None, prefix=""):
     core_contradicted = [p for p in core if p.outcome == CONTRADICTED]
     if core_contradicted and not core_supported:
         return Decision("fails", _join("not: " + names(p.name for p in core_contradicted),
-                                       notes), evidence)
+                                       notes), evidence, deciding_text(core_contradicted))
     if contradicted and supported:
         return Decision("partly", _join("holds: %s; not: %s" % (
             names(p.name for p in supported), names(p.name for p in contradicted)), notes),
-            evidence)
+            evidence, partly_text(supported, contradicted))
     if missing_parts:
         why = [p.evidence or p.name for p in missing_parts]
-        return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence)
+        return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence,
+                        shortened("missing: " + why[0]))
     if core_supported:
-        return Decision("holds", held_notes, evidence)
+        return Decision("holds", held_notes, evidence, deciding_text(core_supported))
     if inconclusive:
         return Decision("inconclusive", _join("not: " + names(p.name for p in contradicted)
-                                              if contradicted else "", notes), evidence)
+                                              if contradicted else "", notes), evidence,
+                        inconclusive_text(inconclusive))
     why = [p.evidence or p.name for p in optional] or ["nothing to test it on"]
-    return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence)
+    return Decision("untestable", "missing: " + "; ".join(_unique(why)), evidence,
+                    shortened("missing: " + why[0]))
+
+
+# The longest deciding figure (claims.csv's `deciding`): one line of the report's
+# claims matrix.
+DECIDING_CHARS = 160
+# Parentheses that repeat the figures behind a ratio ("(65 vs 119)", "(3.00 ns vs 6.00
+# ns)", "(95% CI, welch-log, 5+5 samples: beyond the noise)"): dropped from a deciding
+# figure, which keeps the ratio and its interval.
+_DETAIL = re.compile(r" \((?:[^()]* vs [^()]*|95% CI[^()]*)\)")
+
+
+def shortened(text, limit=DECIDING_CHARS):
+    """text without the parenthesised details, cut at a word to at most limit chars."""
+    text = _DETAIL.sub("", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 3].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "..."
+
+
+def _deciding_part(parts):
+    """The condition that best shows a verdict: the first whose evidence holds an
+    interval or a count ([lo, hi] or digits), else the first."""
+    with_figure = [p for p in parts if "[" in p.evidence] or \
+        [p for p in parts if re.search(r"\d", p.evidence)]
+    return (with_figure or parts)[0]
+
+
+def _part_text(chosen, limit=DECIDING_CHARS):
+    return shortened(chosen.evidence or chosen.name, limit)
+
+
+def deciding_text(parts):
+    """The deciding figure of a verdict decided by these conditions (all supported, or
+    all contradicted): one of them, in its own words, shortened."""
+    return _part_text(_deciding_part(parts))
+
+
+def partly_text(supported, contradicted):
+    """One supported condition and one contradicted, each in half the room."""
+    half = DECIDING_CHARS // 2 - 4
+    return "%s; but %s" % (_part_text(_deciding_part(supported), half),
+                           _part_text(_deciding_part(contradicted), half))
+
+
+def inconclusive_text(inconclusive):
+    """The interval too wide to decide: "None: time 3.35x [0.965, 11.7]"."""
+    chosen = [p for p in inconclusive if p.interval] or inconclusive
+    return shortened("%s: %s" % (chosen[0].name, chosen[0].interval or "inconclusive"))
 
 
 def _notes(inconclusive, untested):

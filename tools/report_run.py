@@ -11,9 +11,18 @@ import csv
 import math
 import os
 
+import re
+
+from fit_label import CURVES
 from labels import label_key
 from meta import meta_pairs, stripped
+from report_stats import read_samples
 from run_folder import incomplete
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The claims' text, one table row per claim: | C01 | 1 | text |.
+CLAIMS_TEXT = os.path.join(REPO_ROOT, "docs", "CLAIMS.md")
+CLAIM_ROW = re.compile(r"^\|\s*(C\d+)\s*\|[^|]*\|\s*(.+?)\s*\|\s*$")
 
 MEASUREMENT_COLUMNS = ("python_version", "family", "case", "n", "metric", "unit", "median",
                        "cv", "repetitions", "loops")
@@ -24,6 +33,9 @@ UNSTABLE_HALFWIDTH = 0.10
 UNAVAILABLE_COLUMNS = ("python_version", "family", "case", "metric", "reason")
 FAILURE_COLUMNS = ("python_version", "family", "case", "n", "stage", "error")
 COMPLEXITY_COLUMNS = ("python_version", "family", "case", "metric", "best_fit")
+# Each curve's rms error (tools/fit_label.py decides from them): runs written before
+# them have none, and the report then prints no complexity label.
+COMPLEXITY_FIT_COLUMNS = tuple(column for _, column in CURVES)
 COMPARISON_COLUMNS = ("family", "case", "n", "metric", "unit", "baseline", "python_version",
                       "baseline_median", "median", "ratio", "ci_low", "ci_high", "verdict",
                       "baseline_samples", "samples")
@@ -31,6 +43,9 @@ HYPERFINE_COLUMNS = ("python_version", "program", "mean_s", "stddev_s", "median_
                      "peak_rss_kib")
 CHART_COLUMNS = ("name", "title", "png", "svg", "status", "reason")
 CLAIM_COLUMNS = ("claim", "python_version", "verdict", "conditions", "evidence")
+# The deciding figure: claims.csv written before it has none (the report shortens the
+# evidence instead).
+CLAIM_DECIDING = "deciding"
 
 # Where each file comes from: the fix named when it is missing or broken.
 MAKERS = {
@@ -66,6 +81,8 @@ class Run(object):
         self.hyperfine = None
         self.charts = None
         self.claims = None
+        self.samples = None         # {(version, family, case, n, metric): [values]}
+        self.claim_texts = {}       # {claim: one line of docs/CLAIMS.md}
         self.versions = []          # labels, in the run's order
         self.baseline = None
         self.is_compare = False
@@ -183,7 +200,11 @@ def read_run(folder):
     run.measurements = read_measurements(folder)
     run.unavailable = read_csv(folder, "unavailable.csv", UNAVAILABLE_COLUMNS)
     run.failures = read_csv(folder, "failures.csv", FAILURE_COLUMNS)
-    run.complexity = read_csv(folder, "complexity.csv", COMPLEXITY_COLUMNS)
+    run.complexity = read_csv(folder, "complexity.csv", COMPLEXITY_COLUMNS +
+                              optional_columns(folder, "complexity.csv",
+                                               COMPLEXITY_FIT_COLUMNS),
+                              optional_numeric=optional_columns(folder, "complexity.csv",
+                                                                COMPLEXITY_FIT_COLUMNS))
     run.comparison = read_csv(folder, "comparison.csv", COMPARISON_COLUMNS,
                               optional_numeric=("baseline_median", "median", "ratio",
                                                 "ci_low", "ci_high"))
@@ -192,6 +213,8 @@ def read_run(folder):
                              optional_numeric=("mean_s", "stddev_s", "peak_rss_kib"))
     run.charts = read_csv(folder, "plots/charts.csv", CHART_COLUMNS)
     run.claims = read_csv(folder, "claims.csv", CLAIM_COLUMNS)
+    run.samples = read_samples(folder)
+    run.claim_texts = read_claim_texts(CLAIMS_TEXT)
 
     run.is_compare = run.meta_map.get("run") == "compare" or run.comparison is not None
     run.left_out = [(key.split("@", 1)[1], value) for key, value in run.meta
@@ -202,13 +225,39 @@ def read_run(folder):
     return run
 
 
+def header_of(folder, relative):
+    """The header of folder/relative as a list ([] when absent or empty)."""
+    path = os.path.join(folder, relative)
+    if not os.path.isfile(path):
+        return []
+    with open(path, newline="", encoding="utf-8", errors="replace") as stream:
+        return next(csv.reader(stream), [])
+
+
+def optional_columns(folder, relative, columns):
+    """columns, when folder/relative's header has them all; () otherwise."""
+    header = header_of(folder, relative)
+    return tuple(columns) if all(name in header for name in columns) else ()
+
+
+def read_claim_texts(path):
+    """{claim ID: its one line} from docs/CLAIMS.md's table; {} when it is absent."""
+    texts = {}
+    try:
+        with open(path, encoding="utf-8") as stream:
+            for line in stream:
+                match = CLAIM_ROW.match(line.strip())
+                if match:
+                    texts[match.group(1)] = match.group(2)
+    except OSError:
+        return {}
+    return texts
+
+
 def read_measurements(folder):
     """measurements.csv's rows; each gets "halfwidth", its interval's half-width relative
     to |median| (None when the run predates ci_low and ci_high, inf around a median of 0)."""
-    with open(os.path.join(folder, "measurements.csv"), newline="", encoding="utf-8",
-              errors="replace") as stream:
-        header = next(csv.reader(stream), [])
-    has_ci = all(name in header for name in MEASUREMENT_CI_COLUMNS)
+    has_ci = bool(optional_columns(folder, "measurements.csv", MEASUREMENT_CI_COLUMNS))
     rows = read_csv(folder, "measurements.csv", MEASUREMENT_COLUMNS +
                     (MEASUREMENT_CI_COLUMNS if has_ci else ()),
                     numeric=("median", "cv") + (MEASUREMENT_CI_COLUMNS if has_ci else ()))

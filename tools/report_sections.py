@@ -1,35 +1,42 @@
 """tools/report_sections.py: the sections of REPORT.md, each a list of Markdown lines.
 
-render(run) gives the whole page: title, the run (metadata), how to read the figures
-(caveats), charts, the results by family (report_tables.py), failures, start-up and whole
-programs (hyperfine), claims. A file the run lacks skips its section with a line saying
-why.
+render(run) gives the whole page, findings first: the title and one line of run facts
+(mode, machine, noise); the claims matrix (report_claims.py); the headline charts
+(report_charts.py); at a glance (a comparison's largest differences). Then the details:
+the results by family (report_tables.py), failures, start-up and whole programs
+(hyperfine), more charts; and last the methods (how to read the figures), the run's
+metadata and interpreters, the charts not rendered, and every claim's evidence. A file
+the run lacks skips its section with a line saying why.
 Standard library only; Python 3.6+.
 """
-import re
 import statistics
 
-from claims_vocabulary import THRESHOLD_TEXT
-from report_format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_time_ns, fmt_time_s, table,
-                           text)
+from report_charts import (chart_lines, chart_placement, headline_section,
+                           more_charts_section, not_rendered_section)
+from report_claims import evidence_section, matrix_section
+from report_format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_ratio_bound, fmt_time_s,
+                           table, text)
 from report_run import UNSTABLE_HALFWIDTH, in_version_order, size_key, unstable
-from report_tables import (MARKED, TIME, Index, chart_lines, results_section,
-                           version_header)
+from report_stats import PRACTICAL, highlighted, threshold_text
+from report_tables import MARKED, TIME, Index, ratio_means, results_section, version_header
 
-CHART_KINDS = ("time", "scaling", "allocs", "bytes", "memory", "resources", "versions")
-CLAIM_VERDICTS = ("holds", "fails", "partly", "inconclusive", "untestable")
+# How many largest speed-ups and slow-downs "At a glance" lists.
+GLANCE_ROWS = 5
 
 
 def render(run):
     """REPORT.md's lines."""
     index = Index(run)
-    charts = chart_placement(run, index)
+    charts = chart_placement(run, set(index.families))
     lines = []
-    for section in (title_section(run), glance_section(run), run_section(run),
-                    caveats_section(run, index),
-                    charts_section(run, charts), results_section(run, index, charts),
+    for section in (title_section(run), matrix_section(run), headline_section(run, charts),
+                    glance_section(run), results_section(run, index, charts),
                     failures_section(run), hyperfine_section(run, charts),
-                    claims_section(run)):
+                    more_charts_section(run, charts), caveats_section(run, index),
+                    run_section(run), not_rendered_section(run, charts),
+                    evidence_section(run)):
+        if not section:
+            continue
         lines.extend(section)
         lines.append("")
     while lines and lines[-1] == "":
@@ -40,6 +47,7 @@ def render(run):
 # --- title and metadata -------------------------------------------------------------
 
 def title_section(run):
+    """The title and one line of the run's facts: id, mode, interpreters, machine, noise."""
     versions = run.versions
     if run.is_compare:
         if len(versions) <= 3:
@@ -56,18 +64,35 @@ def title_section(run):
     if run.is_compare and run.meta_map.get("rounds"):
         facts.append("%s rounds" % run.meta_map["rounds"])
     if run.baseline:
-        facts.append("baseline %s" % run.baseline)
+        facts.append("baseline %s" % text(run.baseline))
     cases = set((r["family"], r["case"]) for r in run.measurements)
     families = len(set(f for f, _ in cases))
     facts.append("%d case%s in %d famil%s" % (len(cases), "" if len(cases) == 1 else "s",
                                               families, "y" if families == 1 else "ies"))
-    return ["# idiombench: %s" % text(heading), "",
-            " · ".join(facts),
-            "",
-            "The memory idioms Python programmers are taught, measured by idiombench: each "
-            "idiom runs in a tight loop inside CPython embedded in a C harness, timed from "
-            "C at the loop's start and end, net of the same loop running `pass`; allocator "
-            "hooks count the allocation requests and bytes of each operation."]
+    facts.append("machine: %s" % machine_text(run))
+    noise = run_noise(run)
+    if noise is not None:
+        facts.append("noise: median cv %s of time per operation" % fmt_cv(noise))
+    return ["# idiombench: %s" % text(heading), "", " · ".join(facts)]
+
+
+def machine_text(run):
+    """"host `vm` (AMD EPYC; CPUs: 2 online, under a hypervisor)": what the meta says
+    of the machine."""
+    meta = run.meta_map
+    described = [text(meta[k]) for k in ("cpu",) if meta.get(k)]
+    for key, label in (("cpus", "CPUs"), ("cores", "cores"),
+                       ("virtualization", "virtualisation")):
+        if meta.get(key):
+            described.append("%s: %s" % (label, text(meta[key])))
+    line = "host %s" % code(meta.get("host", "?"))
+    return line + (" (%s)" % "; ".join(described) if described else "")
+
+
+def run_noise(run):
+    """The median cv of every time figure with 2 or more samples, or None."""
+    figures = typical_cv(r for r in run.measurements if r["metric"] == TIME)
+    return figures[0] if figures else None
 
 
 def run_mode(run):
@@ -80,13 +105,30 @@ def run_mode(run):
 
 
 def glance_section(run):
-    """A comparison's verdicts per version, and its largest marked time differences."""
+    """A comparison's differences per version, and its largest time differences."""
     if not run.is_compare or not run.comparison:
         return []
     lines = ["## At a glance", "",
              "Each version against %s, every case at every size: how many differ beyond "
-             "the noise (95%% interval of the ratio excludes 1):" % text(run.baseline or "?"),
-             ""]
+             "the noise (the 95%% interval of the ratio excludes 1) and beyond the "
+             "practical threshold (a ratio off 1 by at least %g%%):"
+             % (text(run.baseline or "?"), PRACTICAL.share * 100), ""]
+    lines.extend(glance_table(run))
+    for verdict, label in (("faster", "Largest speed-ups"), ("slower", "Largest slow-downs")):
+        rows = largest(run, verdict)
+        if rows:
+            lines.extend(["", "%s (time per operation; each case once, at its version "
+                              "and size of largest difference; the ratio of geometric "
+                              "means, version / %s):" % (label, text(run.baseline or "?")),
+                          ""])
+            lines.extend(glance_line(run, r) for r in rows)
+    lines.extend(["", "Time is time per operation; the others are allocations, memory and "
+                      "resource figures. About 1 comparison in 20 is beyond the noise by "
+                      "chance when nothing differs (see *How to read these figures*)."])
+    return lines
+
+
+def glance_table(run):
     body = []
     for version in run.versions:
         mine = [r for r in run.comparison if r["python_version"] == version]
@@ -96,34 +138,43 @@ def glance_section(run):
         others = [r for r in mine if r["metric"] != TIME]
 
         def count(rows, verdict):
-            return str(sum(r["verdict"] == verdict for r in rows))
+            return str(sum(r["verdict"] == verdict and highlighted(r) for r in rows))
+
+        def same(rows):
+            return str(sum(r["verdict"] != "insufficient data" and not highlighted(r)
+                           for r in rows))
         body.append([text(version), count(time_rows, "faster"), count(time_rows, "slower"),
-                     count(time_rows, "no difference"),
-                     count(others, "lower"), count(others, "higher"),
-                     count(others, "no difference"),
+                     same(time_rows), count(others, "lower"), count(others, "higher"),
+                     same(others),
                      str(sum(r["verdict"] == "insufficient data" for r in mine))])
-    lines.extend(table(["version", "time: faster", "time: slower", "time: no difference",
-                        "others: lower", "others: higher", "others: no difference",
-                        "too few samples"], body, "lrrrrrrr"))
-    marked = [r for r in run.comparison if r["metric"] == TIME and r["verdict"] in MARKED
-              and r["ratio"] is not None and r["ratio"] > 0]
-    for verdict, label, reverse in (("faster", "Largest speed-ups", False),
-                                    ("slower", "Largest slow-downs", True)):
-        rows = sorted((r for r in marked if r["verdict"] == verdict),
-                      key=lambda r: r["ratio"], reverse=reverse)[:5]
-        if rows:
-            lines.extend(["", "%s (time per operation):" % label, ""])
-            for r in rows:
-                lines.append("- %s%s on %s: %s, %s → %s" % (
-                    code("%s/%s" % (r["family"], r["case"])),
-                    " n=%s" % text(r["n"]) if r["n"] else "", text(r["python_version"]),
-                    fmt_ratio(r["ratio"]),
-                    fmt_time_ns(r["baseline_median"]) if r["baseline_median"] is not None
-                    else "?", fmt_time_ns(r["median"]) if r["median"] is not None else "?"))
-    lines.extend(["", "Time is time per operation; the others are allocations, memory and "
-                      "resource figures. About 1 comparison in 20 is marked by chance when "
-                      "nothing differs (see *How to read these figures*)."])
-    return lines
+    return table(["version", "time: faster", "time: slower", "time: no difference",
+                  "others: lower", "others: higher", "others: no difference",
+                  "too few samples"], body, "lrrrrrrr")
+
+
+def largest(run, verdict):
+    """The GLANCE_ROWS largest time differences of that verdict beyond both
+    thresholds, each case once (its largest)."""
+    rows = [r for r in run.comparison if r["metric"] == TIME and r["verdict"] == verdict
+            and highlighted(r)]
+    rows.sort(key=lambda r: r["ratio"], reverse=(verdict == "slower"))
+    chosen, seen = [], set()
+    for row in rows:
+        if (row["family"], row["case"]) not in seen:
+            seen.add((row["family"], row["case"]))
+            chosen.append(row)
+    return chosen[:GLANCE_ROWS]
+
+
+def glance_line(run, row):
+    """"- `strings/join` n=1000 on 3.11.7: 0.46× [0.17, 0.81] (3.47 µs / 7.56 µs)"."""
+    means = ratio_means(run, row)
+    return "- %s%s on %s: %s [%s, %s]%s" % (
+        code("%s/%s" % (row["family"], row["case"])),
+        " n=%s" % text(row["n"]) if row["n"] else "", text(row["python_version"]),
+        fmt_ratio(row["ratio"]), fmt_ratio_bound(row["ci_low"]) if row["ci_low"] else "?",
+        fmt_ratio_bound(row["ci_high"]) if row["ci_high"] else "?",
+        " (%s / %s)" % means if means else "")
 
 
 HOST_KEYS = (("host", "Host"), ("cpu", "CPU"), ("cpus", "CPUs"), ("cores", "Cores"),
@@ -221,6 +272,12 @@ def caveats_section(run, index):
     lines = ["## How to read these figures", ""]
     items = []
     items.append(
+        "**What is measured.** Each idiom runs in a tight loop inside CPython embedded in "
+        "a C harness, timed from C at the loop's start and end; allocator hooks count the "
+        "allocation requests and bytes of each operation.")
+    items.append(statistics_caveat())
+    items.append(highlight_caveat())
+    items.append(
         "**Times are net.** Each time per operation is the time of the statement's loop "
         "minus the time of the same loop with `pass`, divided by the operations: the loop's "
         "own overhead is not in it. A statement that costs next to nothing can come out "
@@ -277,6 +334,22 @@ def caveats_section(run, index):
     return lines
 
 
+def statistics_caveat():
+    """The one statistic of each kind of figure."""
+    return ("**One statistic each.** An absolute figure is the median of its samples "
+            "with its interquartile range (the middle half of the samples, quartiles "
+            "interpolated between them), as the charts draw it. A ratio between versions "
+            "is the ratio of the two geometric means (of arithmetic means where a sample "
+            "is 0 or less) with its 95% confidence interval (Welch's test on the "
+            "logarithms); both means are printed beside it, so it can be checked. A "
+            "median and a ratio of means can differ: never divide one median by another "
+            "to check a ratio. Start-up and programs: hyperfine's median over its runs.")
+
+
+def highlight_caveat():
+    return "**Highlighted differences.** %s." % threshold_text()
+
+
 def typical_cv(rows):
     """The median and 90th percentile of cv over rows with 2 or more samples."""
     cvs = sorted(r["cv"] for r in rows if r["repetitions"].strip() not in ("", "0", "1"))
@@ -298,9 +371,9 @@ def noise_caveat(run):
         return ("**Noise.** Every time figure here is a single sample: the run gives no "
                 "coefficient of variation, so no figure's noise can be judged.")
     if run.is_compare:
-        how = "cv, shown as ± beside each time) of time per operation over the rounds"
+        how = "cv) of time per operation over the rounds"
     else:
-        how = "the cv column) of time per operation over the repetitions"
+        how = "cv) of time per operation over the repetitions"
     return ("**Noise.** The coefficient of variation (%s: %s. A difference smaller than a "
             "few cv is not evidence of anything." % (how, "; ".join(parts)))
 
@@ -408,53 +481,6 @@ def old_python_caveat(run):
             "figure the case does not measure.")
 
 
-# --- charts ---------------------------------------------------------------------------
-
-def chart_placement(run, index):
-    """{'family:<f>': [charts], 'hyperfine': [...], 'other': [...], 'skipped': [...]}."""
-    placed = {"hyperfine": [], "other": [], "skipped": []}
-    for chart in run.charts or []:
-        if chart["status"] != "rendered":
-            placed["skipped"].append(chart)
-            continue
-        name = chart["name"]
-        kind, _, family = name.partition("-")
-        part = re.match(r"^(.+)-\d+$", family)     # a chart split in parts: time-strings-2
-        if part and family not in index.rows:
-            family = part.group(1)
-        base = re.sub(r"-\d+$", "", name)
-        if base in ("startup", "programs"):
-            placed["hyperfine"].append(chart)
-        elif kind in CHART_KINDS and family in index.rows:
-            placed.setdefault("family:" + family, []).append(chart)
-        else:
-            placed["other"].append(chart)
-    return placed
-
-
-def charts_section(run, charts):
-    lines = ["## Charts", ""]
-    if run.charts is None:
-        lines.append("No charts: run make plots (this run has no plots/charts.csv).")
-        return lines
-    rendered = [c for c in run.charts if c["status"] == "rendered"]
-    lines.append("%d chart%s rendered, shown beside the tables they illustrate (PNG; "
-                 "click one for its SVG)." % (len(rendered), "" if len(rendered) == 1
-                                              else "s"))
-    if charts["skipped"]:
-        lines.extend(["", "Not rendered:", ""])
-        for chart in charts["skipped"]:
-            lines.append("- %s (%s): %s" % (code(chart["name"]), text(chart["title"]),
-                                            text(chart["reason"] or chart["status"])))
-    if charts["other"]:
-        lines.append("")
-        for chart in charts["other"]:
-            lines.extend(chart_lines(run, chart))
-    while lines[-1] == "":
-        lines.pop()
-    return lines
-
-
 # --- failures -----------------------------------------------------------------------
 
 def failures_section(run):
@@ -505,7 +531,7 @@ def hyperfine_section(run, charts):
         "Whole processes timed by hyperfine: start-up is the harness initialising and "
         "finalising the interpreter (`idiombench --startup`); each program of "
         "bench/programs/ runs as `python -E -s program.py`, start-up and exit included. "
-        "Median wall time over the runs (%s per cell), ± the coefficient of variation."
+        "Median wall time over hyperfine's runs (%s per cell, as hyperfine.csv says)."
         % text("–".join([runs[0], runs[-1]]) if len(runs) > 1 else runs[0]))
     lines.append("")
     headers = ["program"] + [version_header(run, v) for v in versions]
@@ -522,10 +548,7 @@ def hyperfine_section(run, charts):
                 cells.append("failed" if version in [r["python_version"]
                                                       for r in run.hyperfine] else "—")
                 continue
-            cell = fmt_time_s(row["median_s"])
-            if row["stddev_s"] is not None and row["mean_s"]:
-                cell += " ±" + fmt_cv(row["stddev_s"] / row["mean_s"])
-            cells.append(cell)
+            cells.append(fmt_time_s(row["median_s"]))
         body.append(cells)
     lines.extend(table(headers, body, "l" + "r" * len(versions)))
     if any(r["peak_rss_kib"] is not None for r in run.hyperfine):
@@ -546,84 +569,4 @@ def hyperfine_section(run, charts):
     if missing:
         lines.extend(["", "failed: the program did not run to its end on that interpreter "
                           "(named on compare's output); —: not run."])
-    return lines
-
-
-# --- claims -------------------------------------------------------------------------
-
-def claim_key(claim):
-    match = re.match(r"^([A-Za-z]*)(\d+)", claim)
-    if match:
-        return (0, match.group(1), int(match.group(2)), claim)
-    return (1, "", 0, claim)
-
-
-def claims_section(run):
-    lines = ["## The article's claims", ""]
-    if run.claims is None:
-        lines.append("The claims report has not been run for this run (no claims.csv): "
-                     "`make claims RUN=...` writes it, and `make report` then shows each "
-                     "claim's verdict per version here.")
-        return lines
-    if not run.claims:
-        lines.append("claims.csv has no rows: no claim was decided.")
-        return lines
-    claims = sorted(set(r["claim"] for r in run.claims), key=claim_key)
-    versions = in_version_order(set(run.versions) | set(r["python_version"]
-                                                        for r in run.claims))
-    by = dict(((r["claim"], r["python_version"]), r) for r in run.claims)
-    lines.append("Each claim of the article (CLAIMS.md) judged on each version: holds, "
-                 "fails, partly (only under the conditions given below), inconclusive (no "
-                 "condition settled: the noise hides the answer) or untestable; the "
-                 "evidence follows the table. A difference the noise hides is never "
-                 "counted against a claim. Time is decided from instructions per "
-                 "operation where the run counts them: %s." % THRESHOLD_TEXT)
-    lines.append("")
-    body = []
-    for claim in claims:
-        cells = [text(claim)]
-        for version in versions:
-            row = by.get((claim, version))
-            if row is None:
-                cells.append("—")
-            elif row["verdict"] == "fails":
-                cells.append("**fails**")
-            else:
-                cells.append(text(row["verdict"]))
-        body.append(cells)
-    lines.extend(table(["claim"] + [text(v) for v in versions], body,
-                       "l" + "c" * len(versions)))
-    counts = []
-    for verdict in CLAIM_VERDICTS + tuple(sorted(set(r["verdict"] for r in run.claims) -
-                                              set(CLAIM_VERDICTS))):
-        count = sum(r["verdict"] == verdict for r in run.claims)
-        if count:
-            counts.append("%s %d" % (text(verdict), count))
-    lines.extend(["", "Verdicts over every claim and version: %s." % ", ".join(counts), "",
-                  "### Evidence", ""])
-    for claim in claims:
-        lines.append("**%s**" % text(claim))
-        lines.append("")
-        groups = []
-        for version in versions:
-            row = by.get((claim, version))
-            if row is None:
-                continue
-            key = (row["verdict"], row["conditions"], row["evidence"])
-            for group in groups:
-                if group[0] == key:
-                    group[1].append(version)
-                    break
-            else:
-                groups.append((key, [version]))
-        for (verdict, conditions, evidence), group_versions in groups:
-            line = "- %s: %s" % (text(", ".join(group_versions)), text(verdict))
-            if conditions.strip():
-                line += " (%s)" % text(conditions.strip(), code_spans=True)
-            if evidence.strip():
-                line += ". " + text(evidence.strip(), code_spans=True)
-            lines.append(line)
-        lines.append("")
-    while lines[-1] == "":
-        lines.pop()
     return lines

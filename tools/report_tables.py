@@ -1,18 +1,20 @@
 """tools/report_tables.py: the results by family of REPORT.md (tools/report).
 
 Index keys the run's rows for the tables. results_section(run, index, charts) gives, per
-family, its charts and tables: medians (time per operation with its unit scaled, cv;
-allocations per operation; memory and resource figures per run), and in a comparison each
-version's ratio to the baseline with its 95% interval and verdict, a summary of the
-other metrics' differences, and the curve time fits against n. A figure the interpreter
-cannot give is n/a with its reason in a note, never 0. Standard library only; Python 3.6+.
+family, its charts and tables: medians with their interquartile range (time per
+operation with its unit scaled; allocations per operation; memory and resource figures
+per run), and in a comparison each version's ratio to the baseline with its 95%
+interval, verdict and the two geometric means it is made of (report_stats.py), a
+summary of the other metrics' differences, and the curve time fits against n where the
+fit decides it (fit_label.py). A figure the interpreter cannot give is n/a with its
+reason in a note, never 0. Standard library only; Python 3.6+.
 """
-import os
-from urllib.parse import quote
-
-from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_cv, fmt_halfwidth,
-                           fmt_ratio, fmt_ratio_bound, fmt_value, table, text)
+from fit_label import fit_label, read_fit
+from report_charts import chart_lines, stated_lines
+from report_format import (METRIC_LABELS, Notes, code, fmt_count, fmt_halfwidth, fmt_ratio,
+                           fmt_ratio_bound, fmt_value, table, text)
 from report_run import UNSTABLE_HALFWIDTH, has_intervals, size_key, unstable
+from report_stats import BEYOND_NOISE, highlighted, mean_of, median_iqr, threshold_text
 
 TIME = "time_per_op"
 INSTRUCTIONS = "instructions_per_op"  # exact: no cv, and a ratio without interval
@@ -29,21 +31,9 @@ EXTRA_GROUPS = (
     ("collected", ("gc_collected",)),
 )
 EXTRA_METRICS = tuple(m for _, ms in EXTRA_GROUPS for m in ms)
-MARKED = ("faster", "slower", "lower", "higher")
+# Verdicts beyond the noise (the 95% interval of the ratio excludes 1).
+MARKED = BEYOND_NOISE
 UNSTABLE_PERCENT = UNSTABLE_HALFWIDTH * 100
-
-
-def chart_lines(run, chart):
-    title = chart["title"] or chart["name"]
-    png = "plots/" + chart["png"]
-    image = "![%s](%s)" % (text(title), quote(png))
-    if chart["svg"]:
-        image = "[%s](%s)" % (image, quote("plots/" + chart["svg"]))
-    lines = ["**%s**" % text(title), "", image]
-    if not os.path.isfile(os.path.join(run.folder, png)):
-        lines.extend(["", "(%s is listed in plots/charts.csv but missing: run `make plots` "
-                          "again)" % code(png)])
-    return lines + [""]
 
 
 class Index(object):
@@ -110,12 +100,17 @@ class Index(object):
                 return "failed", self.failed[key]["error"]
         return None, None
 
-    def cell(self, version, family, case, n, metric, notes):
-        """One figure: its median in its unit, n/a with a note marker, failed, or —."""
+    def cell(self, version, family, case, n, metric, notes, with_iqr=True):
+        """One figure: its median in its unit with its interquartile range in brackets
+        (where the samples differ, with_iqr), n/a with a note marker, failed, or —."""
         row = self.meas.get((version, family, case, n, metric))
-        if row is not None:
-            return fmt_value(metric, row["unit"], row["median"])
-        return self.missing(version, family, case, n, metric, notes)
+        if row is None:
+            return self.missing(version, family, case, n, metric, notes)
+        cell = fmt_value(metric, row["unit"], row["median"])
+        spread = self.spread(version, family, case, n, metric) if with_iqr else None
+        if spread is not None and spread[1] != spread[2]:
+            cell += " [%s]" % iqr_text(spread, metric, row["unit"])
+        return cell
 
     def missing(self, version, family, case, n, metric, notes):
         kind, reason = self.why_missing(version, family, case, n, metric)
@@ -126,8 +121,14 @@ class Index(object):
         return "—"
 
     def marked(self, family, case, n, metric, version):
-        row = self.comp.get((family, case, n, metric, version))
-        return row is not None and row["verdict"] in MARKED
+        """True when the version differs from the baseline beyond the noise and the
+        practical threshold (report_stats.highlighted)."""
+        return highlighted(self.comp.get((family, case, n, metric, version)))
+
+    def spread(self, version, family, case, n, metric):
+        """(median, lower quartile, upper quartile) of the figure's samples, or None."""
+        samples = (self.run.samples or {}).get((version, family, case, n, metric))
+        return median_iqr(samples) if samples and len(samples) > 1 else None
 
 
 def results_section(run, index, charts):
@@ -135,38 +136,40 @@ def results_section(run, index, charts):
     if not index.families:
         lines.append("This run has no measurements.")
         return lines
+    unstable_text = ("; **unstable** with its half-width: the median's 95%% interval is "
+                     "wider than ±%d%% of it" % round(UNSTABLE_PERCENT)
+                     if has_intervals(run.measurements) else "")
     if run.is_compare:
         lines.append(
-            "Times: the median per operation over the rounds, ± its cv%s; for each version "
-            "its ratio to %s (of geometric means, or of means when a sample is ≤ 0) with "
-            "the 95%% confidence interval; **bold** with faster/slower: the interval "
-            "excludes 1, a difference beyond the noise. n: the case's size. n/a: this "
+            "Times: the median per operation over the rounds, with its interquartile "
+            "range in brackets%s. Ratios: each version's ratio to %s of geometric means "
+            "(of means when a sample is ≤ 0), its 95%% confidence interval, and the two "
+            "means it is made of (version / baseline); %s. n: the case's size. n/a: this "
             "Python cannot measure it (the note says why); —: not measured for this case."
-            % (" (**unstable** with its interval's half-width when the median's 95%% "
-               "interval is wider than ±%d%% of it)" % round(UNSTABLE_PERCENT)
-               if has_intervals(run.measurements) else "",
-               text(run.baseline or "the baseline")))
+            % (unstable_text, text(run.baseline or "the baseline"), threshold_text()))
         if run.comparison is None:
             lines.extend(["", "No comparison.csv in this run: medians only, no ratios "
                               "(write it with make compare)."])
     else:
-        interval = ("95%% CI: the half-width of the median's 95%% confidence interval "
-                    "relative to it, **unstable** beyond ±%d%%. " % round(UNSTABLE_PERCENT)
-                    if has_intervals(run.measurements) else "")
         lines.append(
-            "Medians over the repetitions; cv: their coefficient of variation. %sn: the "
+            "Medians over the repetitions, with their interquartile range (IQR)%s. n: the "
             "case's size. n/a: this Python cannot measure it (the note says why); —: not "
-            "measured for this case." % interval)
+            "measured for this case." % unstable_text)
+    lines[-1] += (" *How to read these figures*, after the tables, gives the methods and "
+                  "the noise.")
     for family in index.families:
         lines.append("")
-        lines.extend(family_section(run, index, family, charts.get("family:" + family, [])))
+        lines.extend(family_section(run, index, family, charts))
     return lines
 
 
 def family_section(run, index, family, charts):
     lines = ["### %s" % text(family), ""]
-    for chart in charts:
+    for chart in charts.get("family:" + family, []):
         lines.extend(chart_lines(run, chart))
+    stated = stated_lines(charts.get("stated:" + family, []))
+    if stated:
+        lines.extend(stated + [""])
     notes = Notes()
     metrics = index.metrics.get(family, set())
     rows = index.rows[family]
@@ -199,8 +202,7 @@ def case_cells(case, n):
 def single_main_table(run, index, family, rows, metrics, notes):
     version = run.versions[0] if run.versions else ""
     shown = [m for m in (TIME, INSTRUCTIONS) + ALLOC_METRICS if m in metrics]
-    with_cv = any(r["repetitions"] not in ("", "1") for r in run.measurements
-                  if r["family"] == family and r["metric"] == TIME)
+    with_iqr = any(index.spread(version, family, case, n, TIME) for case, n in rows)
     with_ci = has_intervals(r for r in run.measurements
                             if r["family"] == family and r["metric"] == TIME)
     headers = ["case", "n"]
@@ -208,8 +210,8 @@ def single_main_table(run, index, family, rows, metrics, notes):
     for metric in shown:
         headers.append(METRIC_LABELS[metric])
         align += "r"
-        if metric == TIME and with_cv:
-            headers.append("cv")
+        if metric == TIME and with_iqr:
+            headers.append("IQR")
             align += "r"
         if metric == TIME and with_ci:
             headers.append("95% CI")
@@ -221,11 +223,11 @@ def single_main_table(run, index, family, rows, metrics, notes):
             continue
         cells = case_cells(case, n)
         for metric in shown:
-            cells.append(index.cell(version, family, case, n, metric, notes))
-            if metric == TIME and with_cv:
-                row = index.meas.get((version, family, case, n, TIME))
-                cells.append(fmt_cv(row["cv"]) if row and row["repetitions"] not in
-                             ("", "1") else "")
+            cells.append(index.cell(version, family, case, n, metric, notes,
+                                    with_iqr=(metric != TIME)))
+            if metric == TIME and with_iqr:
+                cells.append(iqr_text(index.spread(version, family, case, n, TIME), TIME,
+                                      "ns"))
             if metric == TIME and with_ci:
                 row = index.meas.get((version, family, case, n, TIME))
                 cells.append(interval_cell(row))
@@ -233,6 +235,18 @@ def single_main_table(run, index, family, rows, metrics, notes):
     if not body:
         return ["No time or allocation figures in this family."]
     return table(headers, body, align)
+
+
+def iqr_text(spread, metric, unit):
+    """"40.1–50.2 ns" (a unit written once when the bounds share it): an interquartile
+    range; "" without one."""
+    if spread is None:
+        return ""
+    low, high = fmt_value(metric, unit, spread[1]), fmt_value(metric, unit, spread[2])
+    low_figure, _, low_unit = low.partition(" ")
+    if low_unit and high.endswith(" " + low_unit):
+        low = low_figure
+    return "%s–%s" % (low, high)
 
 
 def interval_cell(row):
@@ -250,66 +264,75 @@ def version_header(run, version):
     return version
 
 
-def compare_time_cell(run, index, family, case, n, version, notes, metric=TIME):
-    """A version's median of metric (time, or instructions) and its ratio to the
-    baseline's, bold when beyond the noise."""
+def median_cell(index, version, family, case, n, metric, notes):
+    """A version's median of metric with its interquartile range in brackets, marked
+    unstable where its 95% interval is wide."""
     row = index.meas.get((version, family, case, n, metric))
-    if row is None:
-        return index.missing(version, family, case, n, metric, notes)
-    cell = fmt_value(metric, row["unit"], row["median"])
-    if row["repetitions"] not in ("", "1") and metric == TIME:
-        cell += " ±" + fmt_cv(row["cv"])
-    if unstable(row):
+    cell = index.cell(version, family, case, n, metric, notes)
+    if row is not None and unstable(row):
         cell += " **unstable %s**" % fmt_halfwidth(row["halfwidth"])
-    if version == run.baseline or run.comparison is None:
-        return cell
+    return cell
+
+
+def ratio_cell(run, index, family, case, n, version, metric):
+    """A version's ratio to the baseline: "**0.46× faster** [0.17, 0.81] · 3.47 µs /
+    7.56 µs", bold beyond the noise and the practical threshold; — without a
+    comparison row."""
     comp = index.comp.get((family, case, n, metric, version))
     if comp is None:
-        return cell
+        return "—"
     if comp["ratio"] is None:
-        return cell + " · no ratio"
+        return "no ratio"
     ratio = fmt_ratio(comp["ratio"])
-    if comp["verdict"] in MARKED:
+    if highlighted(comp):
         ratio = "**%s %s**" % (ratio, comp["verdict"])
-    if comp["test"] == "exact":
-        pass  # counts without variance: the ratio is exact, no interval
-    elif comp["ci_low"] is not None and comp["ci_high"] is not None:
+    if comp.get("test") != "exact" and comp["ci_low"] is not None and \
+            comp["ci_high"] is not None:
         ratio += " [%s, %s]" % (fmt_ratio_bound(comp["ci_low"]),
-                                   fmt_ratio_bound(comp["ci_high"]))
+                                fmt_ratio_bound(comp["ci_high"]))
     elif comp["verdict"] == "insufficient data":
         ratio += " (too few samples)"
-    return cell + " · " + ratio
+    means = ratio_means(run, comp)
+    if means:
+        ratio += " · %s / %s" % means
+    return ratio
+
+
+def compare_metric_tables(run, index, family, rows, metric, title, notes):
+    """A metric's medians per version, then each version's ratio to the baseline."""
+    versions = run.versions
+    headers = ["case", "n"] + [version_header(run, v) for v in versions]
+    body = [case_cells(case, n) + [median_cell(index, v, family, case, n, metric, notes)
+                                   for v in versions] for case, n in rows]
+    lines = ["%s, median [interquartile range]:" % title, ""]
+    lines.extend(table(headers, body, "lr" + "r" * len(versions)))
+    others = [v for v in versions if v != run.baseline]
+    if run.comparison is None or not others:
+        return lines
+    body = [case_cells(case, n) + [ratio_cell(run, index, family, case, n, v, metric)
+                                   for v in others] for case, n in rows]
+    lines.extend(["", "%s, ratio to %s [95%% CI] · geometric means, version / baseline:"
+                  % (title, text(run.baseline or "the baseline")), ""])
+    lines.extend(table(["case", "n"] + others, body, "lr" + "r" * len(others)))
+    return lines
 
 
 def compare_main_table(run, index, family, rows, metrics, notes):
     lines = []
-    versions = run.versions
-    headers = ["case", "n"] + [version_header(run, v) for v in versions]
-    align = "lr" + "r" * len(versions)
-    if TIME in metrics:
-        body = []
-        for case, n in rows:
-            body.append(case_cells(case, n) + [
-                compare_time_cell(run, index, family, case, n, v, notes) for v in versions])
-        lines.append("Time per operation:")
-        lines.append("")
-        lines.extend(table(headers, body, align))
-    if INSTRUCTIONS in metrics:
-        body = [case_cells(case, n) + [
-            compare_time_cell(run, index, family, case, n, v, notes, INSTRUCTIONS)
-            for v in versions] for case, n in rows]
+    for metric, title in ((TIME, "Time per operation"),
+                          (INSTRUCTIONS, "Instructions per operation (callgrind; exact "
+                                         "counts, so a ratio has no interval)")):
+        if metric not in metrics:
+            continue
         if lines:
             lines.append("")
-        lines.append("Instructions per operation (callgrind; exact counts, so a ratio has "
-                     "no interval):")
-        lines.append("")
-        lines.extend(table(headers, body, align))
+        lines.extend(compare_metric_tables(run, index, family, rows, metric, title, notes))
     if any(m in metrics for m in ALLOC_METRICS):
         body = []
         for case, n in rows:
             cells = case_cells(case, n)
             present = False
-            for version in versions:
+            for version in run.versions:
                 allocs = index.cell(version, family, case, n, "allocs_per_op", notes)
                 size = index.cell(version, family, case, n, "bytes_per_op", notes)
                 present = present or (version, family, case, n, "allocs_per_op") in index.meas
@@ -323,10 +346,13 @@ def compare_main_table(run, index, family, rows, metrics, notes):
         if body:
             if lines:
                 lines.append("")
-            lines.append("Allocations per operation (requests · bytes; **bold**: differs "
-                         "from %s beyond the noise):" % text(run.baseline or "the baseline"))
+            lines.append("Allocations per operation (requests · bytes, medians [interquartile "
+                         "range]; **bold**: differs "
+                         "from %s beyond the noise and the threshold):"
+                         % text(run.baseline or "the baseline"))
             lines.append("")
-            lines.extend(table(headers, body, align))
+            headers = ["case", "n"] + [version_header(run, v) for v in run.versions]
+            lines.extend(table(headers, body, "lr" + "r" * len(run.versions)))
     return lines or ["No time or allocation figures in this family."]
 
 
@@ -368,7 +394,8 @@ def has_group(index, versions, family, case, n, group_metrics):
 def extra_table(run, index, family, rows, groups, notes):
     versions = run.versions
     all_metrics = [m for _, ms in groups for m in ms]
-    lines = ["Memory and resources, **per run** of ops/run operations (medians):", ""]
+    lines = ["Memory and resources, **per run** of ops/run operations (medians [interquartile "
+             "range]):", ""]
     if not run.is_compare:
         version = versions[0] if versions else ""
         headers = ["case", "n", "ops/run"] + [label for label, _ in groups]
@@ -402,8 +429,9 @@ def extra_table(run, index, family, rows, groups, notes):
                     cell = "**%s**" % cell
                 cells.append(cell)
             body.append(cells)
-    lines[0] = ("Memory and resources, **per run** of ops/run operations (medians; "
-                "**bold**: differs from %s beyond the noise):"
+    lines[0] = ("Memory and resources, **per run** of ops/run operations (medians "
+                "[interquartile range]; "
+                "**bold**: differs from %s beyond the noise and the threshold):"
                 % text(run.baseline or "the baseline"))
     if body:
         lines.extend(table(headers, body, "lrrl" + "r" * len(versions)))
@@ -422,7 +450,7 @@ def differences(run, index, family):
     rows = [r for r in run.comparison if r["family"] == family]
     if not rows:
         return ["No comparison rows for this family in comparison.csv."]
-    lines = ["Beyond the noise against %s (95%% interval of the ratio excludes 1):"
+    lines = ["Beyond the noise and the practical threshold against %s:"
              % text(run.baseline or "the baseline"), ""]
     metric_order = [TIME, INSTRUCTIONS] + list(ALLOC_METRICS) + list(EXTRA_METRICS)
     for version in run.versions:
@@ -439,7 +467,7 @@ def differences(run, index, family):
             tested = [r for r in of if r["verdict"] != "insufficient data"]
             counts = []
             for verdict in MARKED:
-                hits = [r for r in tested if r["verdict"] == verdict]
+                hits = [r for r in tested if r["verdict"] == verdict and highlighted(r)]
                 if hits:
                     counts.append("%d %s" % (len(hits), verdict))
                     if metric != TIME:
@@ -462,13 +490,11 @@ def differences(run, index, family):
         if details:
             shown = []
             for r in details[:6]:
-                shown.append("%s%s %s %s → %s" % (
+                means = ratio_means(run, r)
+                shown.append("%s%s %s %s%s" % (
                     code(r["case"]), " n=%s" % text(r["n"]) if r["n"] else "",
-                    text(METRIC_LABELS.get(r["metric"], r["metric"])),
-                    fmt_value(r["metric"], r["unit"], r["baseline_median"])
-                    if r["baseline_median"] is not None else "?",
-                    fmt_value(r["metric"], r["unit"], r["median"])
-                    if r["median"] is not None else "?"))
+                    text(METRIC_LABELS.get(r["metric"], r["metric"])), fmt_ratio(r["ratio"]),
+                    " (%s / %s)" % means if means else ""))
             line += ". Those: " + "; ".join(shown)
             if len(details) > len(shown):
                 line += "; and %d more (comparison.csv)" % (len(details) - len(shown))
@@ -477,7 +503,8 @@ def differences(run, index, family):
 
 
 def growth_line(run, family):
-    """One line: the curve time fits best against n for each sized case."""
+    """One line: the curve time fits against n for each sized case, where the fit
+    decides it (fit_label.py), else the curves it cannot tell apart."""
     if not run.complexity:
         return None
     fits = {}
@@ -488,18 +515,36 @@ def growth_line(run, family):
         if row["case"] not in fits:
             fits[row["case"]] = []
             order.append(row["case"])
-        fits[row["case"]].append((row["python_version"], row["best_fit"]))
+        fit = read_fit(row)
+        fits[row["case"]].append((row["python_version"], fit_label(fit) if fit else None))
     if not order:
         return None
+    if any(label is None for case in order for _, label in fits[case]):
+        return ("Growth of time with n: not shown, this run's complexity.csv predates the "
+                "fits' errors (rms_o1 .. rms_on2) that say whether a fit decides.")
     parts = []
     for case in order:
-        kinds = set(fit for _, fit in fits[case])
+        kinds = set(label for _, label in fits[case])
         if len(kinds) == 1:
             parts.append("%s %s" % (code(case), text(kinds.pop())))
         else:
             parts.append("%s %s" % (code(case), ", ".join(
-                "%s on %s" % (text(fit), text(v)) for v, fit in fits[case])))
-    return ("Growth of time with n (the best fitting curve, complexity.csv): %s."
-            % "; ".join(parts))
+                "%s on %s" % (text(label), text(v)) for v, label in fits[case])))
+    return ("Growth of time with n (the curve the fit decides; \"A or B?\" where the fit's "
+            "errors are too close to tell them apart): %s." % "; ".join(parts))
 
 
+def ratio_means(run, row):
+    """(version's mean, baseline's mean) as text: the two means a comparison's ratio is
+    made of (geometric, or arithmetic for test welch), from samples.csv; None without
+    samples."""
+    if not run.samples:
+        return None
+    test = row.get("test", "welch-log")
+    key = (row["family"], row["case"], row["n"], row["metric"])
+    mine = mean_of(run.samples.get((row["python_version"],) + key), test)
+    base = mean_of(run.samples.get((row["baseline"],) + key), test)
+    if mine is None or base is None:
+        return None
+    return (fmt_value(row["metric"], row["unit"], mine),
+            fmt_value(row["metric"], row["unit"], base))

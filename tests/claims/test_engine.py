@@ -9,6 +9,7 @@ import os
 import shutil
 import sys
 import tempfile
+import types
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -275,7 +276,7 @@ class BadInput(Sandbox):
 
 class Helpers(unittest.TestCase):
     def test_decide(self):
-        self.assertEqual(decide([part("a", True, "x")]), Decision("holds", "", "x"))
+        self.assertEqual(decide([part("a", True, "x")]), Decision("holds", "", "x", "x"))
         partly = decide([part("a", True, "x"), part("b", False, "y")])
         self.assertEqual(partly.verdict, "partly")
         self.assertEqual(partly.conditions, "holds: a; not: b")
@@ -288,6 +289,49 @@ class Helpers(unittest.TestCase):
         self.assertIn("untested: b", optional.evidence)
         # A contradicted part decides even when another is missing.
         self.assertEqual(decide([part("a", False, "y"), part("b", None, "gone")]).verdict, "fails")
+
+    def test_the_deciding_figure_comes_from_the_deciding_condition(self):
+        timed = "`x is None`: 54 fewer instructions (65 vs 119) and 1.5x [1.45, 1.52] " \
+            "faster than `x == None` (3.00 ns vs 6.00 ns)"
+        held = decide([part("plain", True, "a is a -> True"), part("None", True, timed)])
+        self.assertEqual(held.deciding, "`x is None`: 54 fewer instructions and 1.5x "
+                                        "[1.45, 1.52] faster than `x == None`")
+        failed = decide([part("a", True, "x", False), part("b", False, "2.0x [1.8, 2.2]")])
+        self.assertEqual(failed.verdict, "fails")
+        self.assertEqual(failed.deciding, "2.0x [1.8, 2.2]")
+        partly = decide([part("a", True, "1.5x [1.4, 1.6] faster"),
+                         part("b", False, "0.9x [0.8, 0.95] slower")])
+        self.assertEqual(partly.deciding, "1.5x [1.4, 1.6] faster; but 0.9x [0.8, 0.95] slower")
+        unsure = decide([part("b", words.INCONCLUSIVE, "y", True, "time 1.04x [0.91, 1.19]")])
+        self.assertEqual(unsure.deciding, "b: time 1.04x [0.91, 1.19]")
+        missing = decide([part("a", None, "identity/is_none time_per_op not measured")])
+        self.assertEqual(missing.deciding, "missing: identity/is_none time_per_op not measured")
+        long = decide([part("a", True, "word " * 100)])
+        self.assertLessEqual(len(long.deciding), words.DECIDING_CHARS)
+        self.assertTrue(long.deciding.endswith("..."))
+
+    def test_a_rule_without_a_deciding_figure_gets_one(self):
+        checked = claims.check(Decision("fails", "", "e" * 300))
+        self.assertEqual(len(checked), 4)
+        self.assertTrue(0 < len(checked.deciding) <= words.DECIDING_CHARS)
+        checked = claims.check(("untestable", "missing: the strings family is not in this "
+                                "run", ""))
+        self.assertEqual(checked.deciding, "missing: the strings family is not in this run")
+
+    def test_claims_a_filtered_run_cannot_decide_are_one_line(self):
+        gone = Decision("untestable", "missing: the strings family is not in this run", "")
+        other = Decision("untestable", "missing: gc/C16_get_threshold not recorded", "")
+        results = [("C01", "3.11.7", Decision("holds", "", "a")),
+                   ("C20", "3.11.7", gone), ("C21", "3.11.7", gone),
+                   ("C16", "3.11.7", other)]
+        shown, elsewhere = claims.claims_of_run(results)
+        self.assertEqual(shown, ["C01", "C16"])
+        self.assertEqual(elsewhere, ["C20", "C21"])
+        self.assertFalse(claims_run.beyond_run([("untestable", "missing: x in this run"),
+                                                ("holds", "")]))
+        text = claims.summary(types.SimpleNamespace(versions=["3.11.7"]), results, {}, [])
+        self.assertNotIn("C20 untestable", text)
+        self.assertIn("2 other claims (C20, C21) need cases this run did not measure", text)
 
     def test_inconclusive_conditions_never_make_a_claim_partly(self):
         held = decide([part("a", True, "x"), part("b", words.INCONCLUSIVE, "y", True,
@@ -364,8 +408,9 @@ class Engine(Sandbox):
         with open(path, newline="") as stream:
             rows = list(csv.reader(stream))
         self.assertEqual(rows[0], ["claim", "python_version", "verdict", "conditions",
-                                   "evidence"])
-        self.assertEqual(rows[2], ["C01", "3.12.1", "partly", "only for x", "a\nb, \"c\""])
+                                   "evidence", "deciding"])
+        self.assertEqual(rows[2], ["C01", "3.12.1", "partly", "only for x", "a\nb, \"c\"",
+                                   ""])
         self.assertEqual([f for f in os.listdir(run.folder) if ".tmp." in f], [])
         text = claims.summary(run, results, {"C01": "first", "C02": "second"}, [])
         lines = text.splitlines()

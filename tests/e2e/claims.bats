@@ -1,6 +1,7 @@
 #!/usr/bin/env bats
 # tools/claims.py: the claims report of a run folder: claims.csv (claim, version,
-# verdict, conditions, evidence) and the claims x versions matrix on the terminal; bad
+# verdict, conditions, evidence, deciding) and the claims x versions matrix on the
+# terminal, less the claims a filtered run cannot decide (one line names them); bad
 # input gives one clear line, exit status 2 and no claims.csv.
 #
 # On a synthetic run (tests/claims/synthetic.py: a compare run of two versions, one
@@ -10,7 +11,7 @@
 
 load helper
 
-CLAIMS_HEADER=claim,python_version,verdict,conditions,evidence
+CLAIMS_HEADER=claim,python_version,verdict,conditions,evidence,deciding
 
 setup_file() {
     make --no-print-directory -C "$REPO_ROOT" -f mk/compare.mk >"$BATS_FILE_TMPDIR/compare.log" 2>&1 || {
@@ -91,6 +92,19 @@ verdict() {
     assert_contains "$evidence" "within the noise"
     evidence=$(csv_rows "$SANDBOX/run/claims.csv" evidence claim=C10 python_version=3.6.15)
     assert_contains "$evidence" "faster than \`x == None\`"
+    # The deciding figure: short, from the condition that decided, with its interval.
+    deciding=$(csv_rows "$SANDBOX/run/claims.csv" deciding claim=C10 python_version=3.6.15)
+    [[ $deciding =~ faster\ than\ \`x\ ==\ None\` ]] || fail "C10's deciding figure" "$deciding"
+    [[ $deciding =~ \[[0-9.]+,\ [0-9.]+\] ]] || fail "C10's deciding figure has no interval" "$deciding"
+    [ "${#deciding}" -le 160 ] || fail "C10's deciding figure is ${#deciding} characters" "$deciding"
+    deciding=$(csv_rows "$SANDBOX/run/claims.csv" deciding claim=C08 python_version=3.6.15)
+    assert_contains "$deciding" "missing: "
+    # A filtered run: the claims it cannot decide on any version are one line, not rows.
+    assert_contains "$output" "need cases this run did not measure: run the full catalogue"
+    if grep -qE '^C20 ' <<<"$output"; then
+        fail "C20 (no strings family in this run) has a row" "$output"
+    fi
+    assert_contains "$(grep 'need cases this run did not measure' <<<"$output")" "C20"
     # The terminal: a matrix with a column per version, the legend, the conditions.
     assert_contains "$output" "3.6.15 3.13.0"
     line=$(grep -E '^C10 ' <<<"$output" | head -n 1)

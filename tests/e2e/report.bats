@@ -6,7 +6,10 @@
 # several interpreters, with comparison.csv and hyperfine/hyperfine.csv (read-only:
 # each test copies the one it needs into $SANDBOX before adding plots or claims).
 # fixtures/report/claims.csv: a synthetic claims.csv (make claims) with every verdict,
-# a claim decided on one version only, and evidence with `code`, `|`, `_` and `*`.
+# a claim decided on one version only, and evidence with `code`, `|`, `_` and `*`, in
+# the format before the deciding column. fixtures/report/claims-deciding.csv: what
+# tools/claims.py writes for fixtures/runs/compare (a filtered run: some claims need
+# cases it did not measure), with the deciding column.
 
 load helper
 
@@ -40,24 +43,67 @@ copy_run() {
     rm -f "$dest/REPORT.md"
 }
 
-# add_charts DIR: DIR/plots/charts.csv as tools/plots writes it, with placeholder
-# images: for the first family of the run a rendered time chart, a skipped memory chart
-# and the second part of a split chart (no SVG), and a rendered start-up chart.
+# add_charts DIR: DIR/plots/charts.csv as tools/plots wrote it before its headline
+# column, with placeholder images: for the first family of the run a rendered time
+# chart and the second part of a split versions chart (no SVG) (both named in the
+# report's fallback list of headline charts), a rendered allocations chart, a skipped
+# memory chart, and a rendered start-up chart.
 add_charts() {
     local family
     family=$(csv_rows "$1/measurements.csv" family | sed -n 1p)
     mkdir -p "$1/plots"
-    printf 'png\n' >"$1/plots/time-$family.png"
-    printf '<svg/>\n' >"$1/plots/time-$family.svg"
-    printf 'png\n' >"$1/plots/startup.png"
-    printf '<svg/>\n' >"$1/plots/startup.svg"
+    local name
+    for name in time-$family allocs-$family startup; do
+        printf 'png\n' >"$1/plots/$name.png"
+        printf '<svg/>\n' >"$1/plots/$name.svg"
+    done
     {
         echo "name,title,png,svg,status,reason"
         echo "time-$family,\"Time per operation, $family (ns)\",time-$family.png,time-$family.svg,rendered,"
+        echo "allocs-$family,\"Allocations, $family\",allocs-$family.png,allocs-$family.svg,rendered,"
         echo "memory-$family,Memory: $family,,,skipped,no case of $family measures memory"
-        echo "versions-$family-2,\"$family across versions, part 2\",time-$family.png,,rendered,"
+        echo "versions-$family-2,\"$family across versions, the large sizes\",time-$family.png,,rendered,"
         echo "startup,Interpreter start-up,startup.png,startup.svg,rendered,"
     } >"$1/plots/charts.csv"
+}
+
+# add_headline_charts DIR: DIR/plots/charts.csv with the headline column: two headline
+# charts (the second listed first), a chart of the first family, one that became a
+# sentence (stated), and a stated headline chart.
+add_headline_charts() {
+    local family name
+    family=$(csv_rows "$1/measurements.csv" family | sed -n 1p)
+    mkdir -p "$1/plots"
+    for name in ratios-$family idioms time-$family; do
+        printf 'png\n' >"$1/plots/$name.png"
+    done
+    {
+        echo "name,title,png,svg,status,reason,headline"
+        echo "time-$family,\"Time per operation, $family\",time-$family.png,,rendered,,"
+        echo "idioms,The article's contrasts,idioms.png,,rendered,,yes"
+        echo "allocs-$family,\"Allocations, $family\",,,stated,Every case of $family allocates nothing on every version.,"
+        echo "ratios-$family,\"$family against the baseline\",ratios-$family.png,,rendered,,yes"
+        echo "allocs-identity,\"Allocations, identity\",,,stated,No case of identity allocates.,yes"
+    } >"$1/plots/charts.csv"
+}
+
+# report_copy NAME: reports a copy of fixtures/runs/NAME ($dir).
+report_copy() {
+    copy_run "$1"
+    dir=$SANDBOX/$1
+    report "$dir"
+    assert_report_written "$dir"
+}
+
+# report_with_claims CSV [charts]: reports a copy of the compare fixture ($dir) with
+# fixtures/report/CSV as its claims.csv (and add_charts' charts when asked).
+report_with_claims() {
+    copy_run compare
+    dir=$SANDBOX/compare
+    cp "$FIXTURES/report/$1" "$dir/claims.csv"
+    [ "${2:-}" != charts ] || add_charts "$dir"
+    report "$dir"
+    assert_report_written "$dir"
 }
 
 # report [ARGS...]: tools/report with stdout and stderr apart.
@@ -103,7 +149,10 @@ assert_section() {
 # a size: the first one), cells(lines, case, n, nth=0) (the nth such row as {column
 # header: cell}),
 # csv_rows(name), t(ns) (a time as the report should write it, computed here
-# independently), and expect(condition, message).
+# independently), samples(version, family, case, n, metric) (samples.csv's values),
+# quartile(values, fraction) and geo(values) (computed here, independently of
+# tools/report_stats.py), PRACTICAL (the threshold of tools/claims_vocabulary.py) and
+# expect(condition, message).
 check_report() {
     local checks
     checks=$(cat)
@@ -161,6 +210,29 @@ def t(ns):
         if abs(ns) / scale < 999.5 or unit == "s":
             return ("%#.3g" % (ns / scale)).rstrip(".") + " " + unit
 
+_samples = {}
+def samples(version, family, case, n, metric):
+    if not _samples:
+        for r in csv_rows("samples.csv"):
+            _samples.setdefault((r["python_version"], r["family"], r["case"], r["n"],
+                                 r["metric"]), []).append(float(r["value"]))
+    return _samples.get((version, family, case, n, metric), [])
+
+def quartile(values, fraction):
+    # Linear interpolation between the order statistics (R's type 7).
+    values = sorted(values)
+    h = (len(values) - 1) * fraction
+    below = values[int(h)]
+    above = values[min(int(h) + 1, len(values) - 1)]
+    return below + (h - int(h)) * (above - below)
+
+def geo(values):
+    import math
+    return math.exp(sum(math.log(v) for v in values) / len(values))
+
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
+from claims_vocabulary import PRACTICAL
+
 exec(checks)
 if failures:
     sys.exit("FAIL:\n  " + "\n  ".join(failures))
@@ -213,8 +285,9 @@ PY
     assert_report_written "$dir"
     baseline=$(sed -n 's/^baseline: //p' "$dir/meta")
     for heading in "## At a glance" "## The run" "### Interpreters" \
-        "## How to read these figures" "## Charts" "## Results by family" "## Failures" \
-        "## Start-up and whole programs" "## The article's claims"; do
+        "## How to read these figures" "## Headline charts" "## Results by family" \
+        "## Failures" "## Start-up and whole programs" "## The article's claims" \
+        "## Charts not rendered" "## Evidence of the claims"; do
         assert_section "$dir" "$heading"
     done
     for family in $(csv_rows "$dir/measurements.csv" family | sort -u); do
@@ -232,11 +305,18 @@ PY
     while IFS= read -r path; do
         assert_contains "$body" "\`$path\`"
     done < <(sed -n 's/^python_path@[^:]*: //p' "$dir/meta")
-    # Charts: embedded with their title and a link to the SVG; the skipped one listed.
+    # Charts: embedded with their title once and a link to the SVG; the skipped one
+    # listed.
     assert_contains "$body" "**Time per operation, $family (ns)**"
-    assert_contains "$body" "[![Time per operation, $family (ns)](plots/time-$family.png)](plots/time-$family.svg)"
+    assert_contains "$body" "[![time-$family](plots/time-$family.png)](plots/time-$family.svg)"
     assert_contains "$body" "- \`memory-$family\` (Memory: $family): no case of $family measures memory"
-    assert_contains "$body" "[![Interpreter start-up](plots/startup.png)](plots/startup.svg)"
+    assert_contains "$body" "[![startup](plots/startup.png)](plots/startup.svg)"
+    local title
+    for title in "Time per operation, $family (ns)" "Allocations, $family" \
+        "$family across versions, the large sizes" "Interpreter start-up"; do
+        [ "$(grep -cF -- "$title" "$dir/REPORT.md")" -eq 1 ] ||
+            fail "the title '$title' is not in REPORT.md exactly once" "$(grep -nF -- "$title" "$dir/REPORT.md")"
+    done
     # The comparison: the baseline's column, the verdict caveat; hyperfine with peak RSS.
     assert_contains "$body" "| $baseline (baseline) |"
     assert_contains "$body" "**Verdicts are at 95%.**"
@@ -253,8 +333,9 @@ PY
     report "$dir"
     assert_report_written "$dir"
     for heading in "## The run" "### Interpreters" "## How to read these figures" \
-        "## Charts" "## Results by family" "## Failures" "## Start-up and whole programs" \
-        "## The article's claims"; do
+        "## Headline charts" "## Results by family" "## Failures" \
+        "## Start-up and whole programs" "## The article's claims" \
+        "## Charts not rendered"; do
         assert_section "$dir" "$heading"
     done
     for family in $(csv_rows "$dir/measurements.csv" family | sort -u); do
@@ -274,10 +355,8 @@ PY
 }
 
 @test "bench fixture: the table figures are measurements.csv's medians" {
-    copy_run bench
-    local dir=$SANDBOX/bench
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_copy bench
     check_report "$dir" <<'PY'
 rows = csv_rows("measurements.csv")
 version = rows[0]["python_version"]
@@ -287,10 +366,17 @@ for r in picked:
     line = row(section("### " + r["family"]), r["case"], r["n"])
     expect(" %s |" % t(float(r["median"])) in line,
            "%s/%s n=%s: time %s not in %r" % (r["family"], r["case"], r["n"], t(float(r["median"])), line))
-    if int(r["repetitions"]) > 1:
-        cv = float(r["cv"]) * 100
-        want = ("%.1f%%" % cv) if cv < 10 else ("%.0f%%" % cv)
-        expect(" %s |" % want in line, "%s: cv %s not in %r" % (r["case"], want, line))
+    # The table's statistic is the charts': the median and the interquartile range of
+    # the samples.
+    values = samples(version, r["family"], r["case"], r["n"], "time_per_op")
+    expect(len(values) > 1, "%s: no samples" % r["case"])
+    expect(" %s |" % t(quartile(values, 0.5)) in line,
+           "%s: the median of the samples %s not in %r" % (r["case"], t(quartile(values, 0.5)), line))
+    low, high = t(quartile(values, 0.25)), t(quartile(values, 0.75))
+    if low.split()[1] == high.split()[1]:
+        low = low.split()[0]
+    expect(" %s–%s |" % (low, high) in line,
+           "%s: IQR %s–%s not in %r" % (r["case"], low, high, line))
     for metric, unit in (("allocs_per_op", ""), ("bytes_per_op", " B")):
         other = [o for o in rows if o["metric"] == metric and o["case"] == r["case"]
                  and o["n"] == r["n"] and o["family"] == r["family"]]
@@ -302,10 +388,8 @@ PY
 }
 
 @test "compare fixture: medians, ratios, intervals and verdicts are the CSV's" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    report "$dir"
-    assert_report_written "$dir"
+    local dir
+    report_copy compare
     check_report "$dir" <<'PY'
 comparison = [r for r in csv_rows("comparison.csv") if r["metric"] == "time_per_op" and r["ratio"]]
 expect(comparison, "comparison.csv has no time row with a ratio")
@@ -316,24 +400,51 @@ picked = comparison[:2] + marked[:2] + plain[-1:]
 def ratio(x):
     return "%.2f" % float(x)
 
+def practical(r):
+    ratio = float(r["ratio"])
+    return not (1 / (1 + PRACTICAL.share) < ratio < 1 + PRACTICAL.share)
+
 for r in picked:
     what = "%s/%s n=%s on %s" % (r["family"], r["case"], r["n"], r["python_version"])
-    row_cells = cells(section("### " + r["family"]), r["case"], r["n"])
-    base = row_cells.get(r["baseline"] + " (baseline)", "")
-    mine = row_cells.get(r["python_version"], "")
-    expect(base.startswith(t(float(r["baseline_median"])) + " ±"),
+    within = section("### " + r["family"])
+    medians = cells(within, r["case"], r["n"])
+    ratios = cells(within, r["case"], r["n"], nth=1)
+    base = medians.get(r["baseline"] + " (baseline)", "")
+    expect(base.startswith(t(float(r["baseline_median"])) + " ["),
            "%s: baseline cell %r, median %s" % (what, base, t(float(r["baseline_median"]))))
-    expect(mine.startswith(t(float(r["median"])) + " ±"),
-           "%s: cell %r, median %s" % (what, mine, t(float(r["median"]))))
-    if r["verdict"] in ("faster", "slower"):
-        want = "· **%s× %s**" % (ratio(r["ratio"]), r["verdict"])
+    expect(medians.get(r["python_version"], "").startswith(t(float(r["median"])) + " ["),
+           "%s: cell %r, median %s" % (what, medians.get(r["python_version"]), t(float(r["median"]))))
+    mine = ratios.get(r["python_version"], "")
+    bold = r["verdict"] in ("faster", "slower") and practical(r)
+    if bold:
+        want = "**%s× %s**" % (ratio(r["ratio"]), r["verdict"])
     else:
-        want = "· %s×" % ratio(r["ratio"])
-        expect("**" not in mine, "%s: no difference, yet marked: %r" % (what, mine))
-    expect(want in mine, "%s: %r not in %r" % (what, want, mine))
+        want = "%s×" % ratio(r["ratio"])
+        expect("**" not in mine, "%s: not beyond both thresholds, yet bold: %r" % (what, mine))
+    expect(mine.startswith(want), "%s: %r does not start %r" % (what, mine, want))
     if r["ci_low"] and float(r["ci_low"]) >= 0.1:
         want = "[%s, %s]" % (ratio(r["ci_low"]), ratio(r["ci_high"]))
-        expect(mine.endswith(want), "%s: interval %r not at the end of %r" % (what, want, mine))
+        expect(want in mine, "%s: interval %r not in %r" % (what, want, mine))
+    # Beside the ratio, the two geometric means it is made of, from samples.csv.
+    mean = geo(samples(r["python_version"], r["family"], r["case"], r["n"], "time_per_op"))
+    base_mean = geo(samples(r["baseline"], r["family"], r["case"], r["n"], "time_per_op"))
+    expect(abs(mean / base_mean - float(r["ratio"])) < 1e-6 * float(r["ratio"]),
+           "%s: the ratio is not of the geometric means" % what)
+    expect(mine.endswith(" · %s / %s" % (t(mean), t(base_mean))),
+           "%s: geometric means %s / %s not at the end of %r" % (what, t(mean), t(base_mean), mine))
+
+# Every bold figure of every table is beyond the noise and the practical threshold.
+ratios_seen = 0
+for line in lines:
+    for cell in re.split(r"(?<!\\)\|", line)[1:-1]:
+        found = re.match(r"^\s*\*\*([0-9.]+)× (faster|slower|lower|higher)\*\* \[([0-9.]+), ([0-9.]+)\]", cell)
+        if found:
+            ratios_seen += 1
+            value, low, high = (float(found.group(k)) for k in (1, 3, 4))
+            expect(low > 1 or high < 1, "bold, yet its interval holds 1: %r" % cell)
+            expect(not (1 / (1 + PRACTICAL.share) < value < 1 + PRACTICAL.share),
+                   "bold, yet within the practical threshold: %r" % cell)
+expect(ratios_seen > 0, "no bold ratio in the report")
 
 # hyperfine: every interpreter's start-up median.
 hyper = csv_rows("hyperfine/hyperfine.csv")
@@ -364,47 +475,264 @@ for r in csv_rows("measurements.csv"):
 for r in unavailable[:5]:
     within = section("### " + r["family"])
     for n in sorted(sizes[(r["family"], r["case"])]):
-        cell = cells(within, r["case"], n, nth=1)[r["python_version"]]   # allocations table
+        cell = cells(within, r["case"], n, nth=2)[r["python_version"]]   # allocations table
         expect(cell.startswith("n/a") and "0" not in cell,
                "%s/%s n=%s on %s: %r, not n/a" % (r["family"], r["case"], n, r["python_version"], cell))
         mark = cell[len("n/a"):]
         expect("- %s n/a: %s" % (mark, r["reason"]) in within,
                "%s: no note %s with %r" % (r["family"], mark, r["reason"]))
-# The first family's chart is in its section, the start-up chart with hyperfine's tables.
+# Without charts.csv's headline column, the charts of the fallback list lead (in its
+# order: versions before time); the first family's other chart is in its section, the
+# start-up chart with hyperfine's tables.
 family = csv_rows("measurements.csv")[0]["family"]
-expect(any(l.startswith("[![Time per operation, %s" % family) for l in section("### " + family)),
-       "the time chart is not in its family's section")
-expect("![%s across versions, part 2](plots/time-%s.png)" % (family, family) in section("### " + family),
-       "the second part of a split chart is not in its family's section (or has an SVG link)")
-expect(any(l.startswith("[![Interpreter start-up]") for l in section("## Start-up and whole programs")),
+headlines = section("## Headline charts")
+expect(headlines.index("![versions-%s-2](plots/time-%s.png)" % (family, family)) <
+       headlines.index("[![time-%s](plots/time-%s.png)](plots/time-%s.svg)" % ((family,) * 3)),
+       "the fallback headline charts are not in order (or the split chart has an SVG link):\n"
+       + "\n".join(headlines))
+expect(any(l.startswith("[![allocs-%s]" % family) for l in section("### " + family)),
+       "the allocations chart is not in its family's section")
+expect(not any("time-%s.svg" % family in l for l in section("### " + family)),
+       "a headline chart is shown again in its family's section")
+expect(any(l.startswith("[![startup]") for l in section("## Start-up and whole programs")),
        "the start-up chart is not in the start-up section")
 PY
 }
 
-@test "claims: the claims x versions matrix and the evidence when claims.csv is given" {
-    copy_run compare
-    local dir=$SANDBOX/compare
-    cp "$FIXTURES/report/claims.csv" "$dir/claims.csv"
-    report "$dir"
-    assert_report_written "$dir"
+@test "claims: a claims.csv without the deciding column: the matrix, the evidence shortened, the full evidence last" {
+    local dir
+    report_with_claims claims.csv
     check_report "$dir" <<'PY'
 claims = section("## The article's claims")
 body = "\n".join(claims)
-expect("| claim | 2.7.18 | 3.6.15 | 3.11.7 | 3.13.0 |" in body, "no matrix header:\n" + body)
-expect("| C02 | holds | holds | partly | partly |" in body, "C02's row")
-expect("| C12 | untestable | — | — | — |" in body, "C12 (one version only)")
-expect("| C20 | — | **fails** | — | **fails** |" in body, "C20 fails, in bold")
+expect("|   | claim | 2.7.18 | 3.6.15 | 3.11.7 | 3.13.0 | deciding figure on 3.13.0 |" in body,
+       "no matrix header:\n" + body)
+row_c02 = [l for l in claims if l.startswith("| C02 |")][0]
+expect("| holds | holds | partly | partly | is\\_none 2.41 ns \\| eq\\_none 2.44 ns: no difference beyond the noise |" in row_c02,
+       "C02's row, its evidence as the deciding figure: %r" % row_c02)
+expect(any(l.startswith("| C12 |") and "| untestable | — | — | — |" in l for l in claims),
+       "C12 (one version only)")
+expect(any(l.startswith("| C20 |") and "| — | **fails** | — | **fails** |" in l for l in claims),
+       "C20 fails, in bold")
 expect(body.index("| C02 ") < body.index("| C09 ") < body.index("| C12 ") < body.index("| C20 "),
        "claims out of order")
-expect("- 2.7.18, 3.6.15, 3.11.7, 3.13.0: holds. True, False, None, Ellipsis and NotImplemented" in body,
+evidence = "\n".join(section("## Evidence of the claims"))
+expect("- 2.7.18, 3.6.15, 3.11.7, 3.13.0: holds. True, False, None, Ellipsis and NotImplemented" in evidence,
        "C09's evidence, shared by every version, once")
-expect("- 3.11.7, 3.13.0: partly (only for None and True). is\\_none 2.41 ns | eq\\_none 2.44 ns" in body,
+expect("- 3.11.7, 3.13.0: partly (only for None and True). is\\_none 2.41 ns | eq\\_none 2.44 ns" in evidence,
        "C02's conditions and evidence, _ escaped")
-expect("`is_none` 3.10 ns against `eq_none` 4.05 ns" in body, "code spans kept")
-expect("\\*in a function\\* += is O(n)" in body, "* escaped")
+expect("`is_none` 3.10 ns against `eq_none` 4.05 ns" in evidence, "code spans kept")
+expect("\\*in a function\\* += is O(n)" in evidence, "* escaped")
 expect("has not been run" not in body, "the not-run line is shown with claims.csv")
+expect(lines.index("## Evidence of the claims") > lines.index("## Results by family"),
+       "the evidence is not after the results")
 PY
     check_tables "$dir"
+}
+
+@test "claims: the first 150 lines hold the matrix with each claim's text and deciding figure" {
+    local dir
+    report_with_claims claims-deciding.csv charts
+    check_report "$dir" <<'PY'
+texts = {}
+for line in open(os.path.join(os.environ["REPO_ROOT"], "docs", "CLAIMS.md"), encoding="utf-8"):
+    found = re.match(r"^\| (C\d+) \| [^|]* \| (.+) \|$", line.strip())
+    if found:
+        texts[found.group(1)] = found.group(2)
+expect(len(texts) == 22, "docs/CLAIMS.md has %d claims, not 22" % len(texts))
+first = lines[:150]
+expect("## The article's claims" in first, "the claims matrix is not in the first 150 lines")
+expect("## Results by family" not in first or
+       first.index("## Results by family") > first.index("## Headline charts"),
+       "the results come before the headline charts")
+rows = csv_rows("claims.csv")
+newest = sorted(set(r["python_version"] for r in rows),
+                key=lambda v: [int(x) for x in v.split(".")])[-1]
+matrix = [l for l in first if re.match(r"^\| C\d+ \|", l)]
+shown = set()
+for r in rows:
+    if r["python_version"] != newest:
+        continue
+    line = [l for l in matrix if l.startswith("| %s |" % r["claim"])]
+    if r["verdict"] == "untestable" and "in this run" in r["conditions"]:
+        continue   # checked below: a claim the run cannot decide on any version
+    expect(line, "%s is not in the matrix" % r["claim"])
+    if not line:
+        continue
+    line = line[0]
+    shown.add(r["claim"])
+    # Its text from docs/CLAIMS.md (Markdown-escaped outside code spans).
+    expect(texts[r["claim"]] in line.replace("\\", ""),
+           "%s: its text %r is not in %r" % (r["claim"], texts[r["claim"]], line))
+    cells_ = re.split(r"(?<!\\)\|", line)[1:-1]
+    expect(cells_[-1].strip().replace("\\", "")[:20] in r["deciding"].replace("\\", ""),
+           "%s: deciding figure %r, claims.csv %r" % (r["claim"], cells_[-1], r["deciding"]))
+    expect(len(r["deciding"]) <= 165, "%s: deciding figure of %d chars" % (r["claim"], len(r["deciding"])))
+cost = [r for r in rows if r["claim"] == "C02" and r["verdict"] in ("holds", "fails", "partly")]
+expect(cost and all(re.search(r"\[[0-9.]+, [0-9.]+\]", r["deciding"]) for r in cost),
+       "C02 (a cost claim): a deciding figure without its interval")
+for line in lines[:lines.index("## Results by family")]:
+    expect(len(line) <= 600, "a line of %d characters before the details: %r" % (len(line), line[:80]))
+PY
+}
+
+@test "claims: a filtered run shows only the claims its data bears on, and one line for the others" {
+    local dir
+    report_with_claims claims-deciding.csv
+    check_report "$dir" <<'PY'
+rows = csv_rows("claims.csv")
+by = {}
+for r in rows:
+    by.setdefault(r["claim"], []).append(r)
+elsewhere = sorted(c for c, rs in by.items()
+                   if all(r["verdict"] == "untestable" and "in this run" in r["conditions"] for r in rs))
+expect(elsewhere, "the fixture has no claim that needs the full catalogue")
+claims = section("## The article's claims")
+for claim in by:
+    in_matrix = any(l.startswith("| %s |" % claim) for l in claims)
+    expect(in_matrix == (claim not in elsewhere), "%s: in the matrix %s" % (claim, in_matrix))
+line = [l for l in claims if "need cases this run did not measure" in l]
+expect(len(line) == 1, "not one line for the claims the run cannot decide: %r" % line)
+expect(line and line[0].startswith("%d other claims (%s)" % (len(elsewhere), ", ".join(elsewhere))),
+       "the line does not name them: %r" % line)
+expect(not any("untestable" in l for l in claims if any(l.startswith("| %s |" % c) for c in elsewhere)),
+       "an untestable row of a claim the run cannot decide")
+PY
+}
+
+@test "charts: the headline column leads in charts.csv order; a stated chart is its sentence" {
+    copy_run compare
+    local dir=$SANDBOX/compare
+    add_headline_charts "$dir"
+    report "$dir"
+    assert_report_written "$dir"
+    check_report "$dir" <<'PY'
+family = csv_rows("measurements.csv")[0]["family"]
+headlines = section("## Headline charts")
+images = [l for l in headlines if l.startswith("![")]
+expect(images == ["![idioms](plots/idioms.png)", "![ratios-%s](plots/ratios-%s.png)" % (family, family)],
+       "the headline charts are not charts.csv's, in its order: %r" % images)
+within = section("### " + family)
+expect("![time-%s](plots/time-%s.png)" % (family, family) in within,
+       "a chart not marked headline is not in its family's section")
+expect("- **Allocations, %s**: Every case of %s allocates nothing on every version." % (family, family)
+       in within, "the stated chart is not its sentence in its family's section")
+expect(not any("Allocations, %s" % family in l for l in section("## Charts not rendered")),
+       "a stated chart is listed as not rendered")
+expect(headlines.count("- **Allocations, identity**: No case of identity allocates.") == 1,
+       "a stated headline chart is not its sentence among the headlines")
+expect(report.count("Allocations, identity") == 1, "a stated headline chart shown twice")
+PY
+}
+
+@test "complexity: a label only where the fit decides it; none from a complexity.csv without its errors" {
+    local dir
+    report_copy compare
+    check_report "$dir" <<'PY'
+growth = [l for l in lines if l.startswith("Growth of time with n")]
+expect(growth, "no growth line")
+text = "\n".join(growth)
+checked = 0
+for r in csv_rows("complexity.csv"):
+    if r["metric"] != "time_per_op":
+        continue
+    errors = sorted((float(r[c]), label) for label, c in (("O(1)", "rms_o1"), ("O(n)", "rms_on"),
+                    ("O(n log n)", "rms_onlogn"), ("O(n^2)", "rms_on2")))
+    decided = errors[1][0] >= 2.0 * errors[0][0]
+    # The case's part of its family's growth line.
+    part = re.search(r"`%s` ([^;\n]*?)\.?(?:;|$)" % re.escape(r["case"]), text, re.M)
+    expect(part, "%s: not on a growth line" % r["case"])
+    if not part:
+        continue
+    said = part.group(1)
+    per_version = dict((v, k) for k, v in re.findall(r"([^,]+?) on ([0-9.]+)(?:, |$)", said))
+    label = per_version.get(r["python_version"], said).strip()
+    if decided:
+        expect(label == errors[0][1], "%s on %s: the fit decides %s, the report says %r"
+               % (r["case"], r["python_version"], errors[0][1], label))
+    else:
+        expect(label.endswith("?") and errors[0][1] in label,
+               "%s on %s: the fit does not decide, yet the report says %r"
+               % (r["case"], r["python_version"], label))
+    checked += 1
+expect(checked > 10, "only %d fits checked" % checked)
+PY
+    # A complexity.csv of before the errors' columns: no label at all.
+    "$TEST_PYTHON" - "$dir/complexity.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+keep = [c for c in rows[0] if not c.startswith("rms_")]
+with open(sys.argv[1], "w", newline="") as stream:
+    writer = csv.DictWriter(stream, keep, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+PY
+    report "$dir"
+    assert_report_written "$dir"
+    if grep '^Growth of time with n' "$dir/REPORT.md" | grep -q 'O(n'; then
+        fail "a complexity label without the fit's errors" "$(grep '^Growth' "$dir/REPORT.md")"
+    fi
+    assert_contains "$(cat "$dir/REPORT.md")" "predates the fits' errors"
+}
+
+@test "at a glance: each case once among the largest speed-ups, each beyond both thresholds" {
+    local dir
+    report_copy compare
+    check_report "$dir" <<'PY'
+glance = section("## At a glance")
+listed = [l for l in glance if l.startswith("- `")]
+expect(listed, "no speed-up or slow-down listed")
+cases = [re.match(r"^- `([^`]*)`", l).group(1) for l in listed]
+comparison = [r for r in csv_rows("comparison.csv") if r["metric"] == "time_per_op"]
+for verdict in ("faster", "slower"):
+    start = [i for i, l in enumerate(glance) if l.startswith("Largest speed-ups" if verdict == "faster" else "Largest slow-downs")]
+    if not start:
+        continue
+    block = []
+    for l in glance[start[0] + 2:]:
+        if not l.startswith("- "):
+            break
+        block.append(l)
+    names = [re.match(r"^- `([^`]*)`", l).group(1) for l in block]
+    expect(len(names) == len(set(names)), "a case listed twice: %r" % names)
+    for l in block:
+        found = re.match(r"^- `([^/]*)/([^`]*)`(?: n=(\d+))? on ([^:]*): ([0-9.]+)×", l)
+        rows = [r for r in comparison if (r["family"], r["case"], r["n"], r["python_version"])
+                == (found.group(1), found.group(2), found.group(3) or "", found.group(4))]
+        expect(rows and rows[0]["verdict"] == verdict, "%r is not %s in comparison.csv" % (l, verdict))
+        ratio = float(rows[0]["ratio"])
+        expect(not (1 / (1 + PRACTICAL.share) < ratio < 1 + PRACTICAL.share),
+               "%r is within the practical threshold" % l)
+        mean = geo(samples(found.group(4), found.group(1), found.group(2), found.group(3) or "", "time_per_op"))
+        base = geo(samples(rows[0]["baseline"], found.group(1), found.group(2), found.group(3) or "", "time_per_op"))
+        expect(l.endswith("(%s / %s)" % (t(mean), t(base))), "%r: not its geometric means" % l)
+# A bold allocation figure (129.1 B against 129 B is not) differs beyond the noise and
+# the practical threshold in requests or bytes.
+every = csv_rows("comparison.csv")
+bold_seen = 0
+for family in sorted(set(r["family"] for r in every)):
+    within = section("### " + family)
+    start = [i for i, l in enumerate(within) if l.startswith("Allocations per operation")]
+    if not start:
+        continue
+    header = [c.strip() for c in re.split(r"(?<!\\)\|", within[start[0] + 2])[1:-1]]
+    for line in within[start[0] + 4:]:
+        if not line.startswith("|"):
+            break
+        row = dict(zip(header, [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]))
+        for version, cell in row.items():
+            if not cell.startswith("**"):
+                continue
+            bold_seen += 1
+            case, n = row["case"].strip("`"), row["n"].strip()
+            judged = [r for r in every if (r["family"], r["case"], r["n"], r["python_version"])
+                      == (family, case, n, version) and r["metric"] in ("allocs_per_op", "bytes_per_op")]
+            expect(any(r["verdict"] in ("lower", "higher") and
+                       not (1 / (1 + PRACTICAL.share) < float(r["ratio"]) < 1 + PRACTICAL.share)
+                       for r in judged), "%s/%s n=%s on %s: bold %r, not beyond both thresholds"
+                   % (family, case, n, version, cell))
+expect(bold_seen > 0, "no bold allocation figure to check")
+PY
 }
 
 @test "claims: no claims.csv, no matrix" {
