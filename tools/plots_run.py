@@ -14,6 +14,7 @@ import sys
 from fit_label import read_fit
 from labels import label_key
 from meta import meta_dict
+from report_stats import quantile
 from run_folder import incomplete
 
 
@@ -166,18 +167,11 @@ def shortened(text, limit):
 
 
 def quartiles(values):
-    """(first quartile, third quartile) of values, interpolated between the sorted
-    values (as numpy's default); None with fewer than 3 values."""
-    ordered = sorted(values)
-    if len(ordered) < 3:
+    """(first quartile, third quartile) of values, as the report's tables give them
+    (report_stats.quantile); None with fewer than 3 values."""
+    if len(values) < 3:
         return None
-
-    def at(fraction):
-        position = fraction * (len(ordered) - 1)
-        below = int(math.floor(position))
-        above = min(below + 1, len(ordered) - 1)
-        return ordered[below] + (ordered[above] - ordered[below]) * (position - below)
-    return at(0.25), at(0.75)
+    return quantile(values, 0.25), quantile(values, 0.75)
 
 
 class Run:

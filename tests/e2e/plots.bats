@@ -571,10 +571,7 @@ EOF
     local suite=$SANDBOX/suite
     mkdir -p "$suite/tools" "$suite/plots" "$suite/results"
     cp "$PLOTS" "$suite/tools/plots"
-    cp "$REPO_ROOT"/tools/plots_*.py "$REPO_ROOT"/tools/labels.py "$REPO_ROOT"/tools/meta.py \
-        "$REPO_ROOT"/tools/run_folder.py "$REPO_ROOT"/tools/fit_label.py \
-        "$REPO_ROOT"/tools/idioms.py "$REPO_ROOT"/tools/claims_run.py \
-        "$REPO_ROOT"/tools/claims_vocabulary.py "$suite/tools/"
+    cp "$REPO_ROOT"/tools/*.py "$suite/tools/"
     cp "$REPO_ROOT"/plots/*.gp "$suite/plots/"
     run --separate-stderr "$TEST_PYTHON" "$suite/tools/plots"
     assert_status 2
