@@ -224,9 +224,10 @@ def all_charts(run):
 
 def mark_headlines(charts):
     """Marks (chart.headline) at most MAX_HEADLINES charts that answer a reader's
-    questions: idioms, then the versions and then the scaling charts of the families
+    questions: idioms (time, then instructions), then the versions and then the scaling
+    charts of the families
     the article's pairs are about (first parts only)."""
-    wanted = ["idioms"] + ["versions-" + f for f in IDIOM_FAMILIES] + \
+    wanted = ["idioms", "idioms-instructions"] + ["versions-" + f for f in IDIOM_FAMILIES] + \
         ["scaling-" + f for f in IDIOM_FAMILIES]
     drawn = dict((c.name, c) for c in charts if c.render is not None)
     for name in [n for n in wanted if n in drawn][:MAX_HEADLINES]:

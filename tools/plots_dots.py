@@ -11,7 +11,7 @@ import math
 from collections import namedtuple
 
 from plots_format import (MAX_HEIGHT_PX, WIDTH, Axis, Chart, Render,
-                          data_line, gp_array, gp_string, header_params, header_px,
+                          data_line, gp_array, gp_string, header_params, header_px, split_title,
                           part_name, part_title, split_by_prefix, text_px, version_colours,
                           wrap)
 from labels import label_key
@@ -120,7 +120,11 @@ def dot_charts(run, name, title, notes, key, panels, na_reasons=None, machine=No
     key_rows = int(math.ceil(len(key) / float(key_cols))) if key else 0
     notes = list(notes) + na_notes(panels, na_reasons)
     subtitle = [machine or run.on(series_of(key, panels))] + wrap(notes + [run.conditions()])
-    top_px = header_px(subtitle) + (key_rows * 19 + 8 if key_rows else 0)
+    # The lines a part's title may take beyond the first (an upper bound: a part named
+    # by its two longest rows), reserved before the rows are split into parts.
+    longest = max([label.split(" (")[0] for label in labels] + [""], key=len)
+    title_lines = len(split_title("%s: %s to %s" % (title, longest, longest), [])[1])
+    top_px = header_px(subtitle + [""] * title_lines) + (key_rows * 19 + 8 if key_rows else 0)
     head_px = 46 if len(panels) > 1 else 6
     fixed = top_px + (head_px + 46) * len(panels) + 8
     per_part = max(2, int((MAX_HEIGHT_PX - fixed) // (row_px * len(panels))))
@@ -130,7 +134,9 @@ def dot_charts(run, name, title, notes, key, panels, na_reasons=None, machine=No
     for index, chunk in enumerate(chunks):
         chart_title = part_title(title, label_chunks[index], label_chunks)
         height = fixed + row_px * len(chunk) * len(panels)
-        params = header_params(chart_title, subtitle, height)
+        first_line, lines = split_title(chart_title, subtitle)
+        lines += [""] * max(0, title_lines + len(subtitle) - len(lines))
+        params = header_params(first_line, lines, height)
         params += "RIGHT = %.6f\n" % (1 - 34.0 / WIDTH)
         params += "NP = %d\n" % len(panels)
         params += "NS = %d\n" % len(key)
@@ -138,7 +144,7 @@ def dot_charts(run, name, title, notes, key, panels, na_reasons=None, machine=No
         params += gp_array("S_RGB", [float(e.rgb) for e in key])
         params += gp_array("S_POINT", [float(e.point) for e in key])
         params += "KEY_Y = %.6f\nKEY_COLS = %d\n" % (
-            1 - (header_px(subtitle) + 2) / height, key_cols)
+            1 - (header_px(lines) + 2) / height, key_cols)
         files = {}
         tops, bottoms = [], []
         y_px = top_px

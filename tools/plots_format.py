@@ -12,6 +12,7 @@ import math
 WIDTH = 800                  # pixels: blog width
 LOG_SPAN = 20.0              # values spanning more than this factor: log axis
 SUBTITLE_CHARS = 100         # wrap subtitles at about this many characters
+TITLE_CHARS = 88             # a title longer than this goes on into the subtitle
 MAX_HEIGHT_PX = 900          # a chart taller than this is split into parts
 
 # Versions are ordered, so their colours are too: a sequential palette (viridis, dark
@@ -315,6 +316,14 @@ def header_params(title, subtitle_lines, height):
     text += gp_array("SUB", list(subtitle_lines), "")
     text += "WIDTH = %d\nHEIGHT = %d\n" % (WIDTH, height)
     return text
+
+
+def split_title(title, subtitle_lines):
+    """(the title's first line, its other lines + subtitle_lines): a title too long for
+    the chart's width (a part named by its rows) is broken between words and goes on
+    in the subtitle, never clipped by the chart's edge."""
+    lines = wrap([title], TITLE_CHARS)
+    return lines[0], lines[1:] + list(subtitle_lines)
 
 
 def header_px(subtitle_lines):

@@ -88,9 +88,12 @@ def versions_charts(run, family):
 
 
 def idioms_charts(run):
-    """idioms: the article's pairs, a row per pair, a dot per version; skipped when the
-    run has none of them or their intervals cannot be computed."""
-    title = "The article's idioms: the alternative's cost as a ratio to the idiom's"
+    """idioms: the article's pairs, a row per pair, a dot per version (time or memory,
+    with intervals); idioms-instructions: the same pairs' instruction counts, where the
+    run has them. Two charts, not two panels of one, so that neither is split into
+    parts. Skipped when the run has none of the pairs or their intervals cannot be
+    computed."""
+    title = "The article's idioms: each alternative's cost as a ratio to the idiom's"
     try:
         claims = ClaimsRun(run.folder)
         found = idiom_rows(run, claims)
@@ -101,33 +104,35 @@ def idioms_charts(run):
     if not rows:
         reason = "none of the article's pairs of cases is in this run (make bench runs them)"
         return [Chart("idioms", title, skip=reason, line_reason=reason)]
-    versions = claims.versions
-    notes = [INTERVAL_NOTE + " (as the claims report computes them)",
-             "above 1×: the idiom (named second) is the cheaper",
-             "a difference counts only where the interval excludes 1× and the ratio is "
-             "beyond the practical threshold of %g%% (below %.3g× or above %.3g×)"
-             % ((PRACTICAL.share * 100,) + practical_bounds())]
+    key = version_key(run, claims.versions)
+    notes = ["above 1×: the idiom (named second) is the cheaper"]
     if absent:
         notes.append("not in this run: " + named(absent, len(absent)))
-    panels = [Panel("time or memory (95% interval)" if counted else "",
-                    "the alternative ÷ the idiom", "ratio", rows, 1.0)]
+    axis = "the alternative ÷ the idiom"
+    charts = dot_charts(
+        run, "idioms", title + " (time or memory)",
+        [INTERVAL_NOTE + " (as the claims report computes them)"] + notes + [
+            "a difference counts only where the interval excludes 1× and the ratio is "
+            "beyond the practical threshold of %g%% (below %.3g× or above %.3g×)"
+            % ((PRACTICAL.share * 100,) + practical_bounds())],
+        key, [Panel("", axis, "ratio", rows, 1.0)],
+        idiom_gaps(rows, "a pair not measured on it (or with fewer than 2 samples a case)"))
     if counted:
-        panels.append(Panel("instructions per operation (exact counts: no interval)",
-                            "the alternative ÷ the idiom", "ratio", counted, 1.0))
-    return dot_charts(run, "idioms", title, notes, version_key(run, versions), panels,
-                      idiom_gaps(rows, counted))
+        charts += dot_charts(
+            run, "idioms-instructions", title + " (instructions per operation)",
+            ["dots: exact counts (callgrind), so no interval"] + notes, key,
+            [Panel("", axis, "ratio", counted, 1.0)],
+            idiom_gaps(counted, "no instruction count of both cases of a pair"))
+    return charts
 
 
-def idiom_gaps(rows, counted):
-    """{version: [why its dots are missing]} for the idioms chart's n/a."""
+def idiom_gaps(rows, reason):
+    """{version: [reason]} for the versions with a dot missing from rows (the n/a)."""
     why = {}
-    for panel_rows, reason in (
-            (rows, "a pair not measured on it (or with fewer than 2 samples a case)"),
-            (counted, "no instruction count of both cases of a pair about time")):
-        for _, dots in panel_rows:
-            for dot in dots:
-                if dot.figure is None and reason not in why.setdefault(dot.series, []):
-                    why[dot.series].append(reason)
+    for _, dots in rows:
+        for dot in dots:
+            if dot.figure is None:
+                why[dot.series] = [reason]
     return why
 
 
