@@ -95,12 +95,12 @@ plots:
 	@tools/plots "$$RUN"
 
 .PHONY: report
-## report: write RUN/REPORT.md: metadata, charts, tables, claims (RUN=results/latest)
+## report: write RUN/REPORT.md: claims, headline charts, tables, methods (RUN=results/latest)
 report: plots
 	@tools/report "$$RUN"
 
 .PHONY: claims
-## claims: decide every claim of CLAIMS.md on RUN's data into RUN/claims.csv
+## claims: decide every claim of docs/CLAIMS.md on RUN's data into RUN/claims.csv
 claims:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
 	@python3 tools/claims.py "$$RUN"
