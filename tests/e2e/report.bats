@@ -675,6 +675,30 @@ PY
     assert_contains "$(cat "$dir/REPORT.md")" "predates the fits' errors"
 }
 
+@test "at a glance: a ratio of arithmetic means (a sample <= 0) is never among the largest" {
+    copy_run compare
+    dir=$SANDBOX/compare
+    # The first time row becomes the largest speed-up of all, but of means (test welch):
+    # its interval can reach below 0, so it is not listed.
+    "$TEST_PYTHON" - "$dir/comparison.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+row = [r for r in rows if r["metric"] == "time_per_op"][0]
+row.update(test="welch", ratio="0.001", ci_low="-0.5", ci_high="0.002", verdict="faster")
+with open(sys.argv[1], "w", newline="") as out:
+    w = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+print("%s/%s" % (row["family"], row["case"]))
+PY
+    report "$dir"
+    assert_report_written "$dir"
+    local glance
+    glance=$(awk '/^## At a glance/ { on = 1; next } /^## / { on = 0 } on' "$dir/REPORT.md")
+    assert_contains "$glance" "Largest speed-ups"
+    ! grep -q -- "0.0010×" <<<"$glance" || fail "a ratio of means is listed" "$glance"
+}
+
 @test "at a glance: each case once among the largest speed-ups, each beyond both thresholds" {
     local dir
     report_copy compare
@@ -700,6 +724,7 @@ for verdict in ("faster", "slower"):
         rows = [r for r in comparison if (r["family"], r["case"], r["n"], r["python_version"])
                 == (found.group(1), found.group(2), found.group(3) or "", found.group(4))]
         expect(rows and rows[0]["verdict"] == verdict, "%r is not %s in comparison.csv" % (l, verdict))
+        expect(rows[0]["test"] == "welch-log", "%r: not a ratio of geometric means" % l)
         ratio = float(rows[0]["ratio"])
         expect(not (1 / (1 + PRACTICAL.share) < ratio < 1 + PRACTICAL.share),
                "%r is within the practical threshold" % l)
