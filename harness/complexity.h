@@ -16,7 +16,9 @@ typedef enum complexity_curve {
 typedef struct complexity_fit {
     complexity_curve best;             /* the curve with the smallest rms */
     double coefficient[CURVE_COUNT];   /* cost ≈ coefficient × curve(n) */
-    double rms[CURVE_COUNT];           /* root mean square residual / mean cost */
+    double rms[CURVE_COUNT];           /* rms of the relative residuals (1 - fit / cost);
+                                        * of the residuals over the mean cost where
+                                        * some cost is <= 0 */
 } complexity_fit;
 
 /* Fits cost[i] measured at size[i] (count >= 2 distinct sizes, sizes >= 1) to every

@@ -2,7 +2,7 @@
 the charts (tools/plots) and the report (tools/report) share.
 
 The harness fits cost = c x f(n) for O(1), O(n), O(n log n) and O(n^2) by least squares
-and records each curve's rms error over the mean cost (rms_o1 .. rms_on2). The curve
+on relative residuals and records each curve's rms error (rms_o1 .. rms_on2). The curve
 with the least error is complexity.csv's best_fit, but over the few sizes a case is
 measured at, O(n) and O(n log n) often fit almost equally well, and noise then picks
 one. A fit *decides* only when the best curve's error is at least DECISIVE_RATIO times
