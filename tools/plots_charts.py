@@ -145,7 +145,7 @@ def hyperfine_charts(run):
 
 def hyperfine_figure(row):
     """A hyperfine row's median, in ns, with the interquartile range of its runs when
-    hyperfine's JSON export has them (times_s)."""
+    hyperfine/runs.csv has them (times_s)."""
     median = row["median_s"] * 1e9
     found = quartiles(row.get("times_s") or [])
     if found is None:

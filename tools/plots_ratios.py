@@ -15,6 +15,7 @@ from plots_dots import INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version
 from plots_format import FASTER_RGB, NEUTRAL_RGB, POINT_SHAPES, SLOWER_RGB, Chart
 from plots_run import Figure
 from plots_select import row_label, scaling_cases, shown_rows, why_missing
+from report_stats import highlighted
 
 INTERVAL_NOTE = "dots: ratio of geometric means; whiskers: its 95% interval"
 
@@ -32,17 +33,11 @@ def threshold_note():
             "difference" % (PRACTICAL.share * 100, low, high))
 
 
-def highlight(ratio, ci_low, ci_high):
-    """'faster', 'slower' or '' (no practical difference): beyond the noise (the
-    interval excludes 1) and beyond the practical threshold."""
-    low, high = practical_bounds()
-    if ci_low is None or ci_high is None:
-        return ""
-    if ci_high < 1.0 and ratio < low:
-        return "faster"
-    if ci_low > 1.0 and ratio > high:
-        return "slower"
-    return ""
+def highlight(row):
+    """'faster', 'slower' or '' (no practical difference) for a comparison.csv row: the
+    report's rule for bold (report_stats.highlighted: beyond the noise and beyond the
+    practical threshold), so that a chart's colour and the table's bold agree."""
+    return row["verdict"] if highlighted(row) else ""
 
 
 VERDICT_RGB = {"faster": FASTER_RGB, "slower": SLOWER_RGB, "": NEUTRAL_RGB}
@@ -65,7 +60,7 @@ def versions_charts(run, family):
             if row is None or row["ratio"] is None:
                 dots.append(Dot(v, None, INK_RGB, shape[v]))
                 continue
-            verdict = highlight(row["ratio"], row["ci_low"], row["ci_high"])
+            verdict = highlight(row)
             seen.add(verdict)
             dots.append(Dot(v, Figure(row["ratio"], row["ci_low"], row["ci_high"]),
                             VERDICT_RGB[verdict], shape[v]))

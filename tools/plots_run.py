@@ -6,7 +6,6 @@ baseline, machine, mode and noise), with one line per file it cannot use; Stop w
 nothing can be drawn. Also the messages (say, warn). Standard library only; Python 3.6+.
 """
 import csv
-import json
 import math
 import os
 import sys
@@ -434,29 +433,17 @@ def read_hyperfine(folder, problems):
     return hyperfine
 
 
-# A time's unit in hyperfine 2's JSON export, in seconds.
-SECONDS = {"second": 1.0, "millisecond": 1e-3, "microsecond": 1e-6, "nanosecond": 1e-9}
-
-
 def read_hyperfine_times(folder):
-    """{(label, program): [seconds]}: each timed run of hyperfine's own JSON exports in
-    folder (startup.json, programs.json, commands named "<label> <program>"; hyperfine 1
-    lists "times", hyperfine 2 "measurements"); empty where an export is missing or
-    unreadable (the charts then show medians without their spread)."""
+    """{(label, program): [seconds]}: each timed run, from runs.csv in folder (written by
+    tools/hyperfine-run, which reads hyperfine's 1.x and 2.x exports); empty where it is
+    missing or unreadable (a run older than it: the charts then show medians without
+    their spread)."""
     found = {}
-    for name in ("startup.json", "programs.json"):
-        try:
-            with open(os.path.join(folder, name), encoding="utf-8") as stream:
-                results = json.load(stream)["results"]
-            for result in results:
-                label, _, program = (result.get("name") or result["command"]).partition(" ")
-                if "times" in result:
-                    times = [float(t) for t in result["times"]]
-                else:
-                    times = [float(m["time_wall_clock"]["value"]) *
-                             SECONDS[m["time_wall_clock"]["unit"]]
-                             for m in result["measurements"]]
-                found[(label, program)] = times
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            continue
+    try:
+        with open(os.path.join(folder, "runs.csv"), newline="", encoding="utf-8") as stream:
+            for row in csv.DictReader(stream):
+                found.setdefault((row["python_version"], row["program"]),
+                                 []).append(float(row["seconds"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
     return found
