@@ -25,8 +25,8 @@
 # piece: iadd_aliased at n=10000 measured 120-200 ms per build when run alone, against
 # 5 ms after other cases, so the figures depended on which cases ran before. The harness
 # therefore allocates and frees one 16 MiB block before it starts the interpreter
-# (harness/malloc_settle.c), which puts glibc in its steady state, the one any process
-# that has once freed a big block is in, for every case. (Each setup here once did it
+# (src/idiombench/measure/malloc_settle.c), which puts glibc in its steady state, the one
+# any process that has once freed a big block is in, for every case. (Each setup here once did it
 # itself: ~2 ms per setup natively, half a second under callgrind.) What remains is the
 # idiom's own cost.
 # Not removable from here: on 3.6-3.8, pymalloc releases an arena as soon as it is

@@ -1,6 +1,6 @@
 # mk/compare.mk: build/idiombench-compare, the comparison of Python versions measured by
 # make compare (no Python linked; GNU Scientific Library), and its unit tests
-# (tests/unit/test_compare_*.c). Run from the suite's folder:
+# (tests/unit/compare/test_*.c). Run from the suite's folder:
 #
 #   make -f mk/compare.mk                      # build build/idiombench-compare
 #   make -f mk/compare.mk test                 # build it and run the unit tests
@@ -17,6 +17,7 @@ SANITIZE ?=
 V ?=
 #= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 include mk/quote.mk
+include mk/sources.mk
 $(call as_typed,SANITIZE V)
 
 ifeq ($(V),1)
@@ -48,19 +49,17 @@ ASAN_UBSAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all \
 SANITIZE_FLAGS := $(if $(SANITIZE),$(ASAN_UBSAN_FLAGS))
 OPT := $(if $(SANITIZE),-O1,-O2)
 CFLAGS_ALL := -std=c11 -D_GNU_SOURCE=1 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS) $(GSL_CFLAGS)
-TEST_CFLAGS := $(CFLAGS_ALL) -Iharness -Itests/unit
+TEST_CFLAGS := $(CFLAGS_ALL) $(COMPARE_INCLUDES) -Itests/unit -Itests/unit/compare
 LDLIBS_ALL := $(SANITIZE_FLAGS) $(GSL_LIBS) -lm
 
 # --- what is linked -----------------------------------------------------------------------
-# The tool's own modules (harness/compare_*.c) and the pure harness modules it reuses.
-COMPARE_MODULES := compare_csv compare_samples compare_stats compare_pairs \
-	compare_measurements compare_complexity compare_comparison compare_table compare_options
-HARNESS_MODULES := stats complexity atomic_file results_csv argv
-MODULE_OBJECTS := $(addprefix $(BUILD)/harness/,$(addsuffix .o,$(COMPARE_MODULES) $(HARNESS_MODULES)))
-MAIN_OBJECT := $(BUILD)/harness/compare_main.o
+# The tool is every source of src/compare and src/common (mk/sources.mk). A unit test
+# links its own file and the archive of those objects, from which the linker takes only
+# what the test calls (never the tool's main: the test has its own).
+OBJECTS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(COMMON_C) $(COMPARE_C))
+ARCHIVE := $(BUILD)/libcompare.a
 
-TESTS := $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_compare_*.c))
-TEST_BINS := $(TESTS:%=$(BUILD)/%)
+TEST_BINS := $(patsubst tests/unit/compare/%.c,$(BUILD)/tests/%,$(UNIT_TESTS_compare))
 
 RUN_ENV := $(if $(SANITIZE),ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1)
@@ -86,24 +85,29 @@ help:
 	@awk -f mk/help.awk $(MAKEFILE_LIST)
 
 # --- building -----------------------------------------------------------------------------
-$(TOOL): $(MAIN_OBJECT) $(MODULE_OBJECTS)
+$(TOOL): $(OBJECTS)
 	@echo "  LINK    $@"
 	$(Q)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/test_%: $(BUILD)/test_%.o $(MODULE_OBJECTS)
+$(ARCHIVE): $(OBJECTS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/tests/test_%: $(BUILD)/tests/test_%.o $(ARCHIVE)
 	@echo "  LINK    $@"
 	$(Q)$(CC) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
+$(BUILD)/tests/test_%.o: tests/unit/compare/test_%.c | $(BUILD)/tests
 	@echo "  CC      $@"
 	$(Q)$(CC) $(TEST_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/harness/%.o: harness/%.c | $(BUILD)/harness
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)
 	@echo "  CC      $@"
-	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_ALL) $(COMPARE_INCLUDES) -MMD -MP -c $< -o $@
 
-$(BUILD) $(BUILD)/harness:
+$(BUILD) $(BUILD)/tests:
 	$(Q)mkdir -p $@
 
 .SECONDARY: $(TEST_BINS:%=%.o)
--include $(MODULE_OBJECTS:.o=.d) $(MAIN_OBJECT:.o=.d) $(TEST_BINS:%=%.d)
+-include $(OBJECTS:.o=.d) $(TEST_BINS:%=%.d)

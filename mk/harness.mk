@@ -20,9 +20,11 @@ CXXFLAGS_ALL := -std=c++17 $(OPT) -g $(WARNINGS) $(SANITIZE)
 LDFLAGS_ALL := $(SANITIZE) $(PY_LDFLAGS) -Wl,-rpath,$(call shell_word,$(PY_LIBDIR)) \
 	-lbenchmark -lpthread -lm
 
-# harness/compare*.c belong to the comparison tool (mk/compare.mk), not to idiombench.
-C_SOURCES := $(filter-out harness/compare%,$(wildcard harness/*.c))
-OBJECTS := $(C_SOURCES:harness/%.c=$(BUILD)/%.o) $(BUILD)/gbench_shim.o
+# Every source under src/common and src/idiombench (mk/sources.mk), each object in the
+# build folder's obj/ at its source's path under src/.
+include mk/sources.mk
+OBJECTS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(COMMON_C) $(IDIOMBENCH_C)) \
+	$(patsubst src/%.cc,$(BUILD)/obj/%.o,$(IDIOMBENCH_CXX))
 
 ifeq ($(V),1)
 Q :=
@@ -42,12 +44,14 @@ $(BUILD)/idiombench: $(OBJECTS)
 	@echo "  LINK    $@"
 	$(Q)$(CXX) -o $@ $(OBJECTS) $(LDFLAGS_ALL)
 
-$(BUILD)/%.o: harness/%.c | $(BUILD)
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)
 	@echo "  CC      $@"
-	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(CFLAGS_ALL) $(IDIOMBENCH_INCLUDES) -MMD -MP -c $< -o $@
 
-$(BUILD)/gbench_shim.o: harness/gbench_shim.cc | $(BUILD)
+$(BUILD)/obj/%.o: src/%.cc | $(BUILD)
 	@echo "  CXX     $@"
+	$(Q)mkdir -p $(@D)
 	$(Q)$(CXX) $(CXXFLAGS_ALL) -MMD -MP -c $< -o $@
 
 # Flags are part of the build: a change of interpreter flags rebuilds.
@@ -63,6 +67,7 @@ HAVE_VALGRIND_HEADERS := $(shell $(CC) -E -include valgrind/callgrind.h -x c /de
 CONFIG_LINE := valgrind-headers=$(HAVE_VALGRIND_HEADERS)
 $(shell mkdir -p $(BUILD) && { [ "$$(cat $(BUILD)/config 2>/dev/null)" = '$(CONFIG_LINE)' ] || \
 	echo '$(CONFIG_LINE)' >$(BUILD)/config; })
-$(BUILD)/marks.o $(BUILD)/probe_instructions.o: $(BUILD)/config
+$(BUILD)/obj/idiombench/measure/marks.o $(BUILD)/obj/idiombench/measure/probe_instructions.o: \
+	$(BUILD)/config
 
 -include $(OBJECTS:.o=.d)

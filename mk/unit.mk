@@ -1,5 +1,6 @@
-# mk/unit.mk: unit tests of the harness's C modules (tests/unit/test_*.c), one binary
-# per module, built from harness/*.c directly into build/unit-<python-tag>[-asan]/.
+# mk/unit.mk: unit tests of the C modules of src/common and src/idiombench
+# (tests/unit/{common,idiombench}/test_*.c), one binary per module, built into
+# build/unit-<python-tag>[-asan]/.
 # Run from the suite's folder:
 #
 #   make -f mk/unit.mk run                     # build and run every unit test
@@ -13,7 +14,7 @@
 # Every binary prints "N passed, N failed" last; `run` prefixes each binary's lines with
 # its name and ends with one line "N passed, N failed" summing them all (a binary that
 # crashes or exits non-zero after its summary counts as one more failure). `run` exits
-# non-zero when anything failed. Pure modules link no Python; the others embed PYTHON.
+# non-zero when anything failed. src/common's tests link no Python; the others embed PYTHON.
 # Under SANITIZE=1 leaks are reported, except CPython's own (tests/unit/fixtures/lsan.supp).
 #= PYTHON: the interpreter to embed: a name, a version (3.12) or a path
 PYTHON ?= python3
@@ -29,6 +30,7 @@ V ?=
 #= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 # Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
 include mk/quote.mk
+include mk/sources.mk
 $(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE V)
 
 ifeq ($(V),1)
@@ -72,54 +74,25 @@ OPT := $(if $(SANITIZE),-O1,-O2)
 BASE_CFLAGS := -std=c11 -D_GNU_SOURCE=1 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS)
 PURE_CFLAGS := $(BASE_CFLAGS)
 EMBED_CFLAGS := $(PY_CFLAGS) $(BASE_CFLAGS)
-TEST_DEFINES := -Iharness -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fixtures)"' \
+TEST_DEFINES := -Itests/unit -DFIXTURES_DIR='"$(abspath tests/unit/fixtures)"' \
 	-DPY_EXE_PATH=$(call shell_word,$(call c_string,$(PY_EXE)))
 EMBED_LDLIBS := $(PY_LDFLAGS) -Wl,-rpath,$(call shell_word,$(PY_LIBDIR)) -pthread
 
 # --- what each test links -----------------------------------------------------------------
-PURE_TESTS := stats sampling atomic_file results_csv results_meta options select run_dir \
-	complexity malloc_settle unavailable stage child_proc
-EMBED_TESTS := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
-	probe_resources noise_floor
+# Each folder of tests/unit tests the folder of src/ of its name (mk/sources.mk); compare's
+# are mk/compare.mk's. A test links its own file and the archives of the modules it may
+# call, from which the linker takes only what the test calls (a test's own stand-ins for
+# a module's functions win). Tests of src/common link no Python; those of src/idiombench
+# embed PYTHON and link as the harness does (C++, for the Google Benchmark shim).
+COMMON_OBJECTS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(COMMON_C))
+IDIOMBENCH_OBJECTS := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(IDIOMBENCH_C)) \
+	$(patsubst src/%.cc,$(BUILD)/obj/%.o,$(IDIOMBENCH_CXX))
+COMMON_ARCHIVE := $(BUILD)/libcommon.a
+IDIOMBENCH_ARCHIVE := $(BUILD)/libidiombench.a
 
-test_stats_MODULES := stats
-test_sampling_MODULES := sampling stats
-test_complexity_MODULES := complexity results_complexity results results_csv atomic_file
-# The probes' availability is faked in the test itself, so 2.7's answers are tested too.
-test_unavailable_MODULES := unavailable
-test_atomic_file_MODULES := atomic_file
-test_malloc_settle_MODULES := malloc_settle
-test_stage_MODULES := stage
-test_child_proc_MODULES := child_proc clock
-test_results_csv_MODULES := results_csv results atomic_file
-test_results_meta_MODULES := results_meta atomic_file
-test_options_MODULES := options argv
-test_select_MODULES := select
-test_run_dir_MODULES := run_dir atomic_file
-test_interp_MODULES := interp
-test_pyutil_MODULES := pyutil interp
-test_catalogue_MODULES := catalogue catalogue_wire trial child_proc clock pyutil interp
-test_trial_MODULES := trial child_proc clock pyutil interp
-test_probe_alloc_MODULES := probe_alloc interp
-test_marks_MODULES := marks stage clock probe_alloc interp
-test_loop_MODULES := loop marks stage clock probe_alloc pyutil stats interp
-test_probe_memory_MODULES := probe_memory loop marks stage clock probe_alloc pyutil stats interp
-test_probe_resources_MODULES := probe_resources loop marks stage clock probe_alloc pyutil stats \
-	interp
-test_noise_floor_MODULES := noise_floor loop marks stage clock probe_alloc pyutil stats interp \
-	results_meta atomic_file
-test_observe_MODULES := observe stage catalogue catalogue_wire trial child_proc clock results \
-	results_csv atomic_file pyutil interp
-
-# Harness modules that include Python.h; the rest compile without Python's flags.
-EMBED_MODULES := interp pyutil catalogue trial probe_alloc marks loop observe probe_memory \
-	probe_resources unavailable noise_floor
-
-PURE_BINS := $(PURE_TESTS:%=$(BUILD)/test_%)
-EMBED_BINS := $(EMBED_TESTS:%=$(BUILD)/test_%)
-TEST_BINS := $(PURE_BINS) $(EMBED_BINS)
-ALL_MODULES := $(sort $(foreach t,$(PURE_TESTS) $(EMBED_TESTS),$(test_$(t)_MODULES)))
-MODULE_OBJECTS := $(ALL_MODULES:%=$(BUILD)/harness/%.o)
+COMMON_BINS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_TESTS_common))
+IDIOMBENCH_BINS := $(patsubst tests/unit/%.c,$(BUILD)/%,$(UNIT_TESTS_idiombench))
+TEST_BINS := $(COMMON_BINS) $(IDIOMBENCH_BINS)
 TEST_OBJECTS := $(TEST_BINS:%=%.o)
 
 # --- running ------------------------------------------------------------------------------
@@ -151,26 +124,46 @@ help:
 	@awk -f mk/help.awk $(MAKEFILE_LIST)
 
 # --- building -----------------------------------------------------------------------------
-.SECONDEXPANSION:
-$(TEST_BINS): %: %.o \
-		$$(addprefix $(BUILD)/harness/,$$(addsuffix .o,$$($$(notdir $$*)_MODULES)))
+$(COMMON_BINS): %: %.o $(COMMON_ARCHIVE)
 	@echo "  LINK    $@"
-	$(Q)$(CC) -o $@ $^ $(SANITIZE_FLAGS) $(LINK_LIBS) -lm
+	$(Q)$(CC) -o $@ $^ $(SANITIZE_FLAGS) -lm
 
-$(PURE_BINS): private LINK_LIBS :=
-$(EMBED_BINS): private LINK_LIBS := $(EMBED_LDLIBS)
+$(IDIOMBENCH_BINS): %: %.o $(IDIOMBENCH_ARCHIVE) $(COMMON_ARCHIVE)
+	@echo "  LINK    $@"
+	$(Q)$(CXX) -o $@ $^ $(SANITIZE_FLAGS) $(EMBED_LDLIBS) -lbenchmark -lm
 
-$(BUILD)/test_%.o: tests/unit/test_%.c | $(BUILD)
+$(COMMON_ARCHIVE): $(COMMON_OBJECTS)
+$(IDIOMBENCH_ARCHIVE): $(IDIOMBENCH_OBJECTS)
+$(COMMON_ARCHIVE) $(IDIOMBENCH_ARCHIVE):
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/common/test_%.o: tests/unit/common/test_%.c
 	@echo "  CC      $@"
-	$(Q)$(CC) $(if $(filter $*,$(EMBED_TESTS)),$(EMBED_CFLAGS),$(PURE_CFLAGS)) \
-		$(TEST_DEFINES) -MMD -MP -c $< -o $@
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(PURE_CFLAGS) $(COMMON_INCLUDES) $(TEST_DEFINES) -MMD -MP -c $< -o $@
 
-$(BUILD)/harness/%.o: harness/%.c | $(BUILD)/harness
+$(BUILD)/idiombench/test_%.o: tests/unit/idiombench/test_%.c
 	@echo "  CC      $@"
-	$(Q)$(CC) $(if $(filter $*,$(EMBED_MODULES)),$(EMBED_CFLAGS),$(PURE_CFLAGS)) \
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(EMBED_CFLAGS) $(IDIOMBENCH_INCLUDES) $(TEST_DEFINES) -Itests/unit/idiombench \
 		-MMD -MP -c $< -o $@
 
-$(BUILD) $(BUILD)/harness:
-	$(Q)mkdir -p $@
+$(BUILD)/obj/common/%.o: src/common/%.c
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(PURE_CFLAGS) $(COMMON_INCLUDES) -MMD -MP -c $< -o $@
 
--include $(TEST_OBJECTS:.o=.d) $(MODULE_OBJECTS:.o=.d)
+$(BUILD)/obj/idiombench/%.o: src/idiombench/%.c
+	@echo "  CC      $@"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(EMBED_CFLAGS) $(IDIOMBENCH_INCLUDES) \
+		-DIDIOMBENCH_PYTHON=$(call shell_word,$(call c_string,$(PY_EXE))) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/idiombench/%.o: src/idiombench/%.cc
+	@echo "  CXX     $@"
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CXX) -std=c++17 $(OPT) -g -Wall -Wextra $(SANITIZE_FLAGS) -MMD -MP -c $< -o $@
+
+.SECONDARY: $(TEST_OBJECTS)
+-include $(TEST_OBJECTS:.o=.d) $(COMMON_OBJECTS:.o=.d) $(IDIOMBENCH_OBJECTS:.o=.d)

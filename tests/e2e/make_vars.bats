@@ -154,8 +154,8 @@ compile_with_hostile_exe() {
     eval "$config"
     TAG=e2e-make-vars-$$
     BUILT=("$REPO_ROOT/build/$TAG" "$REPO_ROOT/build/unit-$TAG")
-    compile_with_hostile_exe mk/harness.mk "build/$TAG/main.o"
-    compile_with_hostile_exe mk/unit.mk "build/unit-$TAG/test_interp.o"
+    compile_with_hostile_exe mk/harness.mk "build/$TAG/obj/idiombench/main.o"
+    compile_with_hostile_exe mk/unit.mk "build/unit-$TAG/idiombench/test_interp.o"
 }
 
 teardown() {

@@ -1,5 +1,5 @@
 /* test_results_csv.c: measurements.csv, samples.csv, failures.csv and unavailable.csv,
- * byte for byte (golden output), and RFC 4180 quoting of single fields. */
+ * byte for byte (golden output). */
 #include "check.h"
 #include "results.h"
 #include "results_csv.h"
@@ -13,57 +13,6 @@
 #define SAMPLES_HEADER "python_version,family,case,n,metric,unit,round,value,loops\n"
 #define FAILURES_HEADER "python_version,family,case,n,stage,error,traceback\n"
 #define UNAVAILABLE_HEADER "python_version,family,case,metric,reason\n"
-
-static void write_field(FILE *out, const void *value)
-{
-    results_csv_field(out, value);
-}
-
-/* What results_csv_field writes for value. */
-static char *field(const char *value)
-{
-    return sandbox_capture(write_field, value);
-}
-
-TEST(field_without_special_characters_is_written_as_is)
-{
-    char *text = field("identity");
-    CHECK_STR_EQ(text, "identity");
-    free(text);
-    text = field(" spaced out ");
-    CHECK_STR_EQ(text, " spaced out ");
-    free(text);
-    text = field("");
-    CHECK_STR_EQ(text, "");
-    free(text);
-}
-
-TEST(field_with_a_comma_is_quoted)
-{
-    char *text = field("ValueError: a, b");
-    CHECK_STR_EQ(text, "\"ValueError: a, b\"");
-    free(text);
-}
-
-TEST(field_with_quotes_doubles_them)
-{
-    char *text = field("say \"hi\"");
-    CHECK_STR_EQ(text, "\"say \"\"hi\"\"\"");
-    free(text);
-    text = field("\"");
-    CHECK_STR_EQ(text, "\"\"\"\"");
-    free(text);
-}
-
-TEST(field_with_line_breaks_is_quoted_and_keeps_them)
-{
-    char *text = field("line one\nline two\n");
-    CHECK_STR_EQ(text, "\"line one\nline two\n\"");
-    free(text);
-    text = field("carriage\rreturn");
-    CHECK_STR_EQ(text, "\"carriage\rreturn\"");
-    free(text);
-}
 
 /* A run with three rows (one without a size) and two failures. */
 static int fill(results *r)
@@ -353,10 +302,6 @@ TEST(writing_into_a_missing_folder_fails_with_errno)
 
 int main(void)
 {
-    RUN(field_without_special_characters_is_written_as_is);
-    RUN(field_with_a_comma_is_quoted);
-    RUN(field_with_quotes_doubles_them);
-    RUN(field_with_line_breaks_is_quoted_and_keeps_them);
     RUN(measurements_golden_output);
     RUN(samples_golden_output);
     RUN(a_row_keeps_a_copy_of_its_samples);

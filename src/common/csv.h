@@ -1,5 +1,5 @@
-/* compare_csv.h: reads RFC 4180 CSV text, one record at a time, and writes the number
- * fields of the compare tool's files (text fields: results_csv_field). Pure otherwise.
+/* csv.h: RFC 4180 CSV as both programs read and write it: a reader, one record at a
+ * time, and the writers of a field, a figure, a size and a measurements row's figures.
  *
  *   csv_reader reader;
  *   csv_reader_init(&reader, text, length);
@@ -10,11 +10,13 @@
  * Fields are separated by commas and records by LF, CRLF or CR. A field in double
  * quotes may hold commas, line breaks and doubled quotes (""). Empty lines between
  * records are skipped; a UTF-8 byte order mark at the start is ignored. */
-#ifndef IDIOMBENCH_COMPARE_CSV_H
-#define IDIOMBENCH_COMPARE_CSV_H
+#ifndef IDIOMBENCH_CSV_H
+#define IDIOMBENCH_CSV_H
 
 #include <stddef.h>
 #include <stdio.h>
+
+#include "stats.h"
 
 typedef enum csv_status {
     CSV_RECORD, /* a record was read into fields */
@@ -54,5 +56,14 @@ void csv_write_figure(FILE *out, double value);
 
 /* Writes a size n; nothing (an empty field) for a case that does not scale (n < 0). */
 void csv_write_size(FILE *out, long n);
+
+/* Writes one CSV field, quoted when it holds a comma, quote or line break. */
+void csv_field(FILE *out, const char *value);
+
+/* Writes a measurements.csv row's figures from its metric on, line break included:
+ * metric,unit,median,mean,stddev,cv,min,max,repetitions,loops,ci_low,ci_high (figures
+ * as %.9g). */
+void csv_write_figures(FILE *out, const char *metric, const char *unit,
+                       const summary *figures, long loops);
 
 #endif

@@ -2,7 +2,8 @@
 #include "results_complexity.h"
 #include "atomic_file.h"
 #include "complexity.h"
-#include "results_csv.h"
+#include "csv.h"
+#include "schema.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -26,11 +27,11 @@ static bool seen_before(const results *r, size_t i)
 static void write_fit(FILE *out, const results *r, const result_row *first, size_t sizes,
                       const complexity_fit *fit)
 {
-    results_csv_field(out, r->python_version);
+    csv_field(out, r->python_version);
     fputc(',', out);
-    results_csv_field(out, first->family);
+    csv_field(out, first->family);
     fputc(',', out);
-    results_csv_field(out, first->case_name);
+    csv_field(out, first->case_name);
     fprintf(out, ",%s,%s,%zu,%s,%.9g", first->metric, first->unit, sizes,
             complexity_curve_name(fit->best), fit->coefficient[fit->best]);
     for (int curve = 0; curve < CURVE_COUNT; curve++)
@@ -68,8 +69,7 @@ int results_csv_write_complexity(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs("python_version,family,case,metric,unit,sizes,best_fit,coefficient,"
-          "rms_o1,rms_on,rms_onlogn,rms_on2\n", file.stream);
+    fputs(COMPLEXITY_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->row_count; i++) {
         if (r->rows[i].n < 0 || seen_before(r, i))
             continue;

@@ -4,9 +4,6 @@
 
 #include "results.h"
 
-/* Fewest sizes a case needs before a curve is fitted to it. */
-#define COMPLEXITY_MIN_SIZES 3
-
 /* For every (family, case, metric) measured at COMPLEXITY_MIN_SIZES sizes or more,
  * fits the medians to O(1), O(n), O(n log n) and O(n^2) and writes one row: the best
  * curve, its coefficient, and every curve's rms (relative to the mean). A header alone

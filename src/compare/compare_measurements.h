@@ -6,9 +6,7 @@
 #include <stdio.h>
 
 #include "compare_samples.h"
-#include "results_csv.h"
-
-#define MEASUREMENTS_COLUMNS RESULTS_MEASUREMENTS_COLUMNS
+#include "schema.h"
 
 /* Writes the header and one row per series, by version, then family, case, n and
  * metric: median, mean, stddev, cv, min and max over the rounds' samples (as %.9g, as

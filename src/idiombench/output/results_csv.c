@@ -1,54 +1,28 @@
 /* results_csv.c: one row per python, family, case, n and metric. */
 #include "results_csv.h"
 #include "atomic_file.h"
+#include "csv.h"
 
 #include <string.h>
-
-void results_csv_field(FILE *out, const char *value)
-{
-    if (strpbrk(value, ",\"\r\n") == NULL) {
-        fputs(value, out);
-        return;
-    }
-    fputc('"', out);
-    for (const char *p = value; *p != '\0'; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
-}
 
 /* The key columns of measurements, samples and failures: python_version,family,case,n */
 static void write_key(FILE *out, const char *python_version, const char *family,
                       const char *case_name, long n)
 {
-    results_csv_field(out, python_version);
+    csv_field(out, python_version);
     fputc(',', out);
-    results_csv_field(out, family);
+    csv_field(out, family);
     fputc(',', out);
-    results_csv_field(out, case_name);
+    csv_field(out, case_name);
     fputc(',', out);
     if (n >= 0)
         fprintf(out, "%ld", n);
 }
 
-void results_csv_write_figures(FILE *out, const char *metric, const char *unit,
-                               const summary *figures, long loops)
-{
-    const summary *s = figures;
-    fputc(',', out);
-    results_csv_field(out, metric);
-    fputc(',', out);
-    results_csv_field(out, unit);
-    fprintf(out, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld,%.9g,%.9g\n", s->median, s->mean,
-            s->stddev, s->cv, s->min, s->max, s->count, loops, s->ci_low, s->ci_high);
-}
-
 void results_csv_measurement(FILE *out, const char *python_version, const result_row *row)
 {
     write_key(out, python_version, row->family, row->case_name, row->n);
-    results_csv_write_figures(out, row->metric, row->unit, &row->figures, row->loops);
+    csv_write_figures(out, row->metric, row->unit, &row->figures, row->loops);
 }
 
 void results_csv_samples(FILE *out, const char *python_version, const result_row *row)
@@ -64,11 +38,11 @@ void results_csv_failure(FILE *out, const char *python_version, const failure_ro
 {
     write_key(out, python_version, f->family, f->case_name, f->n);
     fputc(',', out);
-    results_csv_field(out, f->stage);
+    csv_field(out, f->stage);
     fputc(',', out);
-    results_csv_field(out, f->error);
+    csv_field(out, f->error);
     fputc(',', out);
-    results_csv_field(out, f->traceback);
+    csv_field(out, f->traceback);
     fputc('\n', out);
 }
 
@@ -77,7 +51,7 @@ int results_csv_write_measurements(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs(RESULTS_MEASUREMENTS_COLUMNS "\n", file.stream);
+    fputs(MEASUREMENTS_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->row_count; i++)
         results_csv_measurement(file.stream, r->python_version, &r->rows[i]);
     return atomic_file_commit(&file);
@@ -88,7 +62,7 @@ int results_csv_write_samples(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs(RESULTS_SAMPLES_COLUMNS "\n", file.stream);
+    fputs(SAMPLES_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->row_count; i++)
         results_csv_samples(file.stream, r->python_version, &r->rows[i]);
     return atomic_file_commit(&file);
@@ -99,7 +73,7 @@ int results_csv_write_failures(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs(RESULTS_FAILURES_COLUMNS "\n", file.stream);
+    fputs(FAILURES_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->failure_count; i++)
         results_csv_failure(file.stream, r->python_version, &r->failures[i]);
     return atomic_file_commit(&file);
@@ -111,7 +85,7 @@ static void write_record(FILE *out, const char *const *fields, size_t count)
     for (size_t k = 0; k < count; k++) {
         if (k > 0)
             fputc(',', out);
-        results_csv_field(out, fields[k]);
+        csv_field(out, fields[k]);
     }
     fputc('\n', out);
 }
@@ -121,7 +95,7 @@ int results_csv_write_observations(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs("python_version,family,observation,value,error\n", file.stream);
+    fputs(OBSERVATIONS_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->observation_count; i++) {
         const observation_row *o = &r->observations[i];
         const char *fields[] = {r->python_version, o->family, o->name, o->value, o->error};
@@ -135,7 +109,7 @@ int results_csv_write_unavailable(const results *r, const char *path)
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
         return -1;
-    fputs("python_version,family,case,metric,reason\n", file.stream);
+    fputs(UNAVAILABLE_COLUMNS "\n", file.stream);
     for (size_t i = 0; i < r->unavailable_count; i++) {
         const unavailable_row *u = &r->unavailable[i];
         const char *fields[] = {r->python_version, u->family, u->case_name, u->metric,

@@ -2,8 +2,7 @@
  * a curve to the medians over n, with complexity.c, as results_complexity.c does. */
 #include "compare_complexity.h"
 #include "complexity.h"
-#include "results_complexity.h"
-#include "results_csv.h"
+#include "csv.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -35,15 +34,15 @@ static bool same_curve(const sample_series *a, const sample_series *b)
 static void write_fit(FILE *out, const sample_set *set, const sample_series *first,
                       size_t sizes, const complexity_fit *fit)
 {
-    results_csv_field(out, set->versions[first->version]);
+    csv_field(out, set->versions[first->version]);
     fputc(',', out);
-    results_csv_field(out, first->family);
+    csv_field(out, first->family);
     fputc(',', out);
-    results_csv_field(out, first->case_name);
+    csv_field(out, first->case_name);
     fputc(',', out);
-    results_csv_field(out, first->metric);
+    csv_field(out, first->metric);
     fputc(',', out);
-    results_csv_field(out, first->unit);
+    csv_field(out, first->unit);
     fprintf(out, ",%zu,%s,%.9g", sizes, complexity_curve_name(fit->best),
             fit->coefficient[fit->best]);
     for (int curve = 0; curve < CURVE_COUNT; curve++)

@@ -1,7 +1,7 @@
 /* compare_samples.c: samples.csv → checked rows → series of one version, case, size and
  * metric, each with its samples in round order and their summary. */
 #include "compare_samples.h"
-#include "compare_csv.h"
+#include "csv.h"
 
 #include <ctype.h>
 #include <stdarg.h>

@@ -6,24 +6,7 @@
 #include <stdio.h>
 
 #include "results.h"
-
-/* measurements.csv's header, without its line break. ci_low and ci_high: the 95%
- * confidence interval of the median (stats_median_ci), in the row's unit. */
-#define RESULTS_MEASUREMENTS_COLUMNS                                                     \
-    "python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions," \
-    "loops,ci_low,ci_high"
-/* samples.csv's and failures.csv's headers, without their line breaks. */
-#define RESULTS_SAMPLES_COLUMNS "python_version,family,case,n,metric,unit,round,value,loops"
-#define RESULTS_FAILURES_COLUMNS "python_version,family,case,n,stage,error,traceback"
-
-/* Writes one CSV field, quoted when it holds a comma, quote or line break. */
-void results_csv_field(FILE *out, const char *value);
-
-/* Writes a measurements.csv row's figures from its metric on, line break included:
- * metric,unit,median,mean,stddev,cv,min,max,repetitions,loops,ci_low,ci_high (figures
- * as %.9g). */
-void results_csv_write_figures(FILE *out, const char *metric, const char *unit,
-                               const summary *figures, long loops);
+#include "schema.h"
 
 /* One row of measurements.csv, of samples.csv (a line per sample, round 1..k in the
  * order the row holds them, value with 9 significant digits), of failures.csv. */

@@ -1,5 +1,5 @@
-/* compare_csv.c: an RFC 4180 record reader over text held in memory. */
-#include "compare_csv.h"
+/* csv.c: RFC 4180 records: a reader over text held in memory, and the writers. */
+#include "csv.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -193,4 +193,31 @@ void csv_write_size(FILE *out, long n)
 {
     if (n >= 0)
         fprintf(out, "%ld", n);
+}
+
+void csv_field(FILE *out, const char *value)
+{
+    if (strpbrk(value, ",\"\r\n") == NULL) {
+        fputs(value, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *p = value; *p != '\0'; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+void csv_write_figures(FILE *out, const char *metric, const char *unit,
+                               const summary *figures, long loops)
+{
+    const summary *s = figures;
+    fputc(',', out);
+    csv_field(out, metric);
+    fputc(',', out);
+    csv_field(out, unit);
+    fprintf(out, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld,%.9g,%.9g\n", s->median, s->mean,
+            s->stddev, s->cv, s->min, s->max, s->count, loops, s->ci_low, s->ci_high);
 }

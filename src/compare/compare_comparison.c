@@ -1,13 +1,12 @@
 /* compare_comparison.c: one row per case, size, metric and non-baseline version. */
 #include "compare_comparison.h"
-#include "compare_csv.h"
-#include "results_csv.h"
+#include "csv.h"
 
 #include <math.h>
 
 static void write_text(FILE *out, const char *text)
 {
-    results_csv_field(out, text);
+    csv_field(out, text);
     fputc(',', out);
 }
 

@@ -14,8 +14,8 @@
 static const char *const FILE_NAMES[RESULTS_APPEND_FILES] = {
     "measurements.csv", "samples.csv", "failures.csv"};
 static const char *const HEADERS[RESULTS_APPEND_FILES] = {
-    RESULTS_MEASUREMENTS_COLUMNS "\n", RESULTS_SAMPLES_COLUMNS "\n",
-    RESULTS_FAILURES_COLUMNS "\n"};
+    MEASUREMENTS_COLUMNS "\n", SAMPLES_COLUMNS "\n",
+    FAILURES_COLUMNS "\n"};
 
 /* Writes all of text at the file's end. The file must still be linked: one removed
  * meanwhile (its folder deleted) takes nothing. Returns 0, or -1 with errno set. */

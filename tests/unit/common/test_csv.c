@@ -1,7 +1,7 @@
-/* test_compare_csv.c: the RFC 4180 reader (quoting, line breaks, line numbers, errors)
- * and the number fields the compare tool writes. */
+/* test_csv.c: the RFC 4180 reader (quoting, line breaks, line numbers, errors) and
+ * writer (a field quoted where it must be), and the number fields. */
 #include "check.h"
-#include "compare_csv.h"
+#include "csv.h"
 #include "sandbox.h"
 
 #include <math.h>
@@ -136,6 +136,57 @@ TEST(figures_are_g9_and_missing_ones_empty)
     free(text);
 }
 
+static void write_field(FILE *out, const void *value)
+{
+    csv_field(out, value);
+}
+
+/* What csv_field writes for value. */
+static char *field(const char *value)
+{
+    return sandbox_capture(write_field, value);
+}
+
+TEST(field_without_special_characters_is_written_as_is)
+{
+    char *text = field("identity");
+    CHECK_STR_EQ(text, "identity");
+    free(text);
+    text = field(" spaced out ");
+    CHECK_STR_EQ(text, " spaced out ");
+    free(text);
+    text = field("");
+    CHECK_STR_EQ(text, "");
+    free(text);
+}
+
+TEST(field_with_a_comma_is_quoted)
+{
+    char *text = field("ValueError: a, b");
+    CHECK_STR_EQ(text, "\"ValueError: a, b\"");
+    free(text);
+}
+
+TEST(field_with_quotes_doubles_them)
+{
+    char *text = field("say \"hi\"");
+    CHECK_STR_EQ(text, "\"say \"\"hi\"\"\"");
+    free(text);
+    text = field("\"");
+    CHECK_STR_EQ(text, "\"\"\"\"");
+    free(text);
+}
+
+TEST(field_with_line_breaks_is_quoted_and_keeps_them)
+{
+    char *text = field("line one\nline two\n");
+    CHECK_STR_EQ(text, "\"line one\nline two\n\"");
+    free(text);
+    text = field("carriage\rreturn");
+    CHECK_STR_EQ(text, "\"carriage\rreturn\"");
+    free(text);
+}
+
 int main(void)
 {
     RUN(plain_records_split_on_commas_and_lines);
@@ -147,5 +198,9 @@ int main(void)
     RUN(text_after_a_closing_quote_is_an_error);
     RUN(a_quote_inside_a_plain_field_is_kept);
     RUN(figures_are_g9_and_missing_ones_empty);
+    RUN(field_without_special_characters_is_written_as_is);
+    RUN(field_with_a_comma_is_quoted);
+    RUN(field_with_quotes_doubles_them);
+    RUN(field_with_line_breaks_is_quoted_and_keeps_them);
     return check_summary();
 }

@@ -1,18 +1,17 @@
 /* compare_measurements.c: the rounds of each series summarised, as the harness would. */
 #include "compare_measurements.h"
-#include "compare_csv.h"
-#include "results_csv.h"
+#include "csv.h"
 
 static void write_row(FILE *out, const sample_set *set, const sample_series *series)
 {
-    results_csv_field(out, set->versions[series->version]);
+    csv_field(out, set->versions[series->version]);
     fputc(',', out);
-    results_csv_field(out, series->family);
+    csv_field(out, series->family);
     fputc(',', out);
-    results_csv_field(out, series->case_name);
+    csv_field(out, series->case_name);
     fputc(',', out);
     csv_write_size(out, series->n);
-    results_csv_write_figures(out, series->metric, series->unit, &series->figures,
+    csv_write_figures(out, series->metric, series->unit, &series->figures,
                               series->loops);
 }
 

@@ -7,9 +7,7 @@
 #include "compare_pairs.h"
 #include "compare_samples.h"
 
-#define COMPARISON_COLUMNS \
-    "family,case,n,metric,unit,baseline,python_version,baseline_median,median,ratio," \
-    "ci_low,ci_high,p_value,test,verdict,baseline_samples,samples,mw_p_value"
+#include "schema.h"
 
 /* Writes the header and one row per comparison, by family, case, n, metric, then
  * version. Figures are %.9g; a figure that does not exist (no ratio, not tested, no

@@ -7,9 +7,7 @@
 
 #include "compare_samples.h"
 
-#define COMPLEXITY_COLUMNS \
-    "python_version,family,case,metric,unit,sizes,best_fit,coefficient,rms_o1,rms_on," \
-    "rms_onlogn,rms_on2"
+#include "schema.h"
 
 /* Writes the header and, for every (version, family, case, metric) with medians at
  * COMPLEXITY_MIN_SIZES sizes or more (as the harness's complexity.csv), the best of

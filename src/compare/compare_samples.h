@@ -8,8 +8,8 @@
 
 #include "stats.h"
 
-/* The columns samples.csv must have (in any order; others are ignored). */
-#define SAMPLES_COLUMNS "python_version,family,case,n,metric,unit,round,value,loops"
+/* samples.csv must have the columns SAMPLES_COLUMNS (in any order; others are ignored). */
+#include "schema.h"
 
 /* The samples of one Python version for one case, size and metric. */
 typedef struct sample_series {

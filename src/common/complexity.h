@@ -29,4 +29,7 @@ int complexity_fit_costs(const long *size, const double *cost, size_t count,
 /* "O(1)", "O(n)", "O(n log n)", "O(n^2)" */
 const char *complexity_curve_name(complexity_curve curve);
 
+/* Fewest sizes a case needs before a curve is fitted to it. */
+#define COMPLEXITY_MIN_SIZES 3
+
 #endif
