@@ -17,8 +17,8 @@ every version alike and show up as the noise they are. A case's samples are its 
 every round for time, the first 3 for the other instruments.
 
 Instructions: after the rounds, each interpreter's instructions per operation are
-counted once under callgrind (py/idiombench/measure/instructions_pass.py; exact counts need no rounds),
-unless --no-instructions; without valgrind they are left out with the reason in meta.
+counted once under callgrind (py/idiombench/measure/instructions_pass.py; exact counts need no
+rounds), unless --no-instructions; without valgrind they are left out with the reason in meta.
 
 The run folder (results/<UTC stamp>-compare unless --out, with results/latest pointing
 at it) is assembled in <folder>.partial and renamed when complete: an interrupted or

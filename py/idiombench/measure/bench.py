@@ -2,9 +2,9 @@
 
 Builds the harness for PYTHON and measures into a run folder (results/<run-id>, or the
 --out given): first the timed pass (time, allocations, and the cases' other instruments),
-then the instructions pass under callgrind (py/idiombench/measure/instructions_pass.py), whose rows are
-added to the same run folder; then decides the article's claims on it (claims.csv, and
-their summary last).
+then the instructions pass under callgrind (instructions_pass.py), whose rows are added to
+the same run folder; then decides the article's claims on it (claims.csv, and their
+summary last).
 
 The instructions pass runs unless INSTRUCTIONS=0 is in the environment (make bench
 INSTRUCTIONS=0) or --instruments names other instruments only. Without valgrind it is

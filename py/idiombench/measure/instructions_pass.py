@@ -213,4 +213,5 @@ def worst_status(statuses):
 
 
 if __name__ == "__main__":
-    sys.exit("py/idiombench/measure/instructions_pass.py is a module: run make bench or make compare")
+    sys.exit("py/idiombench/measure/instructions_pass.py is a module: run make bench or make "
+             "compare")

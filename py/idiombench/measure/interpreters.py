@@ -1,5 +1,5 @@
-"""py/idiombench/measure/interpreters.py: which CPythons a comparison runs, under which labels, against
-which baseline. Used by bin/compare; standard library only, Python 3.6+.
+"""py/idiombench/measure/interpreters.py: which CPythons a comparison runs, under which
+labels, against which baseline. Used by bin/compare; standard library only, Python 3.6+.
 
 An interpreter is described by bin/pyconfig (the same resolution `make bench
 PYTHON=...` uses), labelled by its version ("3.11.7"; "3.14.0t" for a free-threaded

@@ -1,11 +1,11 @@
-"""py/idiombench/plots/idioms.py: the pairs of cases that the article contrasts, for the idioms chart
-of bin/plots (and any tool that wants to name them).
+"""py/idiombench/plots/idioms.py: the pairs of cases that the article contrasts, for the
+idioms chart of bin/plots (and any tool that wants to name them).
 
 Each pair is one idiom the article recommends (the reference) and the alternative it
 warns against (the candidate), both cases of the catalogue (bench/<family>.py), with
 the metric the contrast is about and a plain label. The chart draws candidate ÷
 reference: above 1× the recommended idiom is the cheaper one. The claims rules
-(py/idiombench/claims/rules_a.py, py/idiombench/claims/rules_b.py) contrast the same cases.
+(py/idiombench/claims/rules_a.py, rules_b.py) contrast the same cases.
 
 Standard library only; Python 3.6+.
 """

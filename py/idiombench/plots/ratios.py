@@ -2,8 +2,8 @@
 
 versions_charts: versions-<family>, each case's time on each version as a ratio to the
 baseline (comparison.csv: the ratio of geometric means and its 95% interval), coloured
-by what it shows; idioms_charts: the pairs of py/idiombench/plots/idioms.py, candidate ÷ reference on
-each version, as the claims engine computes them (py/idiombench/claims/run.py's contrast, by
+by what it shows; idioms_charts: the pairs of idioms.py, candidate ÷ reference on each
+version, as the claims engine computes them (py/idiombench/claims/run.py's contrast, by
 idiombench-compare), and their instruction counts where the run has them.
 Both are dot charts (py/idiombench/plots/dots.py) on a log-2 axis with a line at 1×.
 Standard library only; Python 3.6+.
@@ -11,7 +11,8 @@ Standard library only; Python 3.6+.
 from idiombench.claims.run import Run as ClaimsRun, RunError
 from idiombench.claims.vocabulary import PRACTICAL, largest_common_size
 from idiombench.plots.idioms import PAIRS
-from idiombench.plots.dots import INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version_dots, version_key
+from idiombench.plots.dots import (INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version_dots,
+                                   version_key)
 from idiombench.plots.format import FASTER_RGB, NEUTRAL_RGB, POINT_SHAPES, SLOWER_RGB, Chart
 from idiombench.plots.run import Figure
 from idiombench.plots.select import row_label, scaling_cases, shown_rows, why_missing

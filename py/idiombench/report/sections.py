@@ -18,7 +18,8 @@ from idiombench.report.format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_rati
                                       fmt_time_s, table, text)
 from idiombench.report.run import UNSTABLE_HALFWIDTH, in_version_order, size_key, unstable
 from idiombench.report.stats import PRACTICAL, highlighted, threshold_text
-from idiombench.report.tables import MARKED, TIME, Index, ratio_means, results_section, version_header
+from idiombench.report.tables import (MARKED, TIME, Index, ratio_means, results_section,
+                                      version_header)
 
 # How many largest speed-ups and slow-downs "At a glance" lists.
 GLANCE_ROWS = 5

@@ -236,8 +236,8 @@ def independent_counts(python, cases, loops, folder, steady_loops=STEADY_LOOPS):
 def harness_counts(python, catalogue, pattern, out_dir, quick):
     """Runs bin/count-instructions (what `make instructions` runs) on the catalogue's
     cases matching pattern; returns its output folder (measurements.csv, meta)."""
-    command = [bin_path("count-instructions"), python, "--catalogue", catalogue, "--filter", pattern,
-               "--out", out_dir] + (["--quick"] if quick else [])
+    command = [bin_path("count-instructions"), python, "--catalogue", catalogue,
+               "--filter", pattern, "--out", out_dir] + (["--quick"] if quick else [])
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             universal_newlines=True)
     output = proc.communicate()[0]
