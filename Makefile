@@ -37,8 +37,8 @@ V ?=
 # nor expanded by make. Each is read as typed ($(value ...): a regex's `$`, as in
 # 'is_none$|eq_none$', stays) into a simple variable, which make neither expands again
 # nor when exporting it; the recipes give it to the tools through the environment,
-# quoted ("$$FILTER"). The lists ARGS and DISTS are split into words by tools/with-args
-# (shell-like quotes, nothing expanded); PYTHONS by tools/compare.py (at blanks).
+# quoted ("$$FILTER"). The lists ARGS and DISTS are split into words by bin/with-args
+# (shell-like quotes, nothing expanded); PYTHONS by bin/compare (at blanks).
 # MAKEOVERRIDES is emptied so that the command line's definitions are not handed, through
 # MAKEFLAGS, to the sub-makes the recipes and tools start, which would expand them.
 include mk/quote.mk
@@ -47,7 +47,7 @@ $(call as_typed,$(USER_VARIABLES))
 export $(USER_VARIABLES)
 MAKEOVERRIDES :=
 
-# The harness's options common to bench and instructions, ARGS appended by tools/with-args.
+# The harness's options common to bench and instructions, ARGS appended by bin/with-args.
 HARNESS_OPTIONS := $(if $(QUICK),--quick) $(if $(FILTER),--filter "$$FILTER")
 
 .DEFAULT_GOAL := help
@@ -60,68 +60,68 @@ help:
 .PHONY: deps
 ## deps: check (as root, install unless IDIOMBENCH_NO_INSTALL=1) the Debian packages needed
 deps:
-	@tools/check-deps build
+	@bin/check-deps build
 
 .PHONY: build
 ## build: build build/<python-tag>/idiombench against PYTHON (default python3)
 build: deps
-	@tools/build-harness "$$PYTHON" >/dev/null
+	@bin/build-harness "$$PYTHON" >/dev/null
 
 .PHONY: bench
 ## bench: measure the catalogue on PYTHON into results/<run-id>, then decide the claims
 bench: deps
-	@tools/with-args ARGS tools/bench "$$PYTHON" $(HARNESS_OPTIONS)
+	@bin/with-args ARGS bin/bench "$$PYTHON" $(HARNESS_OPTIONS)
 
 .PHONY: instructions
 ## instructions: count PYTHON's instructions per operation under callgrind (results/<run-id>)
 instructions: deps
-	@tools/check-deps instructions
-	@tools/with-args ARGS tools/count-instructions "$$PYTHON" $(HARNESS_OPTIONS)
+	@bin/check-deps instructions
+	@bin/with-args ARGS bin/count-instructions "$$PYTHON" $(HARNESS_OPTIONS)
 
 .PHONY: compare
 ## compare: measure every CPython found (or PYTHONS=) into one run, ratios to BASELINE=
 compare:
-	@tools/check-deps compare
+	@bin/check-deps compare
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
-	@tools/with-args ARGS python3 tools/compare.py $(if $(PYTHONS),--pythons "$$PYTHONS") \
+	@bin/with-args ARGS bin/compare $(if $(PYTHONS),--pythons "$$PYTHONS") \
 		$(if $(BASELINE),--baseline "$$BASELINE") $(HARNESS_OPTIONS) \
 		$(if $(filter 0,$(INSTRUCTIONS)),--no-instructions)
 
 .PHONY: plots
 ## plots: render RUN's charts (PNG and SVG) into RUN/plots/ (RUN=results/latest)
 plots:
-	@tools/check-deps plots
+	@bin/check-deps plots
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
-	@tools/plots "$$RUN"
+	@bin/plots "$$RUN"
 
 .PHONY: report
 ## report: write RUN/REPORT.md: claims, headline charts, tables, methods (RUN=results/latest)
 report: plots
-	@tools/report "$$RUN"
+	@bin/report "$$RUN"
 
 .PHONY: claims
 ## claims: decide every claim of docs/CLAIMS.md on RUN's data into RUN/claims.csv
 claims:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
-	@python3 tools/claims.py "$$RUN"
+	@bin/claims "$$RUN"
 
 .PHONY: validate
 ## validate: compare our figures with timeit, tracemalloc and callgrind on PYTHON
 validate: deps
-	@bin=$$(tools/build-harness "$$PYTHON") && eval "$$(tools/pyconfig "$$PYTHON")" && \
-		tools/with-args ARGS python3 tools/validate.py --harness "$$bin" --python "$$PY_EXE" \
+	@bin=$$(bin/build-harness "$$PYTHON") && eval "$$(bin/pyconfig "$$PYTHON")" && \
+		bin/with-args ARGS bin/validate --harness "$$bin" --python "$$PY_EXE" \
 		$(if $(QUICK),--quick)
 
 .PHONY: test
 ## test: unit tests, sanitizer build, end-to-end tests of every target
 test:
-	@tools/check-deps test
+	@bin/check-deps test
 	@tests/run
 
 .PHONY: test-distros
 ## test-distros: a fresh clone's make bench and make test in Debian 12, 13, sid roots (root)
 test-distros:
-	@tools/with-args DISTS tools/test-distros
+	@bin/with-args DISTS bin/test-distros
 
 .PHONY: clean
 ## clean: remove build/ (results/ are kept)

@@ -1,4 +1,4 @@
-# mk/harness.mk: builds one harness for one interpreter (called by tools/build-harness).
+# mk/harness.mk: builds one harness for one interpreter (called by bin/build-harness).
 #   make -f mk/harness.mk PY_TAG=... PY_EXE=... PY_CFLAGS=... PY_LDFLAGS=... PY_LIBDIR=...
 #        [VARIANT=asan]
 VARIANT ?=

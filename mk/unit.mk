@@ -7,8 +7,8 @@
 #   make -f mk/unit.mk run SANITIZE=1          # the same under ASan and UBSan
 #   make -f mk/unit.mk run PYTHON=python3.12   # embed another interpreter (default python3)
 #   make -f mk/unit.mk run PY_EXE=... PY_TAG=... PY_CFLAGS=... PY_LDFLAGS=... PY_LIBDIR=...
-#                                              # flags as `tools/pyconfig` prints them; without
-#                                              # PY_CFLAGS this file asks tools/pyconfig itself
+#                                              # flags as `bin/pyconfig` prints them; without
+#                                              # PY_CFLAGS this file asks bin/pyconfig itself
 #   CHECK_FILTER=median make -f mk/unit.mk run # only the tests whose name holds "median"
 #
 # Every binary prints "N passed, N failed" last; `run` prefixes each binary's lines with
@@ -22,11 +22,11 @@ PYTHON ?= python3
 SANITIZE ?=
 #= V: 1 shows the compiler's whole command lines (unset: one line per file)
 V ?=
-#= PY_EXE: the interpreter's path, as tools/pyconfig prints it (unset: PYTHON's)
-#= PY_CFLAGS: its compiler flags; with them, PY_LDFLAGS, PY_LIBDIR, PY_TAG too (unset: asked of tools/pyconfig)
-#= PY_LDFLAGS: its link flags (unset: tools/pyconfig's)
-#= PY_LIBDIR: the folder of its libpython (unset: tools/pyconfig's)
-#= PY_TAG: the build folder is build/unit-<PY_TAG>; tools/pyconfig's without PY_CFLAGS
+#= PY_EXE: the interpreter's path, as bin/pyconfig prints it (unset: PYTHON's)
+#= PY_CFLAGS: its compiler flags; with them, PY_LDFLAGS, PY_LIBDIR, PY_TAG too (unset: asked of bin/pyconfig)
+#= PY_LDFLAGS: its link flags (unset: bin/pyconfig's)
+#= PY_LIBDIR: the folder of its libpython (unset: bin/pyconfig's)
+#= PY_TAG: the build folder is build/unit-<PY_TAG>; bin/pyconfig's without PY_CFLAGS
 #= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 # Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
 include mk/quote.mk
@@ -41,8 +41,8 @@ endif
 
 .DEFAULT_GOAL := run
 
-# --- the interpreter: given on the command line, or asked of tools/pyconfig --------------
-# Without PY_CFLAGS, tools/pyconfig describes PY_EXE (or PYTHON); values given on the
+# --- the interpreter: given on the command line, or asked of bin/pyconfig --------------
+# Without PY_CFLAGS, bin/pyconfig describes PY_EXE (or PYTHON); values given on the
 # command line still win over what it prints.
 NEEDS_PYTHON := $(filter-out help clean,$(or $(MAKECMDGOALS),run))
 ifndef PY_CFLAGS
@@ -51,7 +51,7 @@ define newline
 
 
 endef
-PYCONFIG_MAKE := $(shell out=$$(tools/pyconfig $(call shell_word,$(or $(PY_EXE),$(PYTHON))) 2>&1) || \
+PYCONFIG_MAKE := $(shell out=$$(bin/pyconfig $(call shell_word,$(or $(PY_EXE),$(PYTHON))) 2>&1) || \
 	{ printf 'PY_ERROR := %s' "$$out"; exit 0; }; eval "$$out"; \
 	printf 'PY_EXE := %s|NL|PY_TAG := %s|NL|PY_CFLAGS := %s|NL|PY_LDFLAGS := %s|NL|PY_LIBDIR := %s|NL|' \
 	"$$PY_EXE" "$$PY_TAG" "$$PY_CFLAGS" "$$PY_LDFLAGS" "$$PY_LIBDIR")

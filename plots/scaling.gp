@@ -2,10 +2,10 @@
 # (and per Python version drawn); the charts scaling-<family>.
 #
 # A case's colour and point shape are its own; a version's is its dash pattern, named
-# in the key after the cases. A pale band around each line is the spread (tools/plots
+# in the key after the cases. A pale band around each line is the spread (bin/plots
 # says which in the subtitle).
 #
-# tools/plots writes DATADIR/line_<i>.dat (n  median  low  high, one row per size) for
+# bin/plots writes DATADIR/line_<i>.dat (n  median  low  high, one row per size) for
 # each line i, and params.gp sets:
 #     NL, L_COLOUR[i], L_POINT[i], L_DASH[i], L_TITLE[i]   the lines ('' title: no key entry)
 #     NV, V_TITLE[j], V_DASH[j]                            dash patterns explained in the key

@@ -1,6 +1,6 @@
 # plots/style.gp: the look every chart shares. Loaded first by each chart script.
 #
-# tools/plots runs one gnuplot per chart, which loads the chart's params.gp (WIDTH and
+# bin/plots runs one gnuplot per chart, which loads the chart's params.gp (WIDTH and
 # HEIGHT in pixels, TITLE, the subtitle's NSUB lines SUB[i], DATADIR, and the chart's
 # own variables), then for each format: reset; FORMAT = 'png' or 'svg'; OUTPUT = the
 # file; load plots/style.gp (this file: the terminal and the common style); load
@@ -42,7 +42,7 @@ set style line 100 lc rgb INK lw 1
 
 # Chart title: TITLE (larger) and the subtitle's lines SUB[1..NSUB] (on which Pythons
 # and machine, how the figures were summarised, the rules that chose what is shown),
-# centred at the top; tools/plots leaves 30 + 16.5 × NSUB pixels for them.
+# centred at the top; bin/plots leaves 30 + 16.5 × NSUB pixels for them.
 # Sizes that differ between the terminals: the svg terminal measures fonts in pixels
 # and overestimates text widths (KEY_WIDTH corrects the key's columns for it).
 TITLE_FONT = 'DejaVu Sans,12'

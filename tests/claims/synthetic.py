@@ -1,5 +1,5 @@
 """tests/claims/synthetic.py: writes a small run folder from a few Python literals, for
-the tests of the claims report (tools/claims*.py).
+the tests of the claims report (py/idiombench/claims/).
 
     from synthetic import SyntheticRun
     run = SyntheticRun(["3.6.15", "3.13.0"])          # a compare run (baseline: the first)

@@ -1,4 +1,4 @@
-"""The claims report's engine (tools/claims_run.py, tools/claims.py) on synthetic runs.
+"""The claims report's engine (py/idiombench/claims/run.py, main.py) on synthetic runs.
 
     python3 -m unittest discover -s tests/claims
 """
@@ -14,13 +14,13 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "py"))
 
-import claims  # noqa: E402
-import claims_run  # noqa: E402
-import claims_vocabulary as words  # noqa: E402
-from claims_run import Decision, Observation, Run, RunError  # noqa: E402
-from claims_vocabulary import amount, contrast_text, decide, part  # noqa: E402
+from idiombench.claims import main as claims  # noqa: E402
+from idiombench.claims import run as claims_run  # noqa: E402
+from idiombench.claims import vocabulary as words  # noqa: E402
+from idiombench.claims.run import Decision, Observation, Run, RunError  # noqa: E402
+from idiombench.claims.vocabulary import amount, contrast_text, decide, part  # noqa: E402
 from synthetic import SyntheticRun, spread  # noqa: E402
 
 
@@ -423,15 +423,16 @@ class Engine(Sandbox):
 
     def test_a_rule_module_not_written_yet_is_left_out(self):
         saved = claims.RULE_MODULES
-        claims.RULE_MODULES = ["claims_rules_a", "claims_rules_not_written_yet"]
+        claims.RULE_MODULES = ["idiombench.claims.rules_a",
+                               "idiombench.claims.rules_not_written_yet"]
         try:
             rules, titles, notes, errors = claims.load_rules()
         finally:
             claims.RULE_MODULES = saved
         self.assertEqual(sorted(rules), ["C%02d" % i for i in range(1, 12)])
         self.assertEqual(titles["C02"], "is is faster than ==")
-        self.assertEqual(notes, ["tools/claims_rules_not_written_yet.py not found: its claims "
-                                 "are left out"])
+        self.assertEqual(notes, ["py/idiombench/claims/rules_not_written_yet.py not found: its "
+                                 "claims are left out"])
         self.assertEqual(errors, [])
 
     def test_main_on_a_missing_folder_writes_nothing(self):

@@ -1,4 +1,4 @@
-"""What a complexity fit decides (tools/fit_label.py), on given rms errors.
+"""What a complexity fit decides (py/idiombench/run/fit_label.py), on given rms errors.
 
     python3 -m unittest discover -s tests/claims
 """
@@ -7,9 +7,9 @@ import sys
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "py"))
 
-from fit_label import DECISIVE_RATIO, fit_label, fit_text, read_fit  # noqa: E402
+from idiombench.run.fit_label import DECISIVE_RATIO, fit_label, fit_text, read_fit  # noqa: E402
 
 
 def row(o1, on, onlogn, on2):

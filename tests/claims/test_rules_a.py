@@ -1,4 +1,4 @@
-"""The rules of claims C01-C11 (tools/claims_rules_a.py) on synthetic runs: each
+"""The rules of claims C01-C11 (py/idiombench/claims/rules_a.py) on synthetic runs: each
 verdict follows its evidence both ways (the same claim holds on one run and fails, or is
 partly right, on another), and no verdict depends on the version's label.
 
@@ -12,10 +12,10 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "py"))
 
-import claims_rules_a as rules  # noqa: E402
-from claims_run import VERDICTS, Run  # noqa: E402
+from idiombench.claims import rules_a as rules  # noqa: E402
+from idiombench.claims.run import VERDICTS, Run  # noqa: E402
 from synthetic import SyntheticRun  # noqa: E402
 
 L = "3.11.7"

@@ -1,7 +1,7 @@
-"""tests/claims/test_rules_b.py: the rules of claims C12-C22 (tools/claims_rules_b.py).
+"""tests/claims/test_rules_b.py: the rules of claims C12-C22 (py/idiombench/claims/rules_b.py).
 
 Each rule is fed small synthetic run folders (tests/claims/synthetic.py) read by the
-real tools/claims_run.Run, whose contrasts come from build/idiombench-compare. Every
+real idiombench.claims.run.Run, whose contrasts come from build/idiombench-compare. Every
 claim is shown to follow its evidence both ways: the same rule gives `holds` on one
 synthetic run and `fails` on another (and `partly` or `untestable` where the rule has
 those), and the evidence carries the figures that decided it.
@@ -19,11 +19,11 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+sys.path.insert(0, os.path.join(ROOT, "py"))
 sys.path.insert(0, HERE)
 
-import claims_run  # noqa: E402
-import claims_rules_b as rules  # noqa: E402
+from idiombench.claims import run as claims_run  # noqa: E402
+from idiombench.claims import rules_b as rules  # noqa: E402
 from synthetic import SyntheticRun, spread  # noqa: E402
 
 NEW = "3.11.7"

@@ -1,4 +1,4 @@
-"""The rules' shared vocabulary (tools/claims_vocabulary.py) on synthetic runs: each
+"""The rules' shared vocabulary (py/idiombench/claims/vocabulary.py) on synthetic runs: each
 condition comes out supported, contradicted or inconclusive; equivalence by TOST;
 instruction counts against the practical threshold at its edges; instructions deciding
 where they and time disagree, and the evidence saying so.
@@ -13,12 +13,12 @@ import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "tools"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "py"))
 
-import claims_rules_a as rules  # noqa: E402
-import claims_vocabulary as words  # noqa: E402
-from claims_run import Run  # noqa: E402
-from claims_vocabulary import CONTRADICTED, INCONCLUSIVE, PRACTICAL, SUPPORTED  # noqa: E402
+from idiombench.claims import rules_a as rules  # noqa: E402
+from idiombench.claims import vocabulary as words  # noqa: E402
+from idiombench.claims.run import Run  # noqa: E402
+from idiombench.claims.vocabulary import CONTRADICTED, INCONCLUSIVE, PRACTICAL, SUPPORTED  # noqa: E402
 from synthetic import SyntheticRun  # noqa: E402
 
 L = "3.11.7"
@@ -30,7 +30,7 @@ class ExactContrasts(unittest.TestCase):
 
     @staticmethod
     def exact(metric, per_side, reference=1688.0, candidate=1622.0):
-        from claims_run import Contrast
+        from idiombench.claims.run import Contrast
         verdict = "lower" if candidate < reference else "no difference"
         ratio = candidate / reference
         return Contrast(ratio, ratio, ratio, verdict, reference, candidate, "bytes", "exact",

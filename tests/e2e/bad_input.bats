@@ -13,7 +13,7 @@ setup() {
 }
 
 # make_fake_python HEADERS LIBPYTHON: an installation under $SANDBOX/fake whose
-# bin/python3.99 answers tools/pyconfig's question; HEADERS and LIBPYTHON (yes/no)
+# bin/python3.99 answers bin/pyconfig's question; HEADERS and LIBPYTHON (yes/no)
 # say whether include/python3.99/Python.h and lib/libpython3.99.so exist.
 make_fake_python() {
     local root=$SANDBOX/fake
@@ -23,7 +23,7 @@ make_fake_python() {
     [ "$1" = yes ] && : >"$root/include/python3.99/Python.h"
     [ "$2" = yes ] && : >"$root/lib/libpython3.99.so"
     FAKE_PYTHON=$root/bin/python3.99
-    # The fake must say what tools/pyconfig expects, or these tests test nothing.
+    # The fake must say what bin/pyconfig expects, or these tests test nothing.
     [ "$("$FAKE_PYTHON" -c 'ignored' | sed -n 2p)" = 3.99.0 ] || fail "the fake interpreter is broken"
 }
 
@@ -52,8 +52,8 @@ run_bad_harness() {
     assert_one_clear_line "unknown Python 'python9.9'"
 }
 
-@test "unknown Python: tools/pyconfig python9.9 exits 2 and prints no assignments" {
-    run --separate-stderr "$REPO_ROOT/tools/pyconfig" python9.9
+@test "unknown Python: bin/pyconfig python9.9 exits 2 and prints no assignments" {
+    run --separate-stderr "$REPO_ROOT/bin/pyconfig" python9.9
     assert_status 2
     assert_one_clear_line "unknown Python 'python9.9'"
     [ -z "$output" ] || fail "pyconfig printed assignments for an unknown Python" "$output"
@@ -61,7 +61,7 @@ run_bad_harness() {
 
 @test "a Python with no libpython to embed: the message asks for --enable-shared" {
     make_fake_python yes no
-    run --separate-stderr "$REPO_ROOT/tools/pyconfig" "$FAKE_PYTHON"
+    run --separate-stderr "$REPO_ROOT/bin/pyconfig" "$FAKE_PYTHON"
     assert_status 2
     assert_one_clear_line "Python 3.99.0" "no shared or static libpython" "--enable-shared"
     [ -z "$output" ] || fail "pyconfig printed assignments" "$output"
@@ -74,7 +74,7 @@ run_bad_harness() {
 
 @test "a Python without development headers: the message asks for its development files" {
     make_fake_python no yes
-    run --separate-stderr "$REPO_ROOT/tools/pyconfig" "$FAKE_PYTHON"
+    run --separate-stderr "$REPO_ROOT/bin/pyconfig" "$FAKE_PYTHON"
     assert_status 2
     assert_one_clear_line "Python 3.99.0" "Python.h" "development files"
     [ -z "$output" ] || fail "pyconfig printed assignments" "$output"

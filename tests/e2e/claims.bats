@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# tools/claims.py: the claims report of a run folder: claims.csv (claim, version,
+# bin/claims: the claims report of a run folder: claims.csv (claim, version,
 # verdict, conditions, evidence, deciding) and the claims x versions matrix on the
 # terminal, less the claims a filtered run cannot decide (one line names them); bad
 # input gives one clear line, exit status 2 and no claims.csv.
@@ -27,7 +27,7 @@ setup() {
 
 # claims ARGS...: the CLI, stdout and stderr apart.
 claims() {
-    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/tools/claims.py" "$@"
+    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/bin/claims" "$@"
 }
 
 # synthetic_run DIR: two versions; on 3.13.0 `is` is no faster than `==` for None beyond

@@ -10,7 +10,7 @@ setup_file() {
     cd "$REPO_ROOT" || return 1
     make --no-print-directory -f mk/compare.mk >/dev/null || return 1
     local pythons
-    pythons=$(tools/find-pythons --all)
+    pythons=$(bin/find-pythons --all)
     OLDEST3=$(grep -m1 'python3' <<<"$pythons")
     NEWEST=$(tail -n 1 <<<"$pythons")
     PY27=$(grep -m1 'python2\.7$' <<<"$pythons" || true)
@@ -28,7 +28,7 @@ setup_file() {
     SHARED=$BATS_FILE_TMPDIR/shared
     SHARED_FILTER='identity/(is|eq)_(none|equal_str)$|strings/fmt_fstring$'
     local status=0
-    python3 tools/compare.py --pythons "$PY27 $OLDEST3 $NEWEST" --quick --rounds 3 \
+    python3 bin/compare --pythons "$PY27 $OLDEST3 $NEWEST" --quick --rounds 3 \
         --filter "$SHARED_FILTER" --out "$SHARED" --no-programs \
         >"$SHARED.stdout" 2>"$SHARED.stderr" || status=$?
     echo "$status" >"$SHARED.status"
@@ -152,7 +152,7 @@ PY
 
 @test "compare: the same interpreter twice: no more rows marked than chance gives at 95% (p < 0.001)" {
     local out=$SANDBOX/twice
-    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST $NEWEST" \
+    run --separate-stderr python3 "$REPO_ROOT/bin/compare" --pythons "$NEWEST $NEWEST" \
         --quick --filter '^(identity|mutability)/' --out "$out" --no-programs
     assert_status 0
     local new
@@ -211,14 +211,14 @@ PY
 
 @test "compare: an existing --out folder is refused" {
     mkdir "$SANDBOX/run"
-    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST" \
+    run --separate-stderr python3 "$REPO_ROOT/bin/compare" --pythons "$NEWEST" \
         --out "$SANDBOX/run"
     assert_status 2
     assert_one_clear_line "already exists"
 }
 
 @test "compare: a FILTER matching no case is one clear line" {
-    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$NEWEST" \
+    run --separate-stderr python3 "$REPO_ROOT/bin/compare" --pythons "$NEWEST" \
         --filter 'no_such_case_anywhere' --out "$SANDBOX/run"
     assert_status 2
     assert_one_clear_line "no_such_case_anywhere"
@@ -230,7 +230,7 @@ PY
     printf '#!/bin/sh\necho "this interpreter is broken" >&2\nexit 1\n' >"$fake"
     chmod +x "$fake"
     new=$(version_of "$NEWEST")
-    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$fake $NEWEST" \
+    run --separate-stderr python3 "$REPO_ROOT/bin/compare" --pythons "$fake $NEWEST" \
         --quick --rounds 2 --filter 'identity/is_none$' --out "$out" --no-programs
     assert_status 1
     assert_contains "$stderr" "leaving $fake out: cannot run"
@@ -259,7 +259,7 @@ EOF
     local out=$SANDBOX/run catalogue=$SANDBOX/catalogue new
     write_failing_catalogue "$catalogue" "$NEWEST"
     new=$(version_of "$NEWEST")
-    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$OLDEST3 $NEWEST" \
+    run --separate-stderr python3 "$REPO_ROOT/bin/compare" --pythons "$OLDEST3 $NEWEST" \
         --quick --rounds 3 --catalogue "$catalogue" --out "$out" --no-programs
     assert_status 1
     assert_contains "$stderr" "dropping $new"
@@ -276,7 +276,7 @@ EOF
     local out=$SANDBOX/run catalogue=$SANDBOX/catalogue old
     write_failing_catalogue "$catalogue" "$OLDEST3"
     old=$(version_of "$OLDEST3")
-    run --separate-stderr python3 "$REPO_ROOT/tools/compare.py" --pythons "$OLDEST3 $NEWEST" \
+    run --separate-stderr python3 "$REPO_ROOT/bin/compare" --pythons "$OLDEST3 $NEWEST" \
         --quick --rounds 3 --catalogue "$catalogue" --out "$out" --no-programs
     assert_status 3
     assert_contains "$stderr" "baseline $old"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bats
-# tools/find-pythons: which interpreters it finds, in what order, and what it drops;
-# then how tools/pyconfig resolves a version through it and labels a free-threaded
-# build, and the order of labels (tools/labels.py).
+# bin/find-pythons: which interpreters it finds, in what order, and what it drops;
+# then how bin/pyconfig resolves a version through it and labels a free-threaded
+# build, and the order of labels (py/idiombench/run/labels.py).
 #
 # Each test builds a fake machine under $SANDBOX: fake interpreters are sh scripts that
 # answer find-pythons' one question ("MAJOR MINOR MICRO IMPLEMENTATION FREE_THREADED
@@ -31,7 +31,7 @@ setup() {
 # fake_python FILE VERSION [IMPLEMENTATION [REALPATH]]: an executable sh script at FILE
 # that answers find-pythons' query (as FILE -E -S -c QUERY) as Python VERSION (X.Y.Z;
 # X.Y.Zt for a free-threaded build), IMPLEMENTATION (default cpython), whose
-# sys.executable is REALPATH (default FILE); tools/pyconfig's question (FILE -c CODE) as
+# sys.executable is REALPATH (default FILE); bin/pyconfig's question (FILE -c CODE) as
 # the installation two folders above FILE (see fake_embeddable); and nothing else.
 fake_python() {
     local file=$1 version=${2%t} impl=${3:-cpython} real=${4:-$1} major minor micro ft=0 t=''
@@ -41,7 +41,7 @@ fake_python() {
     mkdir -p "${file%/*}"
     cat >"$file" <<EOF
 #!/bin/sh
-# A fake $impl $version for tools/find-pythons.
+# A fake $impl $version for bin/find-pythons.
 echo "\$0" >>'$CALLS'
 case \$#:\$1:\${2:-}:\${3:-}:\${4:-} in
     4:-E:-S:-c:*version_info*implementation*Py_GIL_DISABLED*realpath*)
@@ -54,7 +54,7 @@ EOF
     chmod +x "$file"
 }
 
-# fake_embeddable FILE VERSION: fake_python FILE VERSION, with what tools/pyconfig needs
+# fake_embeddable FILE VERSION: fake_python FILE VERSION, with what bin/pyconfig needs
 # to embed it: Python.h, libpython and FILE-config (--cflags, --ldflags).
 fake_embeddable() {
     local prefix=${1%/*/*} name=python${2%.*} t=''
@@ -108,7 +108,7 @@ on_fake_machine() {
 
 # discover [ARGS...]: runs find-pythons on the fake machine.
 discover() {
-    on_fake_machine "$REPO_ROOT/tools/find-pythons" "$@"
+    on_fake_machine "$REPO_ROOT/bin/find-pythons" "$@"
 }
 
 # assert_found PATH...: the last run succeeded and printed exactly these lines, and
@@ -473,9 +473,9 @@ assert_installs_read() {
     [ -z "$output" ] || fail "printed on stdout" "$output"
 }
 
-# --- tools/pyconfig: a version found where find-pythons looks; free-threaded labels ---
+# --- bin/pyconfig: a version found where find-pythons looks; free-threaded labels ---
 
-# pyconfig_on_fake_machine WANT: tools/pyconfig WANT on the fake machine (with the few
+# pyconfig_on_fake_machine WANT: bin/pyconfig WANT on the fake machine (with the few
 # more tools it needs), its assignments evaluated into PY_EXE and PY_VERSION.
 pyconfig_on_fake_machine() {
     local tool
@@ -483,7 +483,7 @@ pyconfig_on_fake_machine() {
         [ -e "$SANDBOX/tools/$tool" ] || ln -s "$(command -v "$tool")" "$SANDBOX/tools/$tool"
     done
     PY_EXE='' PY_VERSION=''
-    run --separate-stderr on_fake_machine "$REPO_ROOT/tools/pyconfig" "$1"
+    run --separate-stderr on_fake_machine "$REPO_ROOT/bin/pyconfig" "$1"
     [ "$status" -ne 0 ] || eval "$output"
 }
 
@@ -539,10 +539,10 @@ CASES
 # --- labels ---
 
 @test "labels: X.Y.Zt after X.Y.Z and its repeats, before X.Y.Z+1; a t label is a version; 3.14t names only 3.14.0t" {
-    run --separate-stderr "$TEST_PYTHON" - "$REPO_ROOT/tools" <<'PY'
+    run --separate-stderr "$TEST_PYTHON" - "$REPO_ROOT/py" <<'PY'
 import random, sys
 sys.path.insert(0, sys.argv[1])
-from labels import free_threaded, label_key, names, version_tuple
+from idiombench.run.labels import free_threaded, label_key, names, version_tuple
 ordered = ["2.7.18", "3.9.1", "3.13.0t", "3.14.0", "3.14.0#2", "3.14.0t", "3.14.0t#2",
            "3.14.0t#10", "3.14.1", "3.15.0t", "candidate"]
 shuffled = ordered[:]
@@ -563,7 +563,7 @@ PY
 # --- this machine ---
 
 @test "this machine: --all finds at least one interpreter, each an executable that runs" {
-    run --separate-stderr "$REPO_ROOT/tools/find-pythons" --all --require
+    run --separate-stderr "$REPO_ROOT/bin/find-pythons" --all --require
     assert_status 0
     [ -n "$output" ] || fail "no interpreter found on this machine"
     local python
@@ -575,7 +575,7 @@ PY
     [ "$(sort <<<"$output" | uniq -d)" = "" ] || fail "an interpreter is listed twice" "$output"
     # The default list is the 3.6+ part of it, in the same order.
     local all=$output
-    run --separate-stderr "$REPO_ROOT/tools/find-pythons"
+    run --separate-stderr "$REPO_ROOT/bin/find-pythons"
     assert_status 0
     [ "$(grep -vxF -f <(echo "$all") <<<"$output" || true)" = "" ] ||
         fail "the default list has interpreters --all does not" "$output" "--- --all:" "$all"
@@ -583,7 +583,7 @@ PY
 
 @test "this machine: the system folders default to /usr/local/bin and /usr/bin" {
     run --separate-stderr env -u PYENV_ROOT -u IDIOMBENCH_SYSTEM_BIN HOME="$SANDBOX/home" \
-        PATH="$SANDBOX/tools" "$REPO_ROOT/tools/find-pythons" --all --verbose
+        PATH="$SANDBOX/tools" "$REPO_ROOT/bin/find-pythons" --all --verbose
     assert_status 0
     local dir
     for dir in /usr/local/bin /usr/bin; do
@@ -594,7 +594,7 @@ PY
 }
 
 # free_threaded_python FILE: a script at FILE that is $TEST_PYTHON with sysconfig's
-# Py_GIL_DISABLED 1, as a free-threaded build's, for tools/pyconfig's question (-c CODE).
+# Py_GIL_DISABLED 1, as a free-threaded build's, for bin/pyconfig's question (-c CODE).
 free_threaded_python() {
     local python
     python=$(command -v "$TEST_PYTHON")
@@ -612,10 +612,10 @@ EOF2
 
 @test "this machine: pyconfig gives a free-threaded build (Py_GIL_DISABLED 1) PY_VERSION X.Y.Zt and a PY_TAG of its own" {
     local default
-    default=$("$REPO_ROOT/tools/pyconfig" "$TEST_PYTHON" 2>&1) ||
-        skip "tools/pyconfig cannot describe $TEST_PYTHON here: $default"
+    default=$("$REPO_ROOT/bin/pyconfig" "$TEST_PYTHON" 2>&1) ||
+        skip "bin/pyconfig cannot describe $TEST_PYTHON here: $default"
     free_threaded_python "$SANDBOX/ft/python"
-    run --separate-stderr "$REPO_ROOT/tools/pyconfig" "$SANDBOX/ft/python"
+    run --separate-stderr "$REPO_ROOT/bin/pyconfig" "$SANDBOX/ft/python"
     assert_status 0
     local exe version tag ft_exe ft_version ft_tag
     exe=$(eval "$default" && echo "$PY_EXE") version=$(eval "$default" && echo "$PY_VERSION")
@@ -629,13 +629,13 @@ EOF2
 }
 
 @test "this machine: interpreters labels one version's default and free-threaded builds X.Y.Z and X.Y.Zt; BASELINE X.Yt names the latter" {
-    "$REPO_ROOT/tools/pyconfig" "$TEST_PYTHON" >/dev/null 2>&1 ||
-        skip "tools/pyconfig cannot describe $TEST_PYTHON here"
+    "$REPO_ROOT/bin/pyconfig" "$TEST_PYTHON" >/dev/null 2>&1 ||
+        skip "bin/pyconfig cannot describe $TEST_PYTHON here"
     free_threaded_python "$SANDBOX/ft/python"
-    run --separate-stderr "$TEST_PYTHON" - "$REPO_ROOT/tools" "$SANDBOX/ft/python" "$TEST_PYTHON" <<'PY'
+    run --separate-stderr "$TEST_PYTHON" - "$REPO_ROOT/py" "$SANDBOX/ft/python" "$TEST_PYTHON" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[1])
-import interpreters
+from idiombench.measure import interpreters
 chosen, unusable = interpreters.resolve(sys.argv[2:])
 labels = [it.label for it in chosen]
 assert not unusable, unusable

@@ -138,7 +138,7 @@ PY
 
 @test "CPython 2.7 can load both families" {
     local py27
-    py27=$(cd "$REPO_ROOT" && tools/build-harness 2.7 2>/dev/null) ||
+    py27=$(cd "$REPO_ROOT" && bin/build-harness 2.7 2>/dev/null) ||
         skip "no CPython 2.7 harness"
     run --separate-stderr "$py27" --list --filter '^(gc|release)/'
     assert_status 0

@@ -265,11 +265,11 @@ cheapest_per_piece() {
     # Bytes are exact: each += copies the whole string, O(n^2) decisively. Quick-mode
     # times are noisy at small n, where every size weighs alike in the fit (relative
     # residuals): their fit may not decide (O(n) 0.514 against O(n log n) 0.521 seen on
-    # 3.13.5), but it must never decide O(1) or O(n) (tools/fit_label.py's rule).
-    "$TEST_PYTHON" - "$RUN/complexity.csv" "$REPO_ROOT/tools" <<'PY' ||
+    # 3.13.5), but it must never decide O(1) or O(n) (py/idiombench/run/fit_label.py's rule).
+    "$TEST_PYTHON" - "$RUN/complexity.csv" "$REPO_ROOT/py" <<'PY' ||
 import csv, sys
 sys.path.insert(0, sys.argv[2])
-from fit_label import fit_text, read_fit
+from idiombench.run.fit_label import fit_text, read_fit
 rows = dict((r["metric"], r) for r in csv.DictReader(open(sys.argv[1]))
             if r["case"] == "iadd_aliased")
 bytes_fit, time_fit = read_fit(rows["bytes_per_op"]), read_fit(rows["time_per_op"])

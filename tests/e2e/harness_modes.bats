@@ -21,8 +21,8 @@ setup_file() {
     echo "$status" >"$dir.status"
     local python
     PY27_HARNESS=
-    python=$(cd "$REPO_ROOT" && tools/find-pythons --all 2>/dev/null | grep -m1 'python2\.7$') &&
-        PY27_HARNESS=$(cd "$REPO_ROOT" && tools/build-harness "$python" 2>"$BATS_FILE_TMPDIR/py27.log") ||
+    python=$(cd "$REPO_ROOT" && bin/find-pythons --all 2>/dev/null | grep -m1 'python2\.7$') &&
+        PY27_HARNESS=$(cd "$REPO_ROOT" && bin/build-harness "$python" 2>"$BATS_FILE_TMPDIR/py27.log") ||
         PY27_HARNESS=${python:+failed}
     export PY27_HARNESS
 }
@@ -31,12 +31,12 @@ setup() {
     make_sandbox
 }
 
-# Skips the test when tools/find-pythons finds no Python 2.7; fails it when the 2.7
+# Skips the test when bin/find-pythons finds no Python 2.7; fails it when the 2.7
 # harness did not build.
 need_python27() {
-    [ -n "$PY27_HARNESS" ] || skip "no Python 2.7 found by tools/find-pythons --all"
+    [ -n "$PY27_HARNESS" ] || skip "no Python 2.7 found by bin/find-pythons --all"
     [ "$PY27_HARNESS" != failed ] ||
-        fail "tools/build-harness failed for Python 2.7" "$(cat "$BATS_FILE_TMPDIR/py27.log")"
+        fail "bin/build-harness failed for Python 2.7" "$(cat "$BATS_FILE_TMPDIR/py27.log")"
 }
 
 # assert_startup_only HARNESS: --startup exits 0 within 5 s, prints nothing, and leaves

@@ -25,8 +25,8 @@ FAILURES_HEADER=python_version,family,case,n,stage,error,traceback
 # IDIOMBENCH, its path. Call from setup_file.
 build_harness() {
     local log=$BATS_FILE_TMPDIR/build-harness.log
-    if ! IDIOMBENCH=$(cd "$REPO_ROOT" && tools/build-harness "$TEST_PYTHON" 2>"$log"); then
-        echo "tools/build-harness $TEST_PYTHON failed:" >&2
+    if ! IDIOMBENCH=$(cd "$REPO_ROOT" && bin/build-harness "$TEST_PYTHON" 2>"$log"); then
+        echo "bin/build-harness $TEST_PYTHON failed:" >&2
         cat "$log" >&2
         return 1
     fi

@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
-# tools/hyperfine-run with hyperfine 1.x's and 2.x's exports: a fake hyperfine first on
+# bin/hyperfine-run with hyperfine 1.x's and 2.x's exports: a fake hyperfine first on
 # PATH writes one format or the other, and hyperfine.csv must come out the same in
 # columns and units, with the peak RSS from hyperfine's own figure where its export has
-# one (2.x) and from tools/peak-rss otherwise (1.x).
+# one (2.x) and from bin/peak-rss otherwise (1.x).
 #
 # The fake writes what hyperfine 2.0.0 (Debian sid) and 1.15.0 (Debian 12) write for
 # `hyperfine -N --ignore-failure --export-csv F --export-json F -n NAME CMD ...`: the
@@ -144,13 +144,13 @@ PY
     chmod +x "$1"
 }
 
-# run_hyperfine_run FORMAT ARGS...: tools/hyperfine-run --out $SANDBOX/out --tiny ARGS
+# run_hyperfine_run FORMAT ARGS...: bin/hyperfine-run --out $SANDBOX/out --tiny ARGS
 # on interpreters.tsv, under bats' run, with the fake hyperfine writing FORMAT.
 run_hyperfine_run() {
     local format=$1
     shift
     run --separate-stderr env FAKE_HYPERFINE_FORMAT="$format" PATH="$FAKE_BIN:$PATH" \
-        "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny "$@" \
+        "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny "$@" \
         "$SANDBOX/interpreters.tsv"
 }
 
@@ -213,7 +213,7 @@ expected_rows() {
         fail "runs.csv:" "$(cat "$SANDBOX/out/runs.csv")" "--- expected:" "$want"
 }
 
-@test "hyperfine 1.x's exports: the same columns and units, peak RSS from tools/peak-rss" {
+@test "hyperfine 1.x's exports: the same columns and units, peak RSS from bin/peak-rss" {
     run_hyperfine_run 1 --runs 3
     assert_status 0
     [ "$(csv_header "$SANDBOX/out/hyperfine.csv")" = "$HEADER" ] ||

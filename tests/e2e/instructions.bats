@@ -1,11 +1,11 @@
 #!/usr/bin/env bats
-# The instructions instrument (--instruments instructions) and tools/count-instructions
+# The instructions instrument (--instruments instructions) and bin/count-instructions
 # (make instructions): instructions per operation under callgrind, exact and the same
 # from one run to the next.
 
 load helper
 
-COUNT=$REPO_ROOT/tools/count-instructions
+COUNT=$REPO_ROOT/bin/count-instructions
 
 setup_file() {
     build_harness
@@ -19,7 +19,7 @@ needs_valgrind() {
     command -v valgrind >/dev/null || skip "no valgrind here"
 }
 
-# count OUT ARGS...: tools/count-instructions on the test interpreter, quick, into OUT.
+# count OUT ARGS...: bin/count-instructions on the test interpreter, quick, into OUT.
 count() {
     local out=$1
     shift

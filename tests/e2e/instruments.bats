@@ -116,10 +116,10 @@ assert_median() {
 
 @test "Python 2.7: memory is unavailable, descriptors are counted, gc rows absent" {
     local python
-    python=$(cd "$REPO_ROOT" && tools/find-pythons --all 2>/dev/null | grep -m1 'python2\.7$') ||
-        skip "no python2.7 found by tools/find-pythons"
+    python=$(cd "$REPO_ROOT" && bin/find-pythons --all 2>/dev/null | grep -m1 'python2\.7$') ||
+        skip "no python2.7 found by bin/find-pythons"
     local harness
-    harness=$(cd "$REPO_ROOT" && tools/build-harness "$python" 2>/dev/null) || skip "no 2.7 build"
+    harness=$(cd "$REPO_ROOT" && bin/build-harness "$python" 2>/dev/null) || skip "no 2.7 build"
     run --separate-stderr "$harness" --quick --out "$SANDBOX/py27" \
         --catalogue "$FIXTURES/instruments_catalogue.py" --filter 'open_kept|keeps_megabytes'
     assert_status 0

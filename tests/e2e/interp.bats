@@ -11,17 +11,17 @@ facts() { # facts BINARY SEED: the FACTS line under a hostile environment
         "$1" --list --catalogue "$REPO/tests/e2e/fixtures/interp_facts.py" | grep '^FACTS'
 }
 
-# Whichever interpreters this machine has: those tools/pyconfig says cannot be embedded
+# Whichever interpreters this machine has: those bin/pyconfig says cannot be embedded
 # (no headers, no libpython) are passed over, and the test is skipped if none is left.
 @test "every interpreter: fixed hash seed, no site, no PYTHON* environment" {
     cd "$REPO"
     count=0 passed_over=''
     while IFS= read -r python <&3; do
-        if ! why=$(tools/pyconfig "$python" 2>&1 >/dev/null); then
+        if ! why=$(bin/pyconfig "$python" 2>&1 >/dev/null); then
             passed_over="$passed_over $python (${why#idiombench: })"
             continue
         fi
-        bin=$(tools/build-harness "$python" 2>/dev/null)
+        bin=$(bin/build-harness "$python" 2>/dev/null)
         first=$(facts "$bin" 1)
         second=$(facts "$bin" 2)
         echo "$python: $first"
@@ -30,6 +30,6 @@ facts() { # facts BINARY SEED: the FACTS line under a hostile environment
         [[ "$first" == *"site=False"* ]]
         [[ "$first" == *"env_path=False"* ]]
         count=$((count + 1))
-    done 3< <(tools/find-pythons --all)
+    done 3< <(bin/find-pythons --all)
     [ "$count" -ge 1 ] || skip "no interpreter found here can be embedded:$passed_over"
 }

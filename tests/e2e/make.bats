@@ -318,7 +318,7 @@ default_of() { # default_of MAKEFILE NAME
     printf '#!/bin/sh\necho "failing-cc: error: no compiler here" >&2\nexit 1\n' >"$cc"
     chmod +x "$cc"
     tag=$(basename "$(dirname "$IDIOMBENCH")")
-    run --separate-stderr env CC="$cc" "$REPO_ROOT/tools/build-harness" "$TEST_PYTHON" failing-cc
+    run --separate-stderr env CC="$cc" "$REPO_ROOT/bin/build-harness" "$TEST_PYTHON" failing-cc
     rm -rf "${REPO_ROOT:?}/build/$tag-failing-cc"
     [ "$status" -ne 0 ] || fail "the build succeeded with a failing compiler" "$output"
     assert_contains "$stderr" "failing-cc: error: no compiler here"

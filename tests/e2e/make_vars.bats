@@ -25,7 +25,7 @@ assert_no_marker() {
     [ ! -e "$MARKER" ] || fail "a command in the value ran: $MARKER exists" "$stderr"
 }
 
-# shell_words VALUE: VALUE quoted as one word for tools/with-args (shlex's rules).
+# shell_words VALUE: VALUE quoted as one word for bin/with-args (shlex's rules).
 shell_words() {
     "$TEST_PYTHON" -c 'import shlex, sys; print(shlex.quote(sys.argv[1]))' "$1"
 }
@@ -85,7 +85,7 @@ shell_words() {
     [ ! -e "$SANDBOX/run" ] || fail "a run folder was made"
 }
 
-@test "make build PYTHON: the hostile value reaches tools/pyconfig as typed" {
+@test "make build PYTHON: the hostile value reaches bin/pyconfig as typed" {
     run --separate-stderr repo_make build PYTHON="$HOSTILE"
     assert_status 2
     assert_contains "$stderr" "idiombench: unknown Python '$HOSTILE': no such interpreter"
@@ -119,7 +119,7 @@ shell_words() {
     done
 }
 
-@test "make test-distros DISTS: each word reaches tools/test-distros as typed" {
+@test "make test-distros DISTS: each word reaches bin/test-distros as typed" {
     run --separate-stderr repo_make test-distros DISTS="$(shell_words "-$HOSTILE") sid"
     assert_status 2
     assert_contains "$stderr" "idiombench: test-distros: unknown option '-$HOSTILE'"
@@ -137,7 +137,7 @@ PY
 }
 
 # compile_with_hostile_exe MAKEFILE OBJECT: OBJECT built by MAKEFILE with PY_EXE=$HOSTILE
-# and the flags of $TEST_PYTHON (tools/pyconfig's, in the environment); it holds the
+# and the flags of $TEST_PYTHON (bin/pyconfig's, in the environment); it holds the
 # path as typed and nothing in it ran.
 compile_with_hostile_exe() {
     run --separate-stderr make --no-print-directory -C "$REPO_ROOT" -f "$1" PY_TAG="$TAG" \
@@ -150,7 +150,7 @@ compile_with_hostile_exe() {
 
 @test "mk/harness.mk and mk/unit.mk PY_EXE: a hostile path is compiled in as typed" {
     local config
-    config=$(cd "$REPO_ROOT" && tools/pyconfig "$TEST_PYTHON") || fail "pyconfig failed"
+    config=$(cd "$REPO_ROOT" && bin/pyconfig "$TEST_PYTHON") || fail "pyconfig failed"
     eval "$config"
     TAG=e2e-make-vars-$$
     BUILT=("$REPO_ROOT/build/$TAG" "$REPO_ROOT/build/unit-$TAG")

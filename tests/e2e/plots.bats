@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# tools/plots (make plots): the charts of a run folder as PNG and SVG, and charts.csv;
+# bin/plots (make plots): the charts of a run folder as PNG and SVG, and charts.csv;
 # each bad input gives its clear line.
 #
 # fixtures/runs/bench: a make bench run (one interpreter, no hyperfine/);
@@ -10,13 +10,13 @@
 
 load helper
 
-PLOTS=$REPO_ROOT/tools/plots
+PLOTS=$REPO_ROOT/bin/plots
 CHARTS_HEADER=name,title,png,svg,status,reason,headline
 
 setup_file() {
     RUNS=$FIXTURES/runs
     # The interpreter itself, not a pyenv shim (which costs a good part of a second a
-    # call): for tools/plots and for the checks.
+    # call): for bin/plots and for the checks.
     TEST_PYTHON=$("$TEST_PYTHON" -c 'import os, sys; print(os.path.realpath(sys.executable))')
     export RUNS TEST_PYTHON
     local kind status
@@ -70,7 +70,7 @@ for name in ("measurements.csv", "complexity.csv"):
 PY
 }
 
-# plots ARGS...: tools/plots with stdout and stderr apart.
+# plots ARGS...: bin/plots with stdout and stderr apart.
 plots() {
     run --separate-stderr "$TEST_PYTHON" "$PLOTS" "$@"
 }
@@ -111,7 +111,7 @@ PY
 #     time-F, allocs-F, bytes-F (metric present; `stated` in one sentence instead when
 #     every figure is 0), scaling-F (a case at 3+ sizes), memory-F, resources-F (their
 #     metrics present), versions-F (2+ versions), startup and programs (hyperfine
-#     rows), idioms (some pair of tools/idioms.py measured); every other chart of a
+#     rows), idioms (some pair of py/idiombench/plots/idioms.py measured); every other chart of a
 #     family is skipped, with a reason; parts are <name>-2, -3...;
 #   - every rendered PNG is a PNG (magic bytes, 800 px wide, at most 900 px tall,
 #     > 3 kB), every SVG well-formed XML with an <svg> root; no other PNG/SVG, no
@@ -131,9 +131,9 @@ check_charts() {
 import csv, os, re, sys
 import xml.etree.ElementTree as ET
 
-sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
-from fit_label import CURVES, DECISIVE_RATIO
-from idioms import PAIRS
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "py"))
+from idiombench.run.fit_label import CURVES, DECISIVE_RATIO
+from idiombench.plots.idioms import PAIRS
 
 run = sys.argv[1]
 plots = os.path.join(run, "plots")
@@ -572,17 +572,17 @@ EOF
 
 @test "without an argument it draws results/latest, and says so when there is none" {
     local suite=$SANDBOX/suite
-    mkdir -p "$suite/tools" "$suite/plots" "$suite/results"
-    cp "$PLOTS" "$suite/tools/plots"
-    cp "$REPO_ROOT"/tools/*.py "$suite/tools/"
+    mkdir -p "$suite/bin" "$suite/py" "$suite/plots" "$suite/results"
+    cp "$PLOTS" "$suite/bin/plots"
+    cp -R "$REPO_ROOT/py/idiombench" "$suite/py/"
     cp "$REPO_ROOT"/plots/*.gp "$suite/plots/"
-    run --separate-stderr "$TEST_PYTHON" "$suite/tools/plots"
+    run --separate-stderr "$TEST_PYTHON" "$suite/bin/plots"
     assert_status 2
     assert_one_clear_line "results/latest does not exist" "make bench"
     copy_run bench "$suite/results/run-1"
     trim_run "$suite/results/run-1"
     ln -s run-1 "$suite/results/latest"
-    run --separate-stderr "$TEST_PYTHON" "$suite/tools/plots"
+    run --separate-stderr "$TEST_PYTHON" "$suite/bin/plots"
     assert_status 0
     [ -s "$suite/results/run-1/plots/charts.csv" ]
 }
@@ -594,14 +594,14 @@ EOF
     assert_contains "$output" "scaling-<family>"
     plots "$SANDBOX/a" "$SANDBOX/b"
     assert_status 2
-    assert_one_clear_line "usage: tools/plots [RUN]"
+    assert_one_clear_line "usage: bin/plots [RUN]"
 }
 
 @test "every chart says the same under gnuplot 5.4 and 6.0: its texts match the golden list" {
     # fixtures/plots/compare-svg-text.txt: every title, label, tic and key text of the
     # comparison fixture's SVGs, as gnuplot 5.4 (Debian 12) drew them; make test-distros
     # runs this under gnuplot 6.0 (Debian 13, sid). Regenerate it after changing a chart:
-    #   tools/plots RUN && python3 tests/e2e/fixtures/plots/svg_text.py RUN/plots
+    #   bin/plots RUN && python3 tests/e2e/fixtures/plots/svg_text.py RUN/plots
     local dir=$BATS_FILE_TMPDIR/compare
     [ "$(cat "$dir.status")" -eq 0 ] || fail "exit status $(cat "$dir.status")" "$(cat "$dir.stderr")"
     run "$TEST_PYTHON" "$FIXTURES/plots/svg_text.py" "$dir/plots"
@@ -610,14 +610,14 @@ EOF
         fail "the charts' texts differ from the golden list ($(gnuplot --version))"
 }
 
-# charts_data DIR SCRIPT: runs the python SCRIPT with `charts` (tools/plots' charts of
+# charts_data DIR SCRIPT: runs the python SCRIPT with `charts` (bin/plots' charts of
 # DIR, not rendered: their data files and parameters) and `run` (the run) defined.
 charts_data() {
     "$TEST_PYTHON" - "$1" "$2" <<'PY'
 import os, sys
-sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
-from plots_charts import all_charts
-from plots_run import load_run
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "py"))
+from idiombench.plots.charts import all_charts
+from idiombench.plots.run import load_run
 run, _ = load_run(sys.argv[1])
 charts = all_charts(run)
 failures = []
@@ -683,8 +683,8 @@ with open(sys.argv[1], "w", newline="") as stream:
     w.writerows(rows)
 PY
     charts_data "$SANDBOX/run" '
-from claims_vocabulary import PRACTICAL
-from plots_format import NEUTRAL_RGB
+from idiombench.claims.vocabulary import PRACTICAL
+from idiombench.plots.format import NEUTRAL_RGB
 low_bound, high_bound = 1 / (1 + PRACTICAL.share), 1 + PRACTICAL.share
 coloured = 0
 for chart in [c for c in charts if c.name.startswith("versions-") and c.render]:
@@ -712,10 +712,10 @@ expect(near and all(int(rgb) == NEUTRAL_RGB for rgb in near),
     for kind in bench compare; do
         charts_data "$RUNS/$kind" '
 import math, re
-from claims_run import Run as ClaimsRun
-from claims_vocabulary import largest_common_size
-from idioms import PAIRS
-from plots_format import version_colours
+from idiombench.claims.run import Run as ClaimsRun
+from idiombench.claims.vocabulary import largest_common_size
+from idiombench.plots.idioms import PAIRS
+from idiombench.plots.format import version_colours
 idioms = [c for c in charts if c.name == "idioms"]
 expect(len(idioms) == 1 and idioms[0].render, "no idioms chart: %s" % [(c.name, c.skip) for c in idioms])
 chart = idioms[0]
@@ -848,7 +848,7 @@ PY
 
 @test "startup and programs: medians, and the interquartile range of hyperfine's own runs" {
     copy_run compare "$SANDBOX/run"
-    # hyperfine/runs.csv (tools/hyperfine-run) of five runs each: 0.8, 0.9, 1, 1.1 and
+    # hyperfine/runs.csv (bin/hyperfine-run) of five runs each: 0.8, 0.9, 1, 1.1 and
     # 1.3 times the median
     "$TEST_PYTHON" - "$SANDBOX/run" <<'PY'
 import csv, os, sys
@@ -927,8 +927,8 @@ expect("exact counts" in chart.render.params, "the chart does not say the counts
 @test "versions are coloured in order, light to dark apart, and 12 stay distinct" {
     "$TEST_PYTHON" - <<'PY'
 import os, sys
-sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
-from plots_format import version_colours
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "py"))
+from idiombench.plots.format import version_colours
 def luminance(rgb):
     r, g, b = (rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255
     return 0.2126 * r + 0.7152 * g + 0.0722 * b

@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
 # Whole-program timing: the programs of bench/programs/ on every CPython found,
-# tools/peak-rss, and tools/hyperfine-run (tiny sizes, quick mode) with its bad input, on
+# bin/peak-rss, and bin/hyperfine-run (tiny sizes, quick mode) with its bad input, on
 # the hyperfine installed (hyperfine_formats.bats has both export formats).
 
 load helper
@@ -47,8 +47,8 @@ assert_no_results() {
 
 @test "every program runs on every CPython found, and the two concat programs agree" {
     local pythons python name out failures="" checked=0
-    pythons=$("$REPO_ROOT/tools/find-pythons" --all)
-    [ -n "$pythons" ] || fail "tools/find-pythons --all found no interpreter"
+    pythons=$("$REPO_ROOT/bin/find-pythons" --all)
+    [ -n "$pythons" ] || fail "bin/find-pythons --all found no interpreter"
     # One path a line: a conda environment's path may hold a space.
     while IFS= read -r python; do
         for name in $PROGRAMS; do
@@ -91,11 +91,11 @@ assert_no_results() {
 }
 
 @test "peak-rss: a program holding 100 MB peaks higher than true, by about 100 MB" {
-    run --separate-stderr "$REPO_ROOT/tools/peak-rss" true
+    run --separate-stderr "$REPO_ROOT/bin/peak-rss" true
     assert_status 0
     local small=${stderr##*peak-rss: }
     small=${small%% KiB*}
-    run --separate-stderr "$REPO_ROOT/tools/peak-rss" --out "$SANDBOX/big" \
+    run --separate-stderr "$REPO_ROOT/bin/peak-rss" --out "$SANDBOX/big" \
         "$TEST_PYTHON" -c 'block = bytearray(100 << 20)'
     assert_status 0
     [ -z "$stderr" ] || fail "--out FILE should leave stderr alone" "$stderr"
@@ -106,31 +106,31 @@ assert_no_results() {
 }
 
 @test "peak-rss: passes the exit status through, the figure on the last stderr line" {
-    run --separate-stderr "$REPO_ROOT/tools/peak-rss" sh -c 'echo out; echo err >&2; exit 7'
+    run --separate-stderr "$REPO_ROOT/bin/peak-rss" sh -c 'echo out; echo err >&2; exit 7'
     assert_status 7
     [ "$output" = out ] || fail "stdout: '$output'"
     [ "$(printf '%s\n' "$stderr" | sed -n 1p)" = err ] || fail "stderr: $stderr"
     printf '%s\n' "$stderr" | tail -n 1 | grep -Eq '^peak-rss: [0-9]+ KiB$' ||
         fail "no 'peak-rss: N KiB' last line" "$stderr"
 
-    run --separate-stderr "$REPO_ROOT/tools/peak-rss" sh -c 'kill -TERM $$'
+    run --separate-stderr "$REPO_ROOT/bin/peak-rss" sh -c 'kill -TERM $$'
     assert_status 143
 }
 
 @test "peak-rss: a command that cannot start gives one clear line and 127" {
-    run -127 --separate-stderr "$REPO_ROOT/tools/peak-rss" "$SANDBOX/no-such-command"
+    run -127 --separate-stderr "$REPO_ROOT/bin/peak-rss" "$SANDBOX/no-such-command"
     assert_status 127
     assert_one_clear_line "cannot run" "no-such-command" "No such file"
 
-    run --separate-stderr "$REPO_ROOT/tools/peak-rss"
+    run --separate-stderr "$REPO_ROOT/bin/peak-rss"
     assert_status 2
-    assert_one_clear_line "usage: tools/peak-rss"
+    assert_one_clear_line "usage: bin/peak-rss"
 }
 
 @test "hyperfine-run --quick --tiny: hyperfine.csv has start-up and every program" {
     local out=$SANDBOX/out
     interpreters_file "$SANDBOX/interpreters.tsv" 3.99.1 "$REAL_PYTHON"
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$out" --quick --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$out" --quick --tiny \
         "$SANDBOX/interpreters.tsv"
     assert_status 0
     [ -z "$output" ] || fail "stdout should stay empty" "$output"
@@ -141,7 +141,7 @@ assert_no_results() {
     [ "$programs" = "startup $PROGRAMS " ] || fail "rows: $programs"
     # Every figure is a number, min <= median <= max, 10 runs (quick mode too: the
     # report quotes these medians), a peak RSS: hyperfine's own where its JSON export has
-    # one (2.x: schema_version), tools/peak-rss's otherwise. runs.csv has each of the
+    # one (2.x: schema_version), bin/peak-rss's otherwise. runs.csv has each of the
     # runs, whose median and extremes are the row's.
     "$TEST_PYTHON" - "$out/hyperfine.csv" "$out/programs.json" "$out/runs.csv" <<'PY'
 import csv, json, statistics, sys
@@ -189,7 +189,7 @@ exec "$real" "\$@"
 EOF
     chmod +x "$SANDBOX/python"
     interpreters_file "$SANDBOX/interpreters.tsv" 3.99.2 "$SANDBOX/python"
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny \
         --runs 2 --warmup 0 "$SANDBOX/interpreters.tsv"
     assert_status 1
     assert_contains "$stderr" "idiombench: hyperfine-run: 3.99.2 deepcopy_nested failed, left out: exited with status 4: boom: deepcopy"
@@ -202,7 +202,7 @@ EOF
 
 @test "hyperfine-run: a start-up command that fails is named, the programs go on" {
     interpreters_file "$SANDBOX/interpreters.tsv" 3.99.3 "$REAL_PYTHON"
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny \
         --runs 1 --warmup 0 --startup-args=--no-such-option "$SANDBOX/interpreters.tsv"
     assert_status 1
     assert_contains "$stderr" "idiombench: hyperfine-run: 3.99.3 startup failed, left out: exited with status 2"
@@ -212,7 +212,7 @@ EOF
 }
 
 @test "hyperfine-run: a missing interpreters file: one clear line, exit 2, nothing written" {
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny \
         "$SANDBOX/none.tsv"
     assert_status 2
     assert_one_clear_line "cannot read the interpreters file" "$SANDBOX/none.tsv"
@@ -222,14 +222,14 @@ EOF
 @test "hyperfine-run: a bad line in the interpreters file: one clear line naming it" {
     printf '# label\tpython\tharness\n3.11\t%s\n' "$REAL_PYTHON" \
         >"$SANDBOX/interpreters.tsv"
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny \
         "$SANDBOX/interpreters.tsv"
     assert_status 2
     assert_one_clear_line "$SANDBOX/interpreters.tsv:2:" "label<TAB>python<TAB>harness" "2 fields"
     assert_no_results "$SANDBOX/out"
 
     printf '3.11 x\t%s\t%s\n' "$REAL_PYTHON" "$IDIOMBENCH" >"$SANDBOX/interpreters.tsv"
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny \
         "$SANDBOX/interpreters.tsv"
     assert_status 2
     assert_one_clear_line "interpreters.tsv:1:" "the label '3.11 x'"
@@ -239,7 +239,7 @@ EOF
     mkdir -p "$SANDBOX/out"
     echo "previous run" >"$SANDBOX/out/hyperfine.csv"
     interpreters_file "$SANDBOX/interpreters.tsv" 3.99.4 "$SANDBOX/no/python3.99"
-    run --separate-stderr "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --tiny \
+    run --separate-stderr "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --tiny \
         "$SANDBOX/interpreters.tsv"
     assert_status 2
     assert_one_clear_line "interpreters.tsv:1:" "the interpreter '$SANDBOX/no/python3.99' does not exist"
@@ -251,7 +251,7 @@ EOF
     mkdir -p "$SANDBOX/bin"
     ln -s "$REAL_PYTHON" "$SANDBOX/bin/python3"
     interpreters_file "$SANDBOX/interpreters.tsv" 3.99.5 "$REAL_PYTHON"
-    run --separate-stderr env PATH="$SANDBOX/bin" "$REPO_ROOT/tools/hyperfine-run" \
+    run --separate-stderr env PATH="$SANDBOX/bin" "$REPO_ROOT/bin/hyperfine-run" \
         --out "$SANDBOX/out" "$SANDBOX/interpreters.tsv"
     assert_status 3
     assert_one_clear_line "hyperfine not found" "apt-get install hyperfine"
@@ -261,7 +261,7 @@ EOF
 @test "hyperfine-run: SIGTERM mid-run removes its temporary folder and writes nothing" {
     mkdir -p "$SANDBOX/tmp"
     interpreters_file "$SANDBOX/interpreters.tsv" 3.99.6 "$REAL_PYTHON"
-    TMPDIR=$SANDBOX/tmp "$REPO_ROOT/tools/hyperfine-run" --out "$SANDBOX/out" --quick \
+    TMPDIR=$SANDBOX/tmp "$REPO_ROOT/bin/hyperfine-run" --out "$SANDBOX/out" --quick \
         "$SANDBOX/interpreters.tsv" 2>"$SANDBOX/stderr" &
     local pid=$! waited=0
     # Wait until it is measuring: its 50 MiB input file exists.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# tools/report (make report): RUN/REPORT.md from a run folder. Fast: no harness, no
+# bin/report (make report): RUN/REPORT.md from a run folder. Fast: no harness, no
 # measuring; it reads copies of the fixture runs.
 #
 # fixtures/runs/bench: a single-version run; fixtures/runs/compare: a comparison of
@@ -8,17 +8,17 @@
 # fixtures/report/claims.csv: a synthetic claims.csv (make claims) with every verdict,
 # a claim decided on one version only, and evidence with `code`, `|`, `_` and `*`, in
 # the format before the deciding column. fixtures/report/claims-deciding.csv: what
-# tools/claims.py writes for fixtures/runs/compare (a filtered run: some claims need
+# bin/claims writes for fixtures/runs/compare (a filtered run: some claims need
 # cases it did not measure), with the deciding column.
 
 load helper
 
-REPORT=$REPO_ROOT/tools/report
+REPORT=$REPO_ROOT/bin/report
 RUNS=$FIXTURES/runs
 
 setup_file() {
     # python3 itself first on PATH, not a pyenv shim (which costs about a second a
-    # call): tools/report (#!/usr/bin/env python3) and the checks run on it.
+    # call): bin/report (#!/usr/bin/env python3) and the checks run on it.
     local real
     real=$("$TEST_PYTHON" -c 'import os, sys; print(os.path.realpath(sys.executable))')
     mkdir -p "$BATS_FILE_TMPDIR/bin"
@@ -43,7 +43,7 @@ copy_run() {
     rm -f "$dest/REPORT.md"
 }
 
-# add_charts DIR: DIR/plots/charts.csv as tools/plots wrote it before its headline
+# add_charts DIR: DIR/plots/charts.csv as bin/plots wrote it before its headline
 # column, with placeholder images: for the first family of the run a rendered time
 # chart and the second part of a split versions chart (no SVG) (both named in the
 # report's fallback list of headline charts), a rendered allocations chart, a skipped
@@ -106,7 +106,7 @@ report_with_claims() {
     assert_report_written "$dir"
 }
 
-# report [ARGS...]: tools/report with stdout and stderr apart.
+# report [ARGS...]: bin/report with stdout and stderr apart.
 report() {
     run --separate-stderr "$REPORT" "$@"
 }
@@ -151,7 +151,7 @@ assert_section() {
 # csv_rows(name), t(ns) (a time as the report should write it, computed here
 # independently), samples(version, family, case, n, metric) (samples.csv's values),
 # quartile(values, fraction) and geo(values) (computed here, independently of
-# tools/report_stats.py), PRACTICAL (the threshold of tools/claims_vocabulary.py) and
+# py/idiombench/report/stats.py), PRACTICAL (the threshold of py/idiombench/claims/vocabulary.py) and
 # expect(condition, message).
 check_report() {
     local checks
@@ -230,8 +230,8 @@ def geo(values):
     import math
     return math.exp(sum(math.log(v) for v in values) / len(values))
 
-sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "tools"))
-from claims_vocabulary import PRACTICAL
+sys.path.insert(0, os.path.join(os.environ["REPO_ROOT"], "py"))
+from idiombench.claims.vocabulary import PRACTICAL
 
 exec(checks)
 if failures:
@@ -273,7 +273,7 @@ PY
 @test "--help describes the command and exits 0" {
     report --help
     assert_status 0
-    assert_contains "$output" "tools/report [RUN]"
+    assert_contains "$output" "bin/report [RUN]"
     assert_contains "$output" "REPORT.md"
 }
 

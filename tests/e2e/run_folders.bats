@@ -57,7 +57,7 @@ restore_results_folder() {
 }
 
 # A case-timeout no other run uses: its value marks this test's processes (make,
-# tools/bench, the harnesses, valgrind) in their command lines.
+# bin/bench, the harnesses, valgrind) in their command lines.
 make_marker() {
     MARKER_S=$((20000 + RANDOM % 60000))
     MARKER="--case-timeout[= ]$MARKER_S"
@@ -303,7 +303,7 @@ os.execvp(sys.argv[1], sys.argv[1:])' make --no-print-directory -C "$REPO_ROOT" 
     local out=$SANDBOX/cmp log=$SANDBOX/compare.out
     # The folder marks the processes: compare's --out, the harnesses' raw/ folders in it.
     MARKER=$out
-    (cd "$REPO_ROOT" && exec python3 tools/compare.py --pythons python3 --quick --rounds 2 \
+    (cd "$REPO_ROOT" && exec python3 bin/compare --pythons python3 --quick --rounds 2 \
         --filter '^identity/' --out "$out" --no-programs --no-instructions) >"$log" 2>&1 &
     local pid=$!
     wait_for_line "$log" '\[1/' 120
@@ -328,13 +328,13 @@ copy_bench_run() {
 refused_by_all() {
     local before
     before=$(ls -AR "$1")
-    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/tools/plots" "$1"
+    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/bin/plots" "$1"
     assert_status 2
     assert_one_clear_line "$2"
-    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/tools/report" "$1"
+    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/bin/report" "$1"
     assert_status 2
     assert_one_clear_line "$2"
-    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/tools/claims.py" "$1"
+    run --separate-stderr "$TEST_PYTHON" "$REPO_ROOT/bin/claims" "$1"
     assert_status 2
     assert_one_clear_line "$2"
     [ "$(ls -AR "$1")" = "$before" ] || fail "files were written into $1"

@@ -171,10 +171,10 @@ PY
 
 @test "samples.csv: Python 2.7 gives time samples alone" {
     local py27
-    py27=$(cd "$REPO_ROOT" && tools/find-pythons --all | grep -m1 'python2\.7$' || true)
+    py27=$(cd "$REPO_ROOT" && bin/find-pythons --all | grep -m1 'python2\.7$' || true)
     [ -n "$py27" ] || skip "no Python 2.7 on this machine"
     local harness
-    harness=$(cd "$REPO_ROOT" && tools/build-harness "$py27" 2>"$SANDBOX/build.log") ||
+    harness=$(cd "$REPO_ROOT" && bin/build-harness "$py27" 2>"$SANDBOX/build.log") ||
         fail "the 2.7 harness does not build" "$(cat "$SANDBOX/build.log")"
     local out=$SANDBOX/out
     run --separate-stderr "$harness" --quick --repetitions 3 --ci-target 0 --out "$out" \
@@ -193,7 +193,7 @@ PY
     make --no-print-directory -f mk/compare.mk >/dev/null
     local out=$SANDBOX/cmp
     # The same interpreter twice: whatever python3 this machine has.
-    run --separate-stderr python3 tools/compare.py --pythons "$TEST_PYTHON $TEST_PYTHON" --quick --rounds 2 \
+    run --separate-stderr python3 bin/compare --pythons "$TEST_PYTHON $TEST_PYTHON" --quick --rounds 2 \
         --filter 'identity/is_none$' --out "$out" --no-programs
     assert_status 0
     [ "$(csv_header "$out/samples.csv")" = "$SAMPLES_HEADER" ] ||

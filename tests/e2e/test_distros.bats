@@ -1,11 +1,11 @@
 #!/usr/bin/env bats
-# tools/test-distros (make test-distros): its options, bad input, and a release that
+# bin/test-distros (make test-distros): its options, bad input, and a release that
 # cannot be downloaded. The real runs (Debian 12, 13 and sid roots) are what .ci/run does
 # after make test; these tests make no root.
 
 load helper
 
-TEST_DISTROS=$REPO_ROOT/tools/test-distros
+TEST_DISTROS=$REPO_ROOT/bin/test-distros
 
 setup() {
     make_sandbox

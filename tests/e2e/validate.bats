@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# tools/validate.py: the harness's figures against timeit and tracemalloc.
+# bin/validate: the harness's figures against timeit and tracemalloc.
 # The quick validation with two harness runs takes a few seconds, plus about 40 s for
 # the instruction counts under callgrind where valgrind is installed.
 
@@ -7,9 +7,9 @@ load helper
 
 setup_file() {
     build_harness
-    # The interpreter the harness embeds, as tools/pyconfig resolves it.
-    VALIDATE_PYTHON=$(cd "$REPO_ROOT" && eval "$(tools/pyconfig "$TEST_PYTHON")" &&
-        printf '%s' "$PY_EXE") || { echo "tools/pyconfig $TEST_PYTHON failed" >&2; return 1; }
+    # The interpreter the harness embeds, as bin/pyconfig resolves it.
+    VALIDATE_PYTHON=$(cd "$REPO_ROOT" && eval "$(bin/pyconfig "$TEST_PYTHON")" &&
+        printf '%s' "$PY_EXE") || { echo "bin/pyconfig $TEST_PYTHON failed" >&2; return 1; }
     export VALIDATE_PYTHON
 }
 
@@ -18,7 +18,7 @@ setup() {
 }
 
 @test "quick validation with two runs: the tables, and allocations equal to tracemalloc's" {
-    run --separate-stderr python3 tools/validate.py --harness "$IDIOMBENCH" \
+    run --separate-stderr python3 bin/validate --harness "$IDIOMBENCH" \
         --python "$VALIDATE_PYTHON" --quick --runs 2
     assert_status 0
     # The time table's headers, the definitions of timeit's figures, and one figure
@@ -69,7 +69,7 @@ setup() {
     local python3_exe
     python3_exe=$(python3 -c 'import sys; print(sys.executable)')
     ln -s "$(command -v setarch)" "$SANDBOX/bin/setarch"
-    run --separate-stderr env PATH="$SANDBOX/bin" "$python3_exe" tools/validate.py \
+    run --separate-stderr env PATH="$SANDBOX/bin" "$python3_exe" bin/validate \
         --harness "$IDIOMBENCH" --python "$VALIDATE_PYTHON" --quick
     assert_status 0
     [ "$(grep -c '^instructions: ' <<<"$output")" = 1 ] || fail "not one instructions line" "$output"
@@ -83,9 +83,9 @@ setup() {
 @test "the instruction differencing and the tolerance, on given counts" {
     run python3 -c '
 import sys
-sys.path.insert(0, "tools")
-from validate_instructions import per_op_net
-from validate import instructions_agree
+sys.path.insert(0, "py")
+from idiombench.validate.instructions import per_op_net
+from idiombench.validate.main import instructions_agree
 # statement: 150 per iteration over 1000 more loops; empty loop: 70 per iteration.
 print(per_op_net(10000, 160000, 9000, 79000, 0, 1000))
 # over loops 1000 to 21000: (3000000 - 1000000) / 20000 - (900000 - 500000) / 20000
@@ -109,16 +109,16 @@ same loop counts refused" ] || fail "differencing or tolerance" "$output"
 }
 
 @test "a missing harness gives one clear line and a non-zero exit" {
-    run --separate-stderr python3 tools/validate.py --harness /nonexistent/idiombench \
+    run --separate-stderr python3 bin/validate --harness /nonexistent/idiombench \
         --python "$VALIDATE_PYTHON"
     [ "$status" -ne 0 ] || fail "exit status 0" "$output"
     assert_one_clear_line "--harness '/nonexistent/idiombench'" "no such file" \
-        "tools/build-harness"
+        "bin/build-harness"
     [ -z "$output" ] || fail "unexpected stdout" "$output"
 }
 
 @test "a missing python gives one clear line and a non-zero exit" {
-    run --separate-stderr python3 tools/validate.py --harness "$IDIOMBENCH" \
+    run --separate-stderr python3 bin/validate --harness "$IDIOMBENCH" \
         --python /nonexistent/python3
     [ "$status" -ne 0 ] || fail "exit status 0" "$output"
     assert_one_clear_line "--python '/nonexistent/python3'"

@@ -1,0 +1,10 @@
+"""idiombench: the Python glue of the suite; its programs are the thin entry points in bin/.
+
+    run       run folders read and written, labels, meta, interrupts, paths, fit labels
+    measure   make bench (bench, instructions_pass), interpreters, hyperfine_run, peak_rss
+    compare   make compare: several CPythons into one run folder (main, merge)
+    plots     make plots: the charts of a run, rendered by gnuplot
+    report    make report: REPORT.md of a run
+    claims    make claims: the article's claims decided on a run (main, run, vocabulary, rules_*)
+    validate  make validate: the harness's figures against timeit, tracemalloc and callgrind
+"""

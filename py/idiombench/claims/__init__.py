@@ -1,0 +1,1 @@
+"""idiombench.claims: make claims, the article's claims decided on a run folder."""

@@ -1,0 +1,1 @@
+"""idiombench.compare: make compare, the catalogue under several CPythons into one run folder."""

@@ -1,0 +1,1 @@
+"""idiombench.plots: make plots, the charts of a run folder rendered by gnuplot."""

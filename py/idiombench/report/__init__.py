@@ -1,0 +1,1 @@
+"""idiombench.report: make report, a run folder's REPORT.md."""
