@@ -70,7 +70,7 @@ void options_print_help(FILE *out)
         "                       pointing at it. The run is written in DIR.partial,\n"
         "                       renamed to DIR when complete\n"
         "  --keep-partial       leave the run in DIR.partial, results/latest\n"
-        "                       untouched: the caller renames it (tools/bench does,\n"
+        "                       untouched: the caller renames it (bin/bench does,\n"
         "                       once it has added the instruction counts)\n"
         "  --catalogue PATH     a catalogue file (family.py) or folder of them;\n"
         "                       default: the suite's bench/ folder\n"
@@ -79,7 +79,7 @@ void options_print_help(FILE *out)
         "                       resources); a case left with none is not run;\n"
         "                       'instructions' counts every case's instructions\n"
         "                       per operation under callgrind (run it with\n"
-        "                       tools/count-instructions)\n"
+        "                       bin/count-instructions)\n"
         "  --no-observations    do not record the catalogue's OBSERVATIONS\n"
         "                       (observations.csv keeps its header alone)\n"
         "  --case-timeout S     time limit of one case at one size, 1..86400 s;\n"
@@ -181,7 +181,7 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
         } else if (strcmp(arg, "--keep-partial") == 0) {
             out->keep_partial = true;
         } else if (strncmp(arg, "--argv-pad=", 11) == 0) {
-            /* ignored: tools/count-instructions pads argv to a fixed size */
+            /* ignored: bin/count-instructions pads argv to a fixed size */
         } else if ((value = argv_option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
             out->filter = value;
         } else if ((value = argv_option_value(argc, argv, &i, "--out", &missing)) != NULL) {

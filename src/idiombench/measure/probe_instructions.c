@@ -23,7 +23,7 @@ const char *probe_instructions_missing(void)
 {
     if (!HAVE_CALLGRIND)
         return "built without valgrind's headers (Debian: apt-get install valgrind)";
-    return "not running under callgrind (tools/count-instructions counts instructions)";
+    return "not running under callgrind (bin/count-instructions counts instructions)";
 }
 
 /* The count of the dump file at path when its trigger is label: 0 and *count, else -1. */

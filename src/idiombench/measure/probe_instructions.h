@@ -1,6 +1,6 @@
 /* probe_instructions.h: instructions per operation, counted by valgrind's callgrind.
  *
- * Only in a harness started by tools/count-instructions: under
+ * Only in a harness started by bin/count-instructions: under
  * `valgrind --tool=callgrind --collect-atstart=no --callgrind-out-file=DIR/cg.%p`, with
  * IDIOMBENCH_CALLGRIND_DIR=DIR, and --instr-atstart=no. Instrumentation is switched on
  * after a case's warm-up and off after its last dump (switching it off discards the
@@ -17,11 +17,11 @@
 
 #include "loop.h"
 
-/* True when this process runs under callgrind as tools/count-instructions starts it. */
+/* True when this process runs under callgrind as bin/count-instructions starts it. */
 bool probe_instructions_available(void);
 
 /* Why not, when probe_instructions_available() is false: "not running under callgrind
- * (tools/count-instructions counts instructions)" or "built without valgrind's headers". */
+ * (bin/count-instructions counts instructions)" or "built without valgrind's headers". */
 const char *probe_instructions_missing(void);
 
 /* Callgrind's instrumentation on (before a case's samples, after its warm-up) or off

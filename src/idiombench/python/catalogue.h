@@ -10,7 +10,7 @@ enum {
     INSTRUMENT_ALLOCS = 1 << 1,
     INSTRUMENT_MEMORY = 1 << 2,    /* opt-in: not in the default set */
     INSTRUMENT_RESOURCES = 1 << 3, /* opt-in: not in the default set */
-    /* run-level: every case, when --instruments names it (tools/count-instructions) */
+    /* run-level: every case, when --instruments names it (bin/count-instructions) */
     INSTRUMENT_INSTRUCTIONS = 1 << 4,
     INSTRUMENT_LAST = INSTRUMENT_INSTRUCTIONS,
 };

@@ -169,7 +169,7 @@ const char *pyutil_version(void)
         memcpy(version, full, length);
         version[length] = '\0';
 #ifdef Py_GIL_DISABLED
-        /* A free-threaded build (3.13+) is labelled as tools/pyconfig labels it: 3.14.0t. */
+        /* A free-threaded build (3.13+) is labelled as bin/pyconfig labels it: 3.14.0t. */
         strcat(version, "t");
 #endif
     }
