@@ -36,7 +36,15 @@ static case_def make_case(const char *name, const char *setup, const char *stmt,
     return c;
 }
 
-/* measure_case with what it prints (the progress line) in line. */
+/* What measure_case did with a case: its outcome, rows and progress line. */
+typedef struct measured {
+    results r;
+    measure_outcome outcome;
+    char line[2048]; /* what it printed */
+    char rows[2048]; /* "metric unit;" per row, in order */
+} measured;
+
+/* measure_case, with what it prints captured in line. */
 static measure_outcome measure_printing(const case_def *c, long n, results *r, char *line,
                                         size_t size)
 {
@@ -56,14 +64,26 @@ static measure_outcome measure_printing(const case_def *c, long n, results *r, c
     return outcome;
 }
 
-/* The rows' "metric unit loops samples;" each, in order. */
-static void rows_text(const results *r, char *out, size_t size)
+/* Appends "name unit;" to out, which holds `*used` bytes. */
+static void append_metric(char *out, size_t size, size_t *used, const char *name,
+                          const char *unit)
 {
+    if (*used < size)
+        *used += (size_t)snprintf(out + *used, size - *used, "%s %s;", name, unit);
+}
+
+/* Measures c at size n into m (results_free(&m->r) after). False when the results
+ * cannot start. */
+static bool measure_into(measured *m, const case_def *c, long n)
+{
+    if (results_init(&m->r, "3") != 0)
+        return false;
+    m->outcome = measure_printing(c, n, &m->r, m->line, sizeof m->line);
     size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->row_count && used < size; i++)
-        used += (size_t)snprintf(out + used, size - used, "%s %s %ld %zu;", r->rows[i].metric,
-                                 r->rows[i].unit, r->rows[i].loops, r->rows[i].sample_count);
+    m->rows[0] = '\0';
+    for (size_t i = 0; i < m->r.row_count; i++)
+        append_metric(m->rows, sizeof m->rows, &used, m->r.rows[i].metric, m->r.rows[i].unit);
+    return true;
 }
 
 /* The metrics of the instruments in bits, in the table's order: "metric unit;" each. */
@@ -73,20 +93,9 @@ static void table_metrics(unsigned bits, char *out, size_t size)
     out[0] = '\0';
     for (size_t i = 0; i < instrument_table_size; i++) {
         const instrument *inst = instrument_table[i];
-        for (size_t m = 0; (bits & inst->bit) && m < inst->metric_count && used < size; m++)
-            used += (size_t)snprintf(out + used, size - used, "%s %s;", inst->metrics[m].name,
-                                     inst->metrics[m].unit);
+        for (size_t m = 0; (bits & inst->bit) && m < inst->metric_count; m++)
+            append_metric(out, size, &used, inst->metrics[m].name, inst->metrics[m].unit);
     }
-}
-
-/* The rows' "metric unit;" each, in order. */
-static void row_metrics(const results *r, char *out, size_t size)
-{
-    size_t used = 0;
-    out[0] = '\0';
-    for (size_t i = 0; i < r->row_count && used < size; i++)
-        used += (size_t)snprintf(out + used, size - used, "%s %s;", r->rows[i].metric,
-                                 r->rows[i].unit);
 }
 
 TEST(every_instrument_adds_its_rows_in_the_tables_order)
@@ -95,64 +104,63 @@ TEST(every_instrument_adds_its_rows_in_the_tables_order)
     unsigned all = INSTRUMENT_TIME | INSTRUMENT_ALLOCS | INSTRUMENT_MEMORY |
                    INSTRUMENT_RESOURCES | INSTRUMENT_INSTRUCTIONS;
     case_def c = make_case("all", "", "x = [1, 2]", all, false);
-    results r;
-    REQUIRE(results_init(&r, "3") == 0);
-    char line[2048], got[2048], want[2048];
-    CHECK_EQ_INT(measure_printing(&c, 0, &r, line, sizeof line), MEASURE_DONE);
-    row_metrics(&r, got, sizeof got);
+    measured m;
+    REQUIRE(measure_into(&m, &c, 0));
+    CHECK_EQ_INT(m.outcome, MEASURE_DONE);
+    char want[2048];
     table_metrics(all & ~INSTRUMENT_INSTRUCTIONS, want, sizeof want);
-    CHECK_STR_EQ(got, want);
-    CHECK_STR_EQ(got, "time_per_op ns;allocs_per_op allocs;bytes_per_op bytes;"
-                      "retained_bytes bytes;peak_bytes bytes;rss_delta_bytes bytes;"
-                      "fds_delta fds;resource_warnings warnings;"
-                      "gc_collections_gen0 collections;gc_collections_gen1 collections;"
-                      "gc_collections_gen2 collections;gc_collected objects;");
-    REQUIRE(r.row_count == 12);
-    CHECK(fabs(r.rows[1].figures.median - 1.0) < 0.01); /* the list: one allocation */
-    CHECK_EQ_INT((int)r.rows[0].n, -1);
-    CHECK_EQ_INT(r.failure_count, 0);
-    CHECK_STR_CONTAINS(line, " ns/op ");
-    CHECK_STR_CONTAINS(line, " allocs/op ");
-    CHECK_STR_CONTAINS(line, "  retained ");
-    CHECK_STR_CONTAINS(line, "  fds +0  rw 0  gc 0/0/0");
+    CHECK_STR_EQ(m.rows, want);
+    CHECK_STR_EQ(m.rows, "time_per_op ns;allocs_per_op allocs;bytes_per_op bytes;"
+                         "retained_bytes bytes;peak_bytes bytes;rss_delta_bytes bytes;"
+                         "fds_delta fds;resource_warnings warnings;"
+                         "gc_collections_gen0 collections;gc_collections_gen1 collections;"
+                         "gc_collections_gen2 collections;gc_collected objects;");
+    REQUIRE(m.r.row_count == 12);
+    CHECK(fabs(m.r.rows[1].figures.median - 1.0) < 0.01); /* the list: one allocation */
+    CHECK_EQ_INT((int)m.r.rows[0].n, -1);
+    CHECK_EQ_INT(m.r.failure_count, 0);
+    CHECK_STR_CONTAINS(m.line, " ns/op ");
+    CHECK_STR_CONTAINS(m.line, " allocs/op ");
+    CHECK_STR_CONTAINS(m.line, "  retained ");
+    CHECK_STR_CONTAINS(m.line, "  fds +0  rw 0  gc 0/0/0");
     snprintf(want, sizeof want, "  instructions: unavailable (%s)\n",
              probe_instructions_missing());
-    CHECK_STR_CONTAINS(line, want);
-    results_free(&r);
+    CHECK_STR_CONTAINS(m.line, want);
+    results_free(&m.r);
 }
 
 TEST(exact_passes_take_a_fixed_loop_count_per_size)
 {
     case_def c = make_case("sized", "", "x = [0] * n", INSTRUMENT_ALLOCS | INSTRUMENT_MEMORY,
                            true);
-    results r;
-    REQUIRE(results_init(&r, "3") == 0);
-    char line[2048], got[2048];
-    CHECK_EQ_INT(measure_printing(&c, 10, &r, line, sizeof line), MEASURE_DONE);
-    rows_text(&r, got, sizeof got);
-    CHECK_STR_EQ(got, "allocs_per_op allocs 1000 3;bytes_per_op bytes 1000 3;"
-                      "retained_bytes bytes 1000 3;peak_bytes bytes 1000 3;"
-                      "rss_delta_bytes bytes 1000 3;");
-    CHECK_EQ_INT((int)r.rows[0].n, 10);
-    CHECK_STR_STARTS(line, "  ");
-    CHECK(strstr(line, "ns/op") == NULL); /* no time pass */
-    results_free(&r);
+    measured m;
+    REQUIRE(measure_into(&m, &c, 10));
+    CHECK_EQ_INT(m.outcome, MEASURE_DONE);
+    CHECK_STR_EQ(m.rows, "allocs_per_op allocs;bytes_per_op bytes;"
+                         "retained_bytes bytes;peak_bytes bytes;rss_delta_bytes bytes;");
+    for (size_t i = 0; i < m.r.row_count; i++) {
+        CHECK_EQ_INT(m.r.rows[i].n, 10);
+        CHECK_EQ_INT(m.r.rows[i].loops, 1000); /* 10000 operations of n items / n */
+        CHECK_EQ_INT(m.r.rows[i].sample_count, 3);
+    }
+    CHECK_STR_STARTS(m.line, "  ");
+    CHECK(strstr(m.line, "ns/op") == NULL); /* no time pass */
+    results_free(&m.r);
 }
 
 TEST(a_case_that_raises_is_a_failure_of_its_stage)
 {
     case_def c = make_case("raises", "", "1/0", INSTRUMENT_TIME | INSTRUMENT_ALLOCS, false);
-    results r;
-    REQUIRE(results_init(&r, "3") == 0);
-    char line[2048];
-    CHECK_EQ_INT(measure_printing(&c, 0, &r, line, sizeof line), MEASURE_FAILED);
-    CHECK_STR_EQ(line, "FAILED (calibrate): ZeroDivisionError: division by zero\n");
-    CHECK_EQ_INT(r.row_count, 0);
-    REQUIRE(r.failure_count == 1);
-    CHECK_STR_EQ(r.failures[0].stage, "calibrate");
-    CHECK_STR_EQ(r.failures[0].error, "ZeroDivisionError: division by zero");
-    CHECK_STR_CONTAINS(r.failures[0].traceback, "ZeroDivisionError");
-    results_free(&r);
+    measured m;
+    REQUIRE(measure_into(&m, &c, 0));
+    CHECK_EQ_INT(m.outcome, MEASURE_FAILED);
+    CHECK_STR_EQ(m.line, "FAILED (calibrate): ZeroDivisionError: division by zero\n");
+    CHECK_EQ_INT(m.r.row_count, 0);
+    REQUIRE(m.r.failure_count == 1);
+    CHECK_STR_EQ(m.r.failures[0].stage, "calibrate");
+    CHECK_STR_EQ(m.r.failures[0].error, "ZeroDivisionError: division by zero");
+    CHECK_STR_CONTAINS(m.r.failures[0].traceback, "ZeroDivisionError");
+    results_free(&m.r);
 }
 
 TEST(a_failure_keeps_the_rows_before_it_and_stops_the_passes_after_it)
@@ -161,33 +169,30 @@ TEST(a_failure_keeps_the_rows_before_it_and_stops_the_passes_after_it)
                            "if tracemalloc.is_tracing(): 1/0",
                            INSTRUMENT_ALLOCS | INSTRUMENT_MEMORY | INSTRUMENT_RESOURCES,
                            false);
-    results r;
-    REQUIRE(results_init(&r, "3") == 0);
-    char line[2048], got[2048];
-    CHECK_EQ_INT(measure_printing(&c, 0, &r, line, sizeof line), MEASURE_FAILED);
-    row_metrics(&r, got, sizeof got);
-    CHECK_STR_EQ(got, "allocs_per_op allocs;bytes_per_op bytes;");
-    CHECK_STR_CONTAINS(line, " B/op");
-    CHECK_STR_CONTAINS(line, "FAILED (memory): ZeroDivisionError: division by zero\n");
-    REQUIRE(r.failure_count == 1);
-    CHECK_STR_EQ(r.failures[0].stage, "memory");
-    results_free(&r);
+    measured m;
+    REQUIRE(measure_into(&m, &c, 0));
+    CHECK_EQ_INT(m.outcome, MEASURE_FAILED);
+    CHECK_STR_EQ(m.rows, "allocs_per_op allocs;bytes_per_op bytes;");
+    CHECK_STR_CONTAINS(m.line, " B/op");
+    CHECK_STR_CONTAINS(m.line, "FAILED (memory): ZeroDivisionError: division by zero\n");
+    REQUIRE(m.r.failure_count == 1);
+    CHECK_STR_EQ(m.r.failures[0].stage, "memory");
+    results_free(&m.r);
 }
 
 TEST(an_instrument_this_run_cannot_use_says_so_and_adds_no_row)
 {
     REQUIRE(!probe_instructions_available());
     case_def c = make_case("counted", "", "pass", INSTRUMENT_INSTRUCTIONS, false);
-    results r;
-    REQUIRE(results_init(&r, "3") == 0);
-    char line[2048], want[512];
-    CHECK_EQ_INT(measure_printing(&c, 0, &r, line, sizeof line), MEASURE_DONE);
+    measured m;
+    REQUIRE(measure_into(&m, &c, 0));
+    CHECK_EQ_INT(m.outcome, MEASURE_DONE);
+    char want[512];
     snprintf(want, sizeof want, "  instructions: unavailable (%s)\n",
              probe_instructions_missing());
-    CHECK_STR_EQ(line, want);
-    CHECK_EQ_INT(r.row_count, 0);
-    CHECK_EQ_INT(r.failure_count, 0);
-    results_free(&r);
+    CHECK_STR_EQ(m.line, want);
+    CHECK_EQ_INT(m.r.row_count + m.r.failure_count, 0);
+    results_free(&m.r);
 }
 
 TEST(a_case_for_a_newer_python_is_not_run)
@@ -196,13 +201,12 @@ TEST(a_case_for_a_newer_python_is_not_run)
     c.min_python_major = 99;
     c.min_python_minor = 0;
     c.min_python_needs = "the future";
-    results r;
-    REQUIRE(results_init(&r, "3") == 0);
-    char line[2048];
-    CHECK_EQ_INT(measure_printing(&c, 0, &r, line, sizeof line), MEASURE_UNSUPPORTED);
-    CHECK_STR_EQ(line, "skipped: needs Python 99.0+ (the future)\n");
-    CHECK_EQ_INT(r.row_count + r.failure_count, 0);
-    results_free(&r);
+    measured m;
+    REQUIRE(measure_into(&m, &c, 0));
+    CHECK_EQ_INT(m.outcome, MEASURE_UNSUPPORTED);
+    CHECK_STR_EQ(m.line, "skipped: needs Python 99.0+ (the future)\n");
+    CHECK_EQ_INT(m.r.row_count + m.r.failure_count, 0);
+    results_free(&m.r);
 }
 
 int main(void)
