@@ -1,70 +1,56 @@
-/* unavailable.c: which metric needs which part of CPython, asked of the probes. */
+/* unavailable.c: which metric this Python cannot give, and why, as the instruments'
+ * table says (instruments.h). */
 #define PY_SSIZE_T_CLEAN
-#include <Python.h> /* first, as the probes' headers need it */
+#include <Python.h> /* first, as the instruments' header needs it */
 
 #include "unavailable.h"
 
-#include "probe_alloc.h"
-#include "probe_instructions.h"
-#include "probe_memory.h"
-#include "probe_resources.h"
+#include "instruments.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define STAR "*" /* the metric of a case that does not run at all */
 
-typedef struct metric_need {
-    unsigned instrument;   /* INSTRUMENT_* that gives the metric */
-    const char *metric;
-    bool (*available)(void);
-    const char *missing;   /* what this Python lacks when it is not available */
-    const char *(*why)(void); /* or, for what is not the Python's doing, the reason */
-} metric_need;
-
-/* Every metric that some Python cannot give, in measurements.csv's order. The others
- * (time_per_op, fds_delta) every supported Python gives. */
-static const metric_need needs[] = {
-    {INSTRUMENT_ALLOCS, "allocs_per_op", probe_alloc_available, "no allocator API", NULL},
-    {INSTRUMENT_ALLOCS, "bytes_per_op", probe_alloc_available, "no allocator API", NULL},
-    {INSTRUMENT_MEMORY, "retained_bytes", probe_memory_available, "no tracemalloc", NULL},
-    {INSTRUMENT_MEMORY, "peak_bytes", probe_memory_available, "no tracemalloc", NULL},
-    {INSTRUMENT_MEMORY, "rss_delta_bytes", probe_memory_available, "no tracemalloc", NULL},
-    {INSTRUMENT_RESOURCES, "resource_warnings", probe_resources_warnings_available,
-     "no ResourceWarning", NULL},
-    {INSTRUMENT_RESOURCES, "gc_collections_gen0", probe_resources_gc_available,
-     "no gc.get_stats", NULL},
-    {INSTRUMENT_RESOURCES, "gc_collections_gen1", probe_resources_gc_available,
-     "no gc.get_stats", NULL},
-    {INSTRUMENT_RESOURCES, "gc_collections_gen2", probe_resources_gc_available,
-     "no gc.get_stats", NULL},
-    {INSTRUMENT_RESOURCES, "gc_collected", probe_resources_gc_available,
-     "no gc.get_stats", NULL},
-    {INSTRUMENT_INSTRUCTIONS, "instructions_per_op", probe_instructions_available, NULL,
-     probe_instructions_missing},
-};
-
-#define NEED_COUNT (sizeof needs / sizeof *needs)
-
-static void describe_missing(const metric_need *need, const char *python_version, char *out,
-                             size_t size)
+static void describe_missing(const instrument_metric *m, const char *python_version,
+                             char *out, size_t size)
 {
-    if (need->why != NULL)
-        snprintf(out, size, "%s", need->why());
+    if (m->why != NULL)
+        snprintf(out, size, "%s", m->why());
     else
-        snprintf(out, size, "%s in Python %s", need->missing, python_version);
+        snprintf(out, size, "%s in Python %s", m->lacks, python_version);
+}
+
+/* The metric of that name, of any instrument; NULL when none has it. */
+static const instrument_metric *metric_named(const char *metric)
+{
+    for (size_t i = 0; i < instrument_table_size; i++) {
+        const instrument *inst = instrument_table[i];
+        for (size_t m = 0; m < inst->metric_count; m++)
+            if (strcmp(inst->metrics[m].name, metric) == 0)
+                return &inst->metrics[m];
+    }
+    return NULL;
 }
 
 bool unavailable_metric(const char *metric, const char *python_version, char *out,
                         size_t size)
 {
-    for (size_t i = 0; i < NEED_COUNT; i++) {
-        if (strcmp(needs[i].metric, metric) != 0 || needs[i].available())
-            continue;
-        describe_missing(&needs[i], python_version, out, size);
-        return true;
-    }
-    return false;
+    const instrument_metric *m = metric_named(metric);
+    if (m == NULL || instrument_metric_available(m))
+        return false;
+    describe_missing(m, python_version, out, size);
+    return true;
+}
+
+bool unavailable_instrument(const instrument *inst, const char *python_version, char *out,
+                            size_t size)
+{
+    for (size_t m = 0; m < inst->metric_count; m++)
+        if (instrument_metric_available(&inst->metrics[m]))
+            return false;
+    describe_missing(&inst->metrics[0], python_version, out, size);
+    return true;
 }
 
 bool unavailable_case(const case_def *c, const char *python_version, char *out, size_t size)
@@ -81,17 +67,32 @@ bool unavailable_case(const case_def *c, const char *python_version, char *out, 
     return true;
 }
 
+/* Calls each for every metric of inst that python_version cannot give. Returns 0, or
+ * -1 when each stopped. */
+static int each_missing_metric(const case_def *c, const instrument *inst,
+                               const char *python_version, unavailable_fn each, void *ctx)
+{
+    char reason[256];
+    for (size_t m = 0; m < inst->metric_count; m++) {
+        if (instrument_metric_available(&inst->metrics[m]))
+            continue;
+        describe_missing(&inst->metrics[m], python_version, reason, sizeof reason);
+        if (each(ctx, c, inst->metrics[m].name, reason) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 int unavailable_each(const case_def *c, const char *python_version, unavailable_fn each,
                      void *ctx)
 {
     char reason[256];
     if (unavailable_case(c, python_version, reason, sizeof reason))
         return each(ctx, c, STAR, reason) != 0 ? -1 : 0;
-    for (size_t i = 0; i < NEED_COUNT; i++) {
-        if (!(c->instruments & needs[i].instrument) || needs[i].available())
-            continue;
-        describe_missing(&needs[i], python_version, reason, sizeof reason);
-        if (each(ctx, c, needs[i].metric, reason) != 0)
+    for (size_t i = 0; i < instrument_table_size; i++) {
+        const instrument *inst = instrument_table[i];
+        if ((c->instruments & inst->bit) &&
+            each_missing_metric(c, inst, python_version, each, ctx) != 0)
             return -1;
     }
     return 0;

@@ -14,6 +14,14 @@
 bool unavailable_metric(const char *metric, const char *python_version, char *out,
                         size_t size);
 
+struct instrument;
+
+/* Why this Python cannot give any figure of inst (the reason of its first metric), into
+ * out. Returns true when it can give none, false (out left alone) when it can give
+ * some: the instrument runs and leaves out the rows it cannot give. */
+bool unavailable_instrument(const struct instrument *inst, const char *python_version,
+                            char *out, size_t size);
+
 /* Why c does not run on python_version, e.g. "needs Python 3.6+ (f-strings)", into out
  * (when out is not NULL). Returns true when its min_python is newer, false otherwise. */
 bool unavailable_case(const case_def *c, const char *python_version, char *out, size_t size);

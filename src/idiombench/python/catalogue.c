@@ -3,6 +3,7 @@
 #include <Python.h>
 
 #include "catalogue.h"
+#include "instruments.h"
 #include "pyutil.h"
 #include "catalogue_wire.h"
 #include "trial.h"
@@ -166,6 +167,22 @@ static int read_sizes(loader *ld, PyObject *entry, case_def *c)
     return 0;
 }
 
+/* The bit of the instrument a case names; 0 when there is none of that name, or only
+ * a run-level one (no case declares it). */
+static unsigned declared_instrument(const char *name)
+{
+    const instrument *inst = name != NULL ? instruments_named(name, strlen(name)) : NULL;
+    return inst != NULL && !inst->run_level ? inst->bit : 0;
+}
+
+static int unknown_instrument(loader *ld, const case_def *c, const char *name)
+{
+    char known[256];
+    instruments_list(false, known, sizeof known);
+    return fail(ld, "case '%s': unknown instrument '%s' (known: %s)", c->name,
+                name ? name : "?", known);
+}
+
 static int read_instruments(loader *ld, PyObject *entry, case_def *c)
 {
     PyObject *names = PyDict_GetItemString(entry, "instruments");
@@ -183,19 +200,10 @@ static int read_instruments(loader *ld, PyObject *entry, case_def *c)
     for (Py_ssize_t i = 0; status == 0 && i < PySequence_Fast_GET_SIZE(seq); i++) {
         char *name = pyutil_strdup(PySequence_Fast_GET_ITEM(seq, i));
         PyErr_Clear();
-        if (name != NULL && strcmp(name, "time") == 0)
-            c->instruments |= INSTRUMENT_TIME;
-        else if (name != NULL && strcmp(name, "allocs") == 0)
-            c->instruments |= INSTRUMENT_ALLOCS;
-        else if (name != NULL && strcmp(name, "memory") == 0)
-            c->instruments |= INSTRUMENT_MEMORY;
-        else if (name != NULL && strcmp(name, "resources") == 0)
-            c->instruments |= INSTRUMENT_RESOURCES;
-        else
-            status = fail(ld,
-                          "case '%s': unknown instrument '%s' "
-                          "(known: time, allocs, memory, resources)",
-                          c->name, name ? name : "?");
+        unsigned bit = declared_instrument(name);
+        c->instruments |= bit;
+        if (bit == 0)
+            status = unknown_instrument(ld, c, name);
         free(name);
     }
     Py_DECREF(seq);
@@ -737,33 +745,10 @@ void catalogue_free(catalogue *cat)
     cat->count = cat->observation_count = 0;
 }
 
-const char *catalogue_instrument_name(unsigned instrument)
+const char *catalogue_instrument_name(unsigned bit)
 {
-    switch (instrument) {
-    case INSTRUMENT_TIME:
-        return "time";
-    case INSTRUMENT_ALLOCS:
-        return "allocs";
-    case INSTRUMENT_MEMORY:
-        return "memory";
-    case INSTRUMENT_RESOURCES:
-        return "resources";
-    case INSTRUMENT_INSTRUCTIONS:
-        return "instructions";
-    default:
-        return "?";
-    }
-}
-
-/* The bit named by the first length bytes of name, or 0. */
-static unsigned instrument_bit(const char *name, size_t length)
-{
-    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1) {
-        const char *known = catalogue_instrument_name(bit);
-        if (strlen(known) == length && strncmp(known, name, length) == 0)
-            return bit;
-    }
-    return 0;
+    const instrument *inst = instruments_of_bit(bit);
+    return inst != NULL ? inst->name : "?";
 }
 
 int catalogue_parse_instruments(const char *list, unsigned *bits, char *err,
@@ -772,15 +757,16 @@ int catalogue_parse_instruments(const char *list, unsigned *bits, char *err,
     *bits = 0;
     for (const char *p = list;; p++) {
         size_t length = strcspn(p, ",");
-        unsigned bit = instrument_bit(p, length);
-        if (bit == 0) {
+        const instrument *inst = instruments_named(p, length);
+        if (inst == NULL) {
+            char known[256];
+            instruments_list(true, known, sizeof known);
             snprintf(err, err_size, "--instruments '%s': '%.*s' is not an instrument; "
-                     "give a comma-separated list of time, allocs, memory, resources, "
-                     "instructions",
-                     list, (int)length, p);
+                     "give a comma-separated list of %s",
+                     list, (int)length, p, known);
             return -1;
         }
-        *bits |= bit;
+        *bits |= inst->bit;
         p += length;
         if (*p == '\0')
             return 0;

@@ -4,6 +4,7 @@
 #include "catalogue_wire.h"
 #include "check.h"
 #include "embed.h"
+#include "instruments.h"
 #include "sandbox.h"
 
 #ifndef FIXTURES_DIR
@@ -320,6 +321,25 @@ TEST(bad_instruments)
                 ":1: case 'a': 'instruments' must be a list such as ['time', 'allocs']");
 }
 
+TEST(every_instrument_of_the_table_but_run_level_ones_is_declared_by_its_name)
+{
+    for (size_t i = 0; i < instrument_table_size; i++) {
+        const instrument *inst = instrument_table[i];
+        char text[256], path[SANDBOX_PATH_MAX], err[1024] = "";
+        snprintf(text, sizeof text, "CASES = [dict(name='a', stmt='1', instruments=['%s'])]\n",
+                 inst->name);
+        catalogue cat = {NULL, 0, NULL, 0};
+        int status = load_text("declares.py", text, &cat, err, sizeof err, path);
+        if (inst->run_level) {
+            CHECK_EQ_INT(status, -1);
+            CHECK_STR_CONTAINS(err, "unknown instrument");
+        } else if (CHECK_EQ_INT(status, 0) && CHECK(cat.count == 1)) {
+            CHECK_EQ_INT((int)cat.cases[0].instruments, (int)inst->bit);
+        }
+        catalogue_free(&cat);
+    }
+}
+
 TEST(bad_gc)
 {
     check_error("CASES = [dict(name='a', stmt='1', gc=1)]\n",
@@ -520,6 +540,7 @@ int main(void)
     RUN(sizes_none_and_tuples_are_accepted);
     RUN(bad_scope);
     RUN(bad_instruments);
+    RUN(every_instrument_of_the_table_but_run_level_ones_is_declared_by_its_name);
     RUN(bad_gc);
     RUN(missing_or_bad_name_and_stmt);
     RUN(min_python_is_read_as_version_and_need);

@@ -1,44 +1,85 @@
 /* test_unavailable.c: unavailable.c names every figure a case would give but a Python
- * cannot, and why. The probes' answers are faked here, so that the Python 2.7 answers
- * are tested on any interpreter. */
+ * cannot, and why, as the instruments' table says. The table is faked here (the real
+ * one is test_instruments.c's), with the real one's metrics and the probes' answers
+ * switchable, so that the Python 2.7 answers are tested on any interpreter. */
 #include "check.h"
+#include "instruments.h"
 #include "unavailable.h"
 
 /* --- the fakes of the probes' availability -------------------------------------- */
 static bool have_allocator_api = true, have_tracemalloc = true, have_gc_stats = true,
             have_resource_warning = true;
 
-bool probe_alloc_available(void)
+static bool allocator_api(void)
 {
     return have_allocator_api;
 }
 
-bool probe_memory_available(void)
+static bool tracemalloc(void)
 {
     return have_tracemalloc;
 }
 
-bool probe_resources_gc_available(void)
+static bool gc_stats(void)
 {
     return have_gc_stats;
 }
 
-bool probe_resources_warnings_available(void)
+static bool resource_warning(void)
 {
     return have_resource_warning;
 }
 
 static bool under_callgrind = true;
 
-bool probe_instructions_available(void)
+static bool callgrind(void)
 {
     return under_callgrind;
 }
 
-const char *probe_instructions_missing(void)
+static const char *callgrind_missing(void)
 {
     return "not running under callgrind";
 }
+
+/* --- the fake table: the real instruments' metrics, measuring nothing ------------- */
+static const instrument_metric time_metrics[] = {{"time_per_op", "ns", NULL, NULL, NULL}};
+static const instrument_metric alloc_metrics[] = {
+    {"allocs_per_op", "allocs", allocator_api, "no allocator API", NULL},
+    {"bytes_per_op", "bytes", allocator_api, "no allocator API", NULL},
+};
+static const instrument_metric memory_metrics[] = {
+    {"retained_bytes", "bytes", tracemalloc, "no tracemalloc", NULL},
+    {"peak_bytes", "bytes", tracemalloc, "no tracemalloc", NULL},
+    {"rss_delta_bytes", "bytes", tracemalloc, "no tracemalloc", NULL},
+};
+static const instrument_metric resource_metrics[] = {
+    {"fds_delta", "fds", NULL, NULL, NULL},
+    {"resource_warnings", "warnings", resource_warning, "no ResourceWarning", NULL},
+    {"gc_collections_gen0", "collections", gc_stats, "no gc.get_stats", NULL},
+    {"gc_collections_gen1", "collections", gc_stats, "no gc.get_stats", NULL},
+    {"gc_collections_gen2", "collections", gc_stats, "no gc.get_stats", NULL},
+    {"gc_collected", "objects", gc_stats, "no gc.get_stats", NULL},
+};
+static const instrument_metric instruction_metrics[] = {
+    {"instructions_per_op", "instructions", callgrind, NULL, callgrind_missing},
+};
+
+#define FAKE(NAME, BIT, METRICS)                                                           \
+    {.name = NAME, .bit = BIT, .metrics = METRICS,                                         \
+     .metric_count = sizeof METRICS / sizeof *METRICS}
+
+static const instrument fake_time = FAKE("time", INSTRUMENT_TIME, time_metrics);
+static const instrument fake_allocs = FAKE("allocs", INSTRUMENT_ALLOCS, alloc_metrics);
+static const instrument fake_memory = FAKE("memory", INSTRUMENT_MEMORY, memory_metrics);
+static const instrument fake_resources =
+    FAKE("resources", INSTRUMENT_RESOURCES, resource_metrics);
+static const instrument fake_instructions =
+    FAKE("instructions", INSTRUMENT_INSTRUCTIONS, instruction_metrics);
+
+const instrument *const instrument_table[] = {&fake_time, &fake_allocs, &fake_memory,
+                                              &fake_resources, &fake_instructions};
+const size_t instrument_table_size = sizeof instrument_table / sizeof *instrument_table;
 
 static void python_has(bool everything)
 {
@@ -198,6 +239,25 @@ TEST(the_callback_can_stop_the_listing)
     CHECK_EQ_INT(unavailable_each(&c, "2.7.18", collect, &star), -1);
 }
 
+TEST(an_instrument_is_unavailable_when_it_can_give_no_figure)
+{
+    python_has(false);
+    char reason[128] = "untouched";
+    CHECK(!unavailable_instrument(&fake_time, "2.7.18", reason, sizeof reason));
+    CHECK(!unavailable_instrument(&fake_resources, "2.7.18", reason, sizeof reason));
+    CHECK_STR_EQ(reason, "untouched"); /* fds_delta: it runs, without the others */
+    CHECK(unavailable_instrument(&fake_allocs, "2.7.18", reason, sizeof reason));
+    CHECK_STR_EQ(reason, "no allocator API in Python 2.7.18");
+    CHECK(unavailable_instrument(&fake_memory, "2.7.18", reason, sizeof reason));
+    CHECK_STR_EQ(reason, "no tracemalloc in Python 2.7.18");
+    under_callgrind = false;
+    CHECK(unavailable_instrument(&fake_instructions, "3.11.7", reason, sizeof reason));
+    CHECK_STR_EQ(reason, "not running under callgrind");
+    under_callgrind = true;
+    python_has(true);
+    CHECK(!unavailable_instrument(&fake_allocs, "3.11.7", reason, sizeof reason));
+}
+
 int main(void)
 {
     RUN(every_figure_available_reports_nothing);
@@ -208,5 +268,6 @@ int main(void)
     RUN(a_case_needing_a_newer_python_is_one_star_row_whatever_its_instruments);
     RUN(versions_compare_as_numbers_not_text);
     RUN(the_callback_can_stop_the_listing);
+    RUN(an_instrument_is_unavailable_when_it_can_give_no_figure);
     return check_summary();
 }

@@ -1,0 +1,49 @@
+/* instruments.c: the table of the instruments (instrument.h), in the order they run. */
+#include "instruments.h"
+
+#include <stdio.h>
+#include <string.h>
+
+extern const instrument instrument_time, instrument_allocs, instrument_memory,
+    instrument_resources, instrument_instructions;
+
+const instrument *const instrument_table[] = {
+    &instrument_time,
+    &instrument_allocs,
+    &instrument_memory,
+    &instrument_resources,
+    &instrument_instructions,
+};
+
+const size_t instrument_table_size = sizeof instrument_table / sizeof *instrument_table;
+
+const instrument *instruments_named(const char *name, size_t length)
+{
+    for (size_t i = 0; i < instrument_table_size; i++) {
+        const char *known = instrument_table[i]->name;
+        if (strlen(known) == length && strncmp(known, name, length) == 0)
+            return instrument_table[i];
+    }
+    return NULL;
+}
+
+const instrument *instruments_of_bit(unsigned bit)
+{
+    for (size_t i = 0; i < instrument_table_size; i++)
+        if (instrument_table[i]->bit == bit)
+            return instrument_table[i];
+    return NULL;
+}
+
+void instruments_list(bool run_level, char *out, size_t size)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < instrument_table_size && used < size; i++) {
+        if (instrument_table[i]->run_level && !run_level)
+            continue;
+        int wrote = snprintf(out + used, size - used, "%s%s", used > 0 ? ", " : "",
+                             instrument_table[i]->name);
+        used += wrote > 0 ? (size_t)wrote : 0;
+    }
+}
