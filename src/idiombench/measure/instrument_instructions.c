@@ -1,5 +1,5 @@
 /* instrument_instructions.c: the instructions pass: instructions per operation counted by
- * callgrind, in a harness that tools/count-instructions runs (probe_instructions.h). No
+ * callgrind, in a harness that bin/count-instructions runs (probe_instructions.h). No
  * case declares it: --instruments gives it to every case. */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
