@@ -19,7 +19,7 @@ static int compare_for_fit(const void *left, const void *right)
     if (order == 0)
         order = strcmp(a->case_name, b->case_name);
     if (order == 0)
-        order = samples_compare_metrics(a->metric, b->metric);
+        order = compare_samples_compare_metrics(a->metric, b->metric);
     if (order == 0 && a->n != b->n)
         order = a->n < b->n ? -1 : 1;
     return order;
@@ -48,7 +48,7 @@ static void fit_group(FILE *out, const sample_set *set, const sample_series *con
         csv_write_fit(out, &key, count, &fit);
 }
 
-int compare_write_complexity(FILE *out, const sample_set *set)
+int compare_complexity_write(FILE *out, const sample_set *set)
 {
     const sample_series **sized = malloc((set->series_count + 1) * sizeof *sized);
     long *size = malloc((set->series_count + 1) * sizeof *size);

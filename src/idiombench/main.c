@@ -150,7 +150,7 @@ static int write_whole_files(run *r)
 {
     char path[4200];
     if (run_dir_join(path, sizeof path, r->work_dir, "complexity.csv") != 0 ||
-        results_csv_write_complexity(&r->res, path) != 0 ||
+        results_complexity_write(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->work_dir, "observations.csv") != 0 ||
         results_csv_write_observations(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->work_dir, "unavailable.csv") != 0 ||
@@ -190,8 +190,9 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
              (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s, sampling,
              r->opts->quick ? ", quick" : "",
              r->opts->no_observations ? ", no observations" : "");
-    int status = host_facts_collect(&r->meta, suite_dir) | meta_add(&r->meta, "command", text) |
-                 meta_add(&r->meta, "settings", settings);
+    int status = host_facts_collect(&r->meta, suite_dir) |
+                 results_meta_add(&r->meta, "command", text) |
+                 results_meta_add(&r->meta, "settings", settings);
     return status == 0 ? write_meta_file(r) : -1;
 }
 
@@ -212,7 +213,7 @@ static bool noise_before(run *r)
     if (noise_floor_before(&r->noise, r->opts->target_ns) == 0)
         return true;
     PyErr_Clear();
-    meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
+    results_meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
     return false;
 }
 
@@ -221,10 +222,10 @@ static int noise_after(run *r, bool measured)
 {
     if (!measured) {
         if (!any_timed(r))
-            meta_add(&r->meta, "noise_floor", "not measured: no case is timed");
+            results_meta_add(&r->meta, "noise_floor", "not measured: no case is timed");
     } else if (noise_floor_after(&r->noise) != 0) {
         PyErr_Clear();
-        meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
+        results_meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
     } else if (noise_floor_add_meta(&r->noise, &r->meta) != 0) {
         return -1;
     }
@@ -510,7 +511,7 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
     int status = measure(r, suite_dir, argc, argv);
     print_summary(r, status);
     results_free(&r->res);
-    meta_free(&r->meta);
+    results_meta_free(&r->meta);
     return status;
 }
 
@@ -546,7 +547,7 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
         path = default_catalogue;
     }
     catalogue cat;
-    if (catalogue_load_checked(path, opts->case_timeout_s, &cat, err, sizeof err) != 0) {
+    if (catalogue_syntax_load_checked(path, opts->case_timeout_s, &cat, err, sizeof err) != 0) {
         complain(err);
         return EXIT_USAGE;
     }
@@ -629,7 +630,7 @@ int main(int argc, char **argv)
         options_print_help(stdout);
         status = EXIT_OK;
     } else if (!has_flag(argc, argv, "--startup", NULL) &&
-               gbench_initialize(&argc, argv, err, sizeof err) != 0) {
+               gbench_shim_initialize(&argc, argv, err, sizeof err) != 0) {
         complain(err);
         status = EXIT_USAGE;
     } else if (options_parse(argc, argv, &opts, err, sizeof err) != 0) {
@@ -638,7 +639,7 @@ int main(int argc, char **argv)
     } else {
         status = run_with_options(&opts, original_argc, original_argv);
     }
-    gbench_finish();
+    gbench_shim_finish();
     free(original_argv);
     return status;
 }

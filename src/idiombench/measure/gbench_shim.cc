@@ -194,7 +194,7 @@ int OpenOutFile(const std::string &path, const std::string &format, char *err,
 
 } // namespace
 
-extern "C" int gbench_initialize(int *argc, char **argv, char *err, size_t err_size)
+extern "C" int gbench_shim_initialize(int *argc, char **argv, char *err, size_t err_size)
 {
     std::string out_path = TakeFlag(argc, argv, "benchmark_out");
     std::string out_format = TakeFlag(argc, argv, "benchmark_out_format");
@@ -204,7 +204,7 @@ extern "C" int gbench_initialize(int *argc, char **argv, char *err, size_t err_s
     return OpenOutFile(out_path, out_format, err, err_size);
 }
 
-extern "C" void gbench_finish(void)
+extern "C" void gbench_shim_finish(void)
 {
     if (!out_reporter)
         return;
@@ -214,8 +214,9 @@ extern "C" void gbench_finish(void)
     out_file.close();
 }
 
-extern "C" size_t gbench_run_one(const char *name, int repetitions, gbench_sample_fn sample,
-                                 void *sample_ctx, gbench_report_fn report, void *report_ctx)
+extern "C" size_t gbench_shim_run_one(const char *name, int repetitions,
+                                      gbench_sample_fn sample, void *sample_ctx,
+                                      gbench_report_fn report, void *report_ctx)
 {
     auto body = [sample, sample_ctx](benchmark::State &state) {
         for (auto _ : state) {
@@ -240,7 +241,7 @@ extern "C" size_t gbench_run_one(const char *name, int repetitions, gbench_sampl
     return count;
 }
 
-extern "C" const char *gbench_build_type(void)
+extern "C" const char *gbench_shim_build_type(void)
 {
     std::ostringstream context;
     benchmark::BenchmarkReporter::PrintBasicContext(&context,

@@ -160,7 +160,7 @@ static batch_status time_batch(timing *t, size_t count, time_pool *pool)
     t->aggregated = false;
     t->taken = 0;
     int64_t start_ns = clock_now_ns();
-    size_t ran = gbench_run_one(pool->name, (int)count, take_sample, t, take_report, t);
+    size_t ran = gbench_shim_run_one(pool->name, (int)count, take_sample, t, take_report, t);
     pool->spent_ns += clock_now_ns() - start_ns;
     if (ran == 0)
         return BATCH_FILTERED;

@@ -52,7 +52,7 @@ static int fit_series(FILE *out, const results *r, size_t i)
     return 0;
 }
 
-int results_csv_write_complexity(const results *r, const char *path)
+int results_complexity_write(const results *r, const char *path)
 {
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)
