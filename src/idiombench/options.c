@@ -168,9 +168,7 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
         const char *arg = argv[i];
         const char *value = NULL;
         bool missing = false;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            out->help = true;
-        } else if (strcmp(arg, "--list") == 0) {
+        if (strcmp(arg, "--list") == 0) {
             out->list = true;
         } else if (strcmp(arg, "--startup") == 0) {
             out->startup = true;

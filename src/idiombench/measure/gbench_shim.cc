@@ -114,13 +114,10 @@ class ForwardingReporter : public benchmark::BenchmarkReporter {
         // Percentages (cv) are fractions as they are; times are totals over iterations.
         if (!(aggregate && run.aggregate_unit == benchmark::kPercentage) && run.iterations > 0)
             value /= static_cast<double>(run.iterations);
-        std::string name = run.benchmark_name();
         gbench_run out;
-        out.name = name.c_str();
         out.is_aggregate = aggregate;
         out.aggregate_name = run.aggregate_name.c_str();
         out.value = value;
-        out.repetition_index = aggregate ? -1 : static_cast<long>(run.repetition_index);
         out.error_occurred = RunFailed(run, 0);
         out.error_message = RunMessage(run, 0).c_str();
         report_(ctx_, &out);

@@ -10,11 +10,9 @@ extern "C" {
 
 /* One result handed back to C: a repetition, or an aggregate over repetitions. */
 typedef struct gbench_run {
-    const char *name;
     int is_aggregate;
     const char *aggregate_name; /* "mean", "median", "stddev", "cv", "min", "max"; "" for a run */
     double value;               /* seconds per operation; a fraction for "cv" */
-    long repetition_index;      /* -1 for aggregates */
     int error_occurred;
     const char *error_message;
 } gbench_run;
