@@ -221,3 +221,19 @@ void csv_write_figures(FILE *out, const char *metric, const char *unit,
     fprintf(out, ",%.9g,%.9g,%.9g,%.9g,%.9g,%.9g,%zu,%ld,%.9g,%.9g\n", s->median, s->mean,
             s->stddev, s->cv, s->min, s->max, s->count, loops, s->ci_low, s->ci_high);
 }
+
+void csv_write_fit(FILE *out, const csv_fit_key *key, size_t sizes, const complexity_fit *fit)
+{
+    const char *fields[] = {key->python_version, key->family, key->case_name, key->metric,
+                            key->unit};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
+        if (i > 0)
+            fputc(',', out);
+        csv_field(out, fields[i]);
+    }
+    fprintf(out, ",%zu,%s,%.9g", sizes, complexity_curve_name(fit->best),
+            fit->coefficient[fit->best]);
+    for (int curve = 0; curve < CURVE_COUNT; curve++)
+        fprintf(out, ",%.9g", fit->rms[curve]);
+    fputc('\n', out);
+}

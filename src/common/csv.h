@@ -1,5 +1,6 @@
 /* csv.h: RFC 4180 CSV as both programs read and write it: a reader, one record at a
- * time, and the writers of a field, a figure, a size and a measurements row's figures.
+ * time, and the writers of a field, a figure, a size, a measurements row's figures and a
+ * complexity row.
  *
  *   csv_reader reader;
  *   csv_reader_init(&reader, text, length);
@@ -16,6 +17,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "complexity.h"
 #include "stats.h"
 
 typedef enum csv_status {
@@ -65,5 +67,18 @@ void csv_field(FILE *out, const char *value);
  * as %.9g). */
 void csv_write_figures(FILE *out, const char *metric, const char *unit,
                        const summary *figures, long loops);
+
+/* What a complexity.csv row is about: its first five fields. */
+typedef struct csv_fit_key {
+    const char *python_version;
+    const char *family;
+    const char *case_name;
+    const char *metric;
+    const char *unit;
+} csv_fit_key;
+
+/* Writes a complexity.csv row (COMPLEXITY_COLUMNS), line break included: the key, the
+ * number of sizes fitted, the best curve, its coefficient and every curve's rms. */
+void csv_write_fit(FILE *out, const csv_fit_key *key, size_t sizes, const complexity_fit *fit);
 
 #endif

@@ -35,14 +35,14 @@ static void write_row(FILE *out, const sample_set *set, const comparison_set *co
     write_figure(out, result->ci_low);
     write_figure(out, result->ci_high);
     write_figure(out, result->p_value);
-    write_text(out, comparison_test_name(result->test));
-    write_text(out, comparison_verdict_name(result->verdict, other->metric));
+    write_text(out, compare_stats_test_name(result->test));
+    write_text(out, compare_stats_verdict_name(result->verdict, other->metric));
     fprintf(out, "%zu,%zu,", row->baseline ? row->baseline->count : 0, other->count);
     csv_write_figure(out, row->mw_p_value);
     fputc('\n', out);
 }
 
-void compare_write_comparison(FILE *out, const sample_set *set,
+void compare_comparison_write(FILE *out, const sample_set *set,
                               const comparison_set *comparisons)
 {
     fputs(COMPARISON_COLUMNS "\n", out);

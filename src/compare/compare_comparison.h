@@ -12,7 +12,7 @@
 /* Writes the header and one row per comparison, by family, case, n, metric, then
  * version. Figures are %.9g; a figure that does not exist (no ratio, not tested, no
  * baseline sample) is an empty field. */
-void compare_write_comparison(FILE *out, const sample_set *set,
+void compare_comparison_write(FILE *out, const sample_set *set,
                               const comparison_set *comparisons);
 
 #endif

@@ -19,7 +19,7 @@ static int compare_for_fit(const void *left, const void *right)
     if (order == 0)
         order = strcmp(a->case_name, b->case_name);
     if (order == 0)
-        order = samples_compare_metrics(a->metric, b->metric);
+        order = compare_samples_compare_metrics(a->metric, b->metric);
     if (order == 0 && a->n != b->n)
         order = a->n < b->n ? -1 : 1;
     return order;
@@ -29,25 +29,6 @@ static bool same_curve(const sample_series *a, const sample_series *b)
 {
     return a->version == b->version && strcmp(a->family, b->family) == 0 &&
            strcmp(a->case_name, b->case_name) == 0 && strcmp(a->metric, b->metric) == 0;
-}
-
-static void write_fit(FILE *out, const sample_set *set, const sample_series *first,
-                      size_t sizes, const complexity_fit *fit)
-{
-    csv_field(out, set->versions[first->version]);
-    fputc(',', out);
-    csv_field(out, first->family);
-    fputc(',', out);
-    csv_field(out, first->case_name);
-    fputc(',', out);
-    csv_field(out, first->metric);
-    fputc(',', out);
-    csv_field(out, first->unit);
-    fprintf(out, ",%zu,%s,%.9g", sizes, complexity_curve_name(fit->best),
-            fit->coefficient[fit->best]);
-    for (int curve = 0; curve < CURVE_COUNT; curve++)
-        fprintf(out, ",%.9g", fit->rms[curve]);
-    fputc('\n', out);
 }
 
 /* Fits group[0 .. count) (one curve's series, by n) when it has enough sizes. */
@@ -60,12 +41,14 @@ static void fit_group(FILE *out, const sample_set *set, const sample_series *con
         size[i] = group[i]->n;
         cost[i] = group[i]->figures.median;
     }
+    csv_fit_key key = {set->versions[group[0]->version], group[0]->family,
+                       group[0]->case_name, group[0]->metric, group[0]->unit};
     complexity_fit fit;
     if (complexity_fit_costs(size, cost, count, &fit) == 0)
-        write_fit(out, set, group[0], count, &fit);
+        csv_write_fit(out, &key, count, &fit);
 }
 
-int compare_write_complexity(FILE *out, const sample_set *set)
+int compare_complexity_write(FILE *out, const sample_set *set)
 {
     const sample_series **sized = malloc((set->series_count + 1) * sizeof *sized);
     long *size = malloc((set->series_count + 1) * sizeof *size);

@@ -14,6 +14,6 @@
  * O(1), O(n), O(n log n), O(n^2) by least squares, its coefficient and each curve's
  * relative rms; by version, then family, case and metric. Returns 0, or -1 when
  * memory runs out. */
-int compare_write_complexity(FILE *out, const sample_set *set);
+int compare_complexity_write(FILE *out, const sample_set *set);
 
 #endif

@@ -35,25 +35,25 @@ static int complain(const char *message)
 
 static int write_measurements(FILE *out, const inputs *in)
 {
-    compare_write_measurements(out, in->set);
+    compare_measurements_write(out, in->set);
     return 0;
 }
 
 static int write_comparison(FILE *out, const inputs *in)
 {
-    compare_write_comparison(out, in->set, in->comparisons);
+    compare_comparison_write(out, in->set, in->comparisons);
     return 0;
 }
 
 static int write_complexity(FILE *out, const inputs *in)
 {
-    return compare_write_complexity(out, in->set);
+    return compare_complexity_write(out, in->set);
 }
 
 /* The baseline's index, or -1 with a message listing the labels present. */
 static long find_baseline(const sample_set *set, const compare_options *opts, char *err)
 {
-    long baseline = samples_find_version(set, opts->baseline);
+    long baseline = compare_samples_find_version(set, opts->baseline);
     if (baseline >= 0)
         return baseline;
     if (set->version_count == 0) {
@@ -135,12 +135,12 @@ static int write_outputs(output *outputs, size_t count, const inputs *in, char *
 static int compare(const compare_options *opts, sample_set *set, comparison_set *comparisons,
                    char *err)
 {
-    if (samples_read_file(opts->samples_path, set, err, ERR_SIZE) != 0)
+    if (compare_samples_read_file(opts->samples_path, set, err, ERR_SIZE) != 0)
         return -1;
     long baseline = find_baseline(set, opts, err);
     if (baseline < 0)
         return -1;
-    if (comparisons_build(set, (size_t)baseline, opts->confidence, comparisons) != 0) {
+    if (compare_pairs_build(set, (size_t)baseline, opts->confidence, comparisons) != 0) {
         snprintf(err, ERR_SIZE, "out of memory while comparing the samples");
         return -1;
     }
@@ -150,7 +150,7 @@ static int compare(const compare_options *opts, sample_set *set, comparison_set 
     inputs in = {set, comparisons};
     if (write_outputs(outputs, sizeof outputs / sizeof *outputs, &in, err) != 0)
         return -1;
-    if (compare_print_table(stdout, set, comparisons, opts->table) != 0) {
+    if (compare_table_print(stdout, set, comparisons, opts->table) != 0) {
         snprintf(err, ERR_SIZE, "out of memory while printing the table");
         return -1;
     }
@@ -171,8 +171,8 @@ int main(int argc, char **argv)
     sample_set set = {0};
     comparison_set comparisons = {0};
     int status = compare(&opts, &set, &comparisons, err);
-    comparisons_free(&comparisons);
-    samples_free(&set);
+    compare_pairs_free(&comparisons);
+    compare_samples_free(&set);
     if (status != 0)
         return complain(err);
     return fflush(stdout) == 0 ? COMPARE_EXIT_OK : complain("cannot write the table");

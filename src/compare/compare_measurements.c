@@ -15,7 +15,7 @@ static void write_row(FILE *out, const sample_set *set, const sample_series *ser
                               series->loops);
 }
 
-void compare_write_measurements(FILE *out, const sample_set *set)
+void compare_measurements_write(FILE *out, const sample_set *set)
 {
     fputs(MEASUREMENTS_COLUMNS "\n", out);
     for (size_t version = 0; version < set->version_count; version++)

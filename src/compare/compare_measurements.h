@@ -12,6 +12,6 @@
  * metric: median, mean, stddev, cv, min and max over the rounds' samples (as %.9g, as
  * the harness writes them), repetitions = how many samples, loops = their median, ci_low and ci_high the
  * 95% confidence interval of the median over the pooled rounds (stats_median_ci). */
-void compare_write_measurements(FILE *out, const sample_set *set);
+void compare_measurements_write(FILE *out, const sample_set *set);
 
 #endif

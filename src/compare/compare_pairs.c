@@ -21,16 +21,16 @@ static comparison compare_one(const sample_series *baseline, const sample_series
     comparison row = {baseline, other, {0}, NAN};
     const double *baseline_values = baseline ? baseline->values : NULL;
     size_t baseline_count = baseline ? baseline->count : 0;
-    compare_two_samples(baseline_values, baseline_count, other->values, other->count,
-                        confidence, &row.result);
+    compare_stats_two_samples(baseline_values, baseline_count, other->values, other->count,
+                              confidence, &row.result);
     if (baseline != NULL)
-        row.mw_p_value = mann_whitney_p(baseline->values, baseline->count, other->values,
-                                        other->count);
+        row.mw_p_value = compare_stats_mann_whitney_p(baseline->values, baseline->count,
+                                                      other->values, other->count);
     return row;
 }
 
-int comparisons_build(const sample_set *set, size_t baseline, double confidence,
-                      comparison_set *out)
+int compare_pairs_build(const sample_set *set, size_t baseline, double confidence,
+                        comparison_set *out)
 {
     memset(out, 0, sizeof *out);
     out->baseline = baseline;
@@ -41,7 +41,7 @@ int comparisons_build(const sample_set *set, size_t baseline, double confidence,
     for (size_t first = 0; first < set->series_count;) {
         size_t end = first + 1;
         while (end < set->series_count &&
-               samples_same_key(&set->series[first], &set->series[end]))
+               compare_samples_same_key(&set->series[first], &set->series[end]))
             end++;
         const sample_series *base = find_baseline(set, first, end, baseline);
         for (size_t i = first; i < end; i++)
@@ -52,7 +52,7 @@ int comparisons_build(const sample_set *set, size_t baseline, double confidence,
     return 0;
 }
 
-void comparisons_free(comparison_set *comparisons)
+void compare_pairs_free(comparison_set *comparisons)
 {
     free(comparisons->rows);
     memset(comparisons, 0, sizeof *comparisons);

@@ -22,9 +22,9 @@ typedef struct comparison_set {
 
 /* Compares every series of a version other than baseline (an index into set->versions)
  * with the baseline's. Returns 0, or -1 when memory runs out. */
-int comparisons_build(const sample_set *set, size_t baseline, double confidence,
-                      comparison_set *out);
+int compare_pairs_build(const sample_set *set, size_t baseline, double confidence,
+                        comparison_set *out);
 
-void comparisons_free(comparison_set *comparisons);
+void compare_pairs_free(comparison_set *comparisons);
 
 #endif

@@ -74,7 +74,7 @@ static int compare_numbers(const char **a, const char **b)
     return (order > 0) - (order < 0);
 }
 
-int samples_compare_versions(const char *a, const char *b)
+int compare_samples_compare_versions(const char *a, const char *b)
 {
     const char *p = a, *q = b;
     while (*p != '\0' && *q != '\0') {
@@ -108,7 +108,7 @@ static int metric_rank(const char *metric)
     return count;
 }
 
-int samples_compare_metrics(const char *a, const char *b)
+int compare_samples_compare_metrics(const char *a, const char *b)
 {
     int rank_a = metric_rank(a), rank_b = metric_rank(b);
     if (rank_a != rank_b)
@@ -128,7 +128,7 @@ static int compare_keys(const char *family_a, const char *case_a, long n_a,
     if (order == 0 && n_a != n_b)
         order = n_a < n_b ? -1 : 1;
     if (order == 0)
-        order = samples_compare_metrics(metric_a, metric_b);
+        order = compare_samples_compare_metrics(metric_a, metric_b);
     return order;
 }
 
@@ -144,7 +144,7 @@ static int compare_rows(const void *left, const void *right)
     return order;
 }
 
-bool samples_same_key(const sample_series *a, const sample_series *b)
+bool compare_samples_same_key(const sample_series *a, const sample_series *b)
 {
     return compare_keys(a->family, a->case_name, a->n, a->metric, b->family, b->case_name,
                         b->n, b->metric) == 0;
@@ -345,7 +345,7 @@ static int check_units(parser *p)
 
 static int compare_labels(const void *a, const void *b)
 {
-    return samples_compare_versions(*(const char *const *)a, *(const char *const *)b);
+    return compare_samples_compare_versions(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* Lists the distinct labels in version order and numbers each row's. */
@@ -370,7 +370,8 @@ static int collect_versions(parser *p)
     }
     free(labels);
     for (size_t i = 0; status == 0 && i < set->row_count; i++)
-        set->rows[i].version_index = (size_t)samples_find_version(set, set->rows[i].version);
+        set->rows[i].version_index =
+            (size_t)compare_samples_find_version(set, set->rows[i].version);
     return status;
 }
 
@@ -459,8 +460,8 @@ static int group_series(parser *p)
 
 /* --- entry points ----------------------------------------------------------------- */
 
-int samples_parse(const char *text, size_t length, const char *name, sample_set *out,
-                  char *err, size_t err_size)
+int compare_samples_parse(const char *text, size_t length, const char *name, sample_set *out,
+                          char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out);
     parser p = {.name = name, .set = out, .err = err, .err_size = err_size};
@@ -481,7 +482,7 @@ int samples_parse(const char *text, size_t length, const char *name, sample_set 
     if (status == 0)
         status = group_series(&p);
     if (status != 0)
-        samples_free(out);
+        compare_samples_free(out);
     return status;
 }
 
@@ -516,7 +517,7 @@ static int read_whole_file(const char *path, char **text, size_t *length)
     return 0;
 }
 
-int samples_read_file(const char *path, sample_set *out, char *err, size_t err_size)
+int compare_samples_read_file(const char *path, sample_set *out, char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out);
     char *text;
@@ -532,12 +533,12 @@ int samples_read_file(const char *path, sample_set *out, char *err, size_t err_s
         free(text);
         return -1;
     }
-    int status = samples_parse(text, length, path, out, err, err_size);
+    int status = compare_samples_parse(text, length, path, out, err, err_size);
     free(text);
     return status;
 }
 
-long samples_find_version(const sample_set *set, const char *label)
+long compare_samples_find_version(const sample_set *set, const char *label)
 {
     for (size_t i = 0; i < set->version_count; i++)
         if (strcmp(set->versions[i], label) == 0)
@@ -545,7 +546,7 @@ long samples_find_version(const sample_set *set, const char *label)
     return -1;
 }
 
-void samples_free(sample_set *set)
+void compare_samples_free(sample_set *set)
 {
     for (size_t i = 0; i < set->series_count; i++)
         free(set->series[i].values);

@@ -38,26 +38,26 @@ typedef struct sample_set {
 
 /* Reads samples.csv at path. Returns 0, or -1 with one line in err naming the cause
  * (with path and line) and the fix. */
-int samples_read_file(const char *path, sample_set *out, char *err, size_t err_size);
+int compare_samples_read_file(const char *path, sample_set *out, char *err, size_t err_size);
 
 /* The same over text already in memory; name stands for the file in messages. */
-int samples_parse(const char *text, size_t length, const char *name, sample_set *out,
-                  char *err, size_t err_size);
+int compare_samples_parse(const char *text, size_t length, const char *name, sample_set *out,
+                          char *err, size_t err_size);
 
-void samples_free(sample_set *set);
+void compare_samples_free(sample_set *set);
 
 /* The index of a python_version label in set->versions, or -1 when it is absent. */
-long samples_find_version(const sample_set *set, const char *label);
+long compare_samples_find_version(const sample_set *set, const char *label);
 
 /* True when a and b are the same case, size and metric (of any versions). */
-bool samples_same_key(const sample_series *a, const sample_series *b);
+bool compare_samples_same_key(const sample_series *a, const sample_series *b);
 
 /* Orders labels as versions: digit runs by value (3.9 before 3.10), the rest as text,
  * a prefix first ("3.11.7" before "3.11.7#2"). */
-int samples_compare_versions(const char *a, const char *b);
+int compare_samples_compare_versions(const char *a, const char *b);
 
 /* Orders metrics as the harness lists them (time_per_op, allocs_per_op, bytes_per_op,
  * then the memory and resource metrics); unknown ones after those, by name. */
-int samples_compare_metrics(const char *a, const char *b);
+int compare_samples_compare_metrics(const char *a, const char *b);
 
 #endif

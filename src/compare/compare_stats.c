@@ -34,8 +34,9 @@ static moments moments_of(const double *values, size_t count, bool logarithms)
     return m;
 }
 
-int welch_from_moments(double mean_x, double variance_x, size_t count_x, double mean_y,
-                       double variance_y, size_t count_y, welch_result *out)
+int compare_stats_welch_from_moments(double mean_x, double variance_x, size_t count_x,
+                                     double mean_y, double variance_y, size_t count_y,
+                                     welch_result *out)
 {
     if (count_x < 2 || count_y < 2)
         return -1;
@@ -54,15 +55,15 @@ int welch_from_moments(double mean_x, double variance_x, size_t count_x, double 
     return 0;
 }
 
-int welch_t_test(const double *x, size_t count_x, const double *y, size_t count_y,
-                 welch_result *out)
+int compare_stats_welch_t_test(const double *x, size_t count_x, const double *y,
+                               size_t count_y, welch_result *out)
 {
     moments mx = moments_of(x, count_x, false), my = moments_of(y, count_y, false);
-    return welch_from_moments(mx.mean, mx.variance, mx.count, my.mean, my.variance, my.count,
-                              out);
+    return compare_stats_welch_from_moments(mx.mean, mx.variance, mx.count, my.mean,
+                                            my.variance, my.count, out);
 }
 
-double student_t_critical(double confidence, double df)
+double compare_stats_student_t_critical(double confidence, double df)
 {
     return gsl_cdf_tdist_Pinv((1.0 + confidence) / 2.0, df);
 }
@@ -118,8 +119,9 @@ static void ratio_interval(bool logarithms, double low, double high, double mean
     }
 }
 
-void compare_two_samples(const double *baseline, size_t baseline_count, const double *other,
-                         size_t other_count, double confidence, sample_comparison *out)
+void compare_stats_two_samples(const double *baseline, size_t baseline_count,
+                               const double *other, size_t other_count, double confidence,
+                               sample_comparison *out)
 {
     *out = (sample_comparison){TEST_NONE, VERDICT_INSUFFICIENT_DATA, NAN, NAN, NAN, NAN};
     bool logarithms = all_positive(baseline, baseline_count) &&
@@ -139,12 +141,12 @@ void compare_two_samples(const double *baseline, size_t baseline_count, const do
         return;
     }
     welch_result w;
-    if (welch_from_moments(mx.mean, mx.variance, mx.count, my.mean, my.variance, my.count,
-                           &w) != 0) {
+    if (compare_stats_welch_from_moments(mx.mean, mx.variance, mx.count, my.mean, my.variance,
+                                         my.count, &w) != 0) {
         compare_exactly(mx.mean, my.mean, out); /* a variance too small for a double */
         return;
     }
-    double half_width = student_t_critical(confidence, w.df) * w.standard_error;
+    double half_width = compare_stats_student_t_critical(confidence, w.df) * w.standard_error;
     double low = w.difference - half_width, high = w.difference + half_width;
     out->test = logarithms ? TEST_WELCH_LOG : TEST_WELCH;
     out->p_value = w.p_value;
@@ -227,7 +229,8 @@ static double normal_p(size_t count_x, size_t count_y, long observed_rank2, doub
     return z <= 0.0 ? 1.0 : fmin(1.0, 2.0 * gsl_cdf_ugaussian_Q(z));
 }
 
-double mann_whitney_p(const double *x, size_t count_x, const double *y, size_t count_y)
+double compare_stats_mann_whitney_p(const double *x, size_t count_x, const double *y,
+                                    size_t count_y)
 {
     if (count_x == 0 || count_y == 0)
         return NAN;
@@ -257,7 +260,7 @@ double mann_whitney_p(const double *x, size_t count_x, const double *y, size_t c
 
 /* --- names -------------------------------------------------------------------------- */
 
-const char *comparison_test_name(comparison_test test)
+const char *compare_stats_test_name(comparison_test test)
 {
     switch (test) {
     case TEST_WELCH_LOG:
@@ -271,7 +274,7 @@ const char *comparison_test_name(comparison_test test)
     }
 }
 
-const char *comparison_verdict_name(comparison_verdict verdict, const char *metric)
+const char *compare_stats_verdict_name(comparison_verdict verdict, const char *metric)
 {
     bool time = strcmp(metric, "time_per_op") == 0;
     switch (verdict) {

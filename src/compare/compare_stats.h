@@ -44,17 +44,18 @@ typedef struct sample_comparison {
 
 /* Welch's t-test of mean(y) - mean(x) from each side's mean, sample variance (n - 1)
  * and count. Returns 0, or -1 when a count is below 2 or the standard error is 0. */
-int welch_from_moments(double mean_x, double variance_x, size_t count_x, double mean_y,
-                       double variance_y, size_t count_y, welch_result *out);
+int compare_stats_welch_from_moments(double mean_x, double variance_x, size_t count_x,
+                                     double mean_y, double variance_y, size_t count_y,
+                                     welch_result *out);
 
 /* Welch's t-test of mean(y) - mean(x) over the values themselves. Returns 0 or -1, as
- * welch_from_moments. */
-int welch_t_test(const double *x, size_t count_x, const double *y, size_t count_y,
-                 welch_result *out);
+ * compare_stats_welch_from_moments. */
+int compare_stats_welch_t_test(const double *x, size_t count_x, const double *y,
+                               size_t count_y, welch_result *out);
 
 /* The t with P(|T| <= t) = confidence for Student's T with df degrees of freedom, i.e.
  * the upper (1 + confidence) / 2 quantile; 0 < confidence < 1, df > 0. */
-double student_t_critical(double confidence, double df);
+double compare_stats_student_t_critical(double confidence, double df);
 
 /* Compares other (y) with baseline (x) at a confidence level (0 < confidence < 1):
  * every sample positive → Welch on logs, ratio of geometric means, CI exp(d ± t·se);
@@ -62,20 +63,22 @@ double student_t_critical(double confidence, double df);
  * no variance on both sides → TEST_EXACT; fewer than 2 samples on a side → TEST_NONE.
  * The verdict is HIGHER or LOWER when the interval of the difference excludes 0 (the
  * ratio's excludes 1; p < 1 - confidence), NO_DIFFERENCE otherwise. */
-void compare_two_samples(const double *baseline, size_t baseline_count, const double *other,
-                         size_t other_count, double confidence, sample_comparison *out);
+void compare_stats_two_samples(const double *baseline, size_t baseline_count,
+                               const double *other, size_t other_count, double confidence,
+                               sample_comparison *out);
 
 /* The two-sided p-value of the Mann–Whitney U test of x against y: exact (the
  * permutation distribution of the rank sum, ties given mid-ranks) when count_x + count_y
  * <= MANN_WHITNEY_EXACT_MAX_TOTAL, else the normal approximation with tie and continuity
  * corrections. NAN when a side is empty; 1 when every value is the same. */
-double mann_whitney_p(const double *x, size_t count_x, const double *y, size_t count_y);
+double compare_stats_mann_whitney_p(const double *x, size_t count_x, const double *y,
+                                    size_t count_y);
 
 /* "none", "welch-log", "welch", "exact" */
-const char *comparison_test_name(comparison_test test);
+const char *compare_stats_test_name(comparison_test test);
 
 /* "insufficient data", "no difference", and "faster"/"slower" for the metric
  * time_per_op, "lower"/"higher" for any other. */
-const char *comparison_verdict_name(comparison_verdict verdict, const char *metric);
+const char *compare_stats_verdict_name(comparison_verdict verdict, const char *metric);
 
 #endif

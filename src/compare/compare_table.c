@@ -151,7 +151,8 @@ static void format_cell(const comparison *row, char *out, size_t size)
 static size_t group_end(const sample_set *set, size_t first)
 {
     size_t end = first + 1;
-    while (end < set->series_count && samples_same_key(&set->series[first], &set->series[end]))
+    while (end < set->series_count &&
+           compare_samples_same_key(&set->series[first], &set->series[end]))
         end++;
     return end;
 }
@@ -194,7 +195,7 @@ static void measure_columns(table *t)
 {
     const sample_set *set = t->set;
     /* the verdict counts' labels go in the name column too */
-    int names = display_width(comparison_verdict_name(VERDICT_INSUFFICIENT_DATA, "")),
+    int names = display_width(compare_stats_verdict_name(VERDICT_INSUFFICIENT_DATA, "")),
         others = 0;
     t->baseline_width = display_width(set->versions[t->comparisons->baseline]);
     for (size_t first = 0; first < set->series_count; first = group_end(set, first)) {
@@ -269,7 +270,7 @@ static void print_counts(const table *t)
             total += t->counts[v * VERDICTS + order[k]];
         if (order[k] == VERDICT_INSUFFICIENT_DATA && total == 0)
             continue;
-        print_left(t->out, comparison_verdict_name(order[k], t->metric), t->name_width);
+        print_left(t->out, compare_stats_verdict_name(order[k], t->metric), t->name_width);
         fputs("  ", t->out);
         print_right(t->out, "", t->baseline_width);
         for (size_t v = 0; v < set->version_count; v++) {
@@ -289,8 +290,8 @@ static void print_legend(const table *t)
     fprintf(t->out, "%c %s, %c %s than %s beyond the noise (%g%% CI of the ratio excludes "
             "1); no mark: no difference; ?: under 2 samples; n/a: no ratio; " NOT_MEASURED
             ": not measured\n", verdict_mark(VERDICT_HIGHER),
-            comparison_verdict_name(VERDICT_HIGHER, t->metric), verdict_mark(VERDICT_LOWER),
-            comparison_verdict_name(VERDICT_LOWER, t->metric),
+            compare_stats_verdict_name(VERDICT_HIGHER, t->metric), verdict_mark(VERDICT_LOWER),
+            compare_stats_verdict_name(VERDICT_LOWER, t->metric),
             t->set->versions[t->comparisons->baseline], 100.0 * t->comparisons->confidence);
 }
 
@@ -313,7 +314,7 @@ static void print_section(table *t)
 
 static int compare_metric_names(const void *a, const void *b)
 {
-    return samples_compare_metrics(*(const char *const *)a, *(const char *const *)b);
+    return compare_samples_compare_metrics(*(const char *const *)a, *(const char *const *)b);
 }
 
 /* The distinct metrics of the set in the harness's order; returns how many. */
@@ -348,7 +349,7 @@ static void print_sections(table *t, table_scope scope, const char **metrics)
         fprintf(t->out, "no %ssamples to compare\n", scope == TABLE_TIME ? "time_per_op " : "");
 }
 
-int compare_print_table(FILE *out, const sample_set *set, const comparison_set *comparisons,
+int compare_table_print(FILE *out, const sample_set *set, const comparison_set *comparisons,
                         table_scope scope)
 {
     if (scope == TABLE_NONE)

@@ -25,7 +25,7 @@ typedef enum table_scope {
  * "n/a" where there is no ratio and "—" where the version has no samples; then a
  * count of each verdict per version and a legend line. Returns 0, or -1 when memory
  * runs out. */
-int compare_print_table(FILE *out, const sample_set *set, const comparison_set *comparisons,
+int compare_table_print(FILE *out, const sample_set *set, const comparison_set *comparisons,
                         table_scope scope);
 
 #endif

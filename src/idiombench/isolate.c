@@ -15,6 +15,7 @@
 #include "isolate.h"
 #include "child_proc.h"
 #include "clock.h"
+#include "fdio.h"
 #include "observe.h"
 #include "options.h"
 #include "pyutil.h"
@@ -138,16 +139,8 @@ static void print_prefix(const isolate_plan *plan, size_t index)
 static void send_bytes(int fd, const void *data, size_t size)
 {
     stage_leave_if_stray();
-    const char *at = data;
-    while (size > 0) {
-        ssize_t written = write(fd, at, size);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            _exit(EXIT_ENVIRONMENT);
-        at += written;
-        size -= (size_t)written;
-    }
+    if (fdio_write_all(fd, data, size) != 0)
+        _exit(EXIT_ENVIRONMENT);
 }
 
 /* A message of kind followed by its three texts (NULL: empty). */
@@ -281,15 +274,14 @@ static const isolate_unit *unit_of(const isolation *iso, const child *ch)
     return &iso->plan->units[ch->unit];
 }
 
-static result_key key_of(const isolation *iso, const child *ch)
+static result_key unit_key(const isolation *iso, const child *ch)
 {
     const isolate_unit *u = unit_of(iso, ch);
     if (is_observation(u)) {
         result_key key = {u->o->family, u->o->name, -1};
         return key;
     }
-    result_key key = {u->c->family, u->c->name, u->c->sizes != NULL ? u->n : -1};
-    return key;
+    return results_key_of_case(u->c, u->n);
 }
 
 static int64_t deadline_after(const isolation *iso)
@@ -463,7 +455,7 @@ static follow fail_unit(isolation *iso, child *ch, const char *reason, const cha
     if (!ch->started)
         print_prefix(iso->plan, ch->unit);
     printf("FAILED (%s): %s\n", stage, reason);
-    if (results_add_failure(iso->res, key_of(iso, ch), stage, reason,
+    if (results_add_failure(iso->res, unit_key(iso, ch), stage, reason,
                             traceback ? traceback : "") != 0)
         return stop_run(iso, "out of memory");
     return finish_unit(iso, ch, MEASURE_FAILED);
@@ -498,7 +490,7 @@ static follow take_row(isolation *iso, child *ch, message *m, const double *samp
     m->metric[NAME_BYTES - 1] = m->unit[NAME_BYTES - 1] = '\0';
     const char *metric = keep_name(m->metric), *unit = keep_name(m->unit);
     if (metric == NULL || unit == NULL ||
-        results_add_sampled_row(iso->res, key_of(iso, ch), metric, unit, &m->figures,
+        results_add_sampled_row(iso->res, unit_key(iso, ch), metric, unit, &m->figures,
                                 samples, m->sample_count, m->loops) != 0)
         return stop_run(iso, "out of memory");
     return FOLLOW_ON;
@@ -523,7 +515,8 @@ static follow take_message(isolation *iso, child *ch, message *m, const double *
     case MESSAGE_ROW:
         return take_row(iso, ch, m, samples);
     case MESSAGE_FAILURE:
-        if (results_add_failure(iso->res, key_of(iso, ch), texts[0], texts[1], texts[2]) != 0)
+        if (results_add_failure(iso->res, unit_key(iso, ch), texts[0], texts[1],
+                                texts[2]) != 0)
             return stop_run(iso, "out of memory");
         return FOLLOW_ON;
     case MESSAGE_OBSERVATION:

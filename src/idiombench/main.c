@@ -19,6 +19,7 @@
 #include "results_csv.h"
 #include "results_meta.h"
 #include "run_dir.h"
+#include "run_plan.h"
 #include "select.h"
 #include "unavailable.h"
 
@@ -81,24 +82,6 @@ static void find_suite_dir(char *out, size_t size)
     snprintf(out, size, "%s", exe[0] ? exe : "/");
 }
 
-/* Steps of the run for case c: one per size, or one when it does not scale or does not
- * run on this Python at all. */
-static size_t units_of(const case_def *c)
-{
-    if (c->sizes == NULL || unavailable_case(c, pyutil_version(), NULL, 0))
-        return 1;
-    return c->size_count;
-}
-
-static size_t count_units(const catalogue *cat, const bool *chosen)
-{
-    size_t units = 0;
-    for (size_t i = 0; i < cat->count; i++)
-        if (chosen[i])
-            units += units_of(&cat->cases[i]);
-    return units;
-}
-
 static void print_list(const catalogue *cat, const bool *chosen)
 {
     for (size_t i = 0; i < cat->count; i++) {
@@ -150,7 +133,7 @@ static int write_whole_files(run *r)
 {
     char path[4200];
     if (run_dir_join(path, sizeof path, r->work_dir, "complexity.csv") != 0 ||
-        results_csv_write_complexity(&r->res, path) != 0 ||
+        results_complexity_write(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->work_dir, "observations.csv") != 0 ||
         results_csv_write_observations(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->work_dir, "unavailable.csv") != 0 ||
@@ -190,8 +173,9 @@ static int write_meta(run *r, const char *suite_dir, int argc, char **argv)
              (long long)r->opts->target_ns, r->opts->pairs, r->opts->case_timeout_s, sampling,
              r->opts->quick ? ", quick" : "",
              r->opts->no_observations ? ", no observations" : "");
-    int status = host_facts_collect(&r->meta, suite_dir) | meta_add(&r->meta, "command", text) |
-                 meta_add(&r->meta, "settings", settings);
+    int status = host_facts_collect(&r->meta, suite_dir) |
+                 results_meta_add(&r->meta, "command", text) |
+                 results_meta_add(&r->meta, "settings", settings);
     return status == 0 ? write_meta_file(r) : -1;
 }
 
@@ -212,7 +196,7 @@ static bool noise_before(run *r)
     if (noise_floor_before(&r->noise, r->opts->target_ns) == 0)
         return true;
     PyErr_Clear();
-    meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
+    results_meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
     return false;
 }
 
@@ -221,30 +205,14 @@ static int noise_after(run *r, bool measured)
 {
     if (!measured) {
         if (!any_timed(r))
-            meta_add(&r->meta, "noise_floor", "not measured: no case is timed");
+            results_meta_add(&r->meta, "noise_floor", "not measured: no case is timed");
     } else if (noise_floor_after(&r->noise) != 0) {
         PyErr_Clear();
-        meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
+        results_meta_add(&r->meta, "noise_floor", "not measured: the empty loop raised");
     } else if (noise_floor_add_meta(&r->noise, &r->meta) != 0) {
         return -1;
     }
     return write_meta_file(r);
-}
-
-/* Every chosen case at every size, in catalogue order (malloc'd; NULL: no memory). */
-static isolate_unit *list_units(const run *r)
-{
-    isolate_unit *units = calloc(r->units ? r->units : 1, sizeof *units);
-    size_t count = 0;
-    for (size_t i = 0; units != NULL && i < r->cat->count; i++) {
-        const case_def *c = &r->cat->cases[i];
-        bool runs = !unavailable_case(c, pyutil_version(), NULL, 0);
-        for (size_t k = 0; r->chosen[i] && k < units_of(c); k++) {
-            isolate_unit unit = {c, c->sizes && runs ? c->sizes[k] : -1, NULL};
-            units[count++] = unit;
-        }
-    }
-    return units;
 }
 
 /* After each case: count it and append its rows; a failure to write stops the run. */
@@ -261,7 +229,7 @@ static int after_case(void *ctx, measure_outcome outcome)
  * appending the results after each case. */
 static int run_cases(run *r)
 {
-    isolate_unit *units = list_units(r);
+    isolate_unit *units = run_plan_list_units(r->cat, r->chosen, r->units);
     if (units == NULL) {
         complain("out of memory");
         return EXIT_ENVIRONMENT;
@@ -309,37 +277,12 @@ static int list_unavailable(run *r)
     return 0;
 }
 
-/* True when the run measures at least one case of the family. */
-static bool family_chosen(const run *r, const char *family)
-{
-    for (size_t i = 0; i < r->cat->count; i++)
-        if (r->chosen[i] && strcmp(r->cat->cases[i].family, family) == 0)
-            return true;
-    return false;
-}
-
 /* After each observation: count those that failed. */
 static int after_observation(void *ctx, measure_outcome outcome)
 {
     int *failed = ctx;
     *failed += outcome == MEASURE_FAILED;
     return 0;
-}
-
-/* The observations of every family the run measured (malloc'd, *count of them; NULL:
- * no memory). */
-static isolate_unit *list_observations(const run *r, size_t *count)
-{
-    isolate_unit *units = calloc(r->cat->observation_count + 1, sizeof *units);
-    *count = 0;
-    for (size_t i = 0; units != NULL && i < r->cat->observation_count; i++) {
-        const observation_def *o = &r->cat->observations[i];
-        if (family_chosen(r, o->family)) {
-            isolate_unit unit = {NULL, -1, o};
-            units[(*count)++] = unit;
-        }
-    }
-    return units;
 }
 
 /* Runs the observations of every family the run measured, after the measurements, each
@@ -349,7 +292,7 @@ static isolate_unit *list_observations(const run *r, size_t *count)
 static int record_observations(run *r)
 {
     size_t count;
-    isolate_unit *units = list_observations(r, &count);
+    isolate_unit *units = run_plan_list_observations(r->cat, r->chosen, &count);
     if (units == NULL) {
         complain("out of memory while recording observations");
         return -1;
@@ -510,28 +453,8 @@ static int measure_and_write(run *r, const char *suite_dir, int argc, char **arg
     int status = measure(r, suite_dir, argc, argv);
     print_summary(r, status);
     results_free(&r->res);
-    meta_free(&r->meta);
+    results_meta_free(&r->meta);
     return status;
-}
-
-/* --instruments: each case keeps only the instruments listed; a case left with none
- * is not run. instructions, which no case declares, is given to every case when
- * listed. Returns 0, or -1 with one line in err. */
-static int restrict_instruments(catalogue *cat, const char *list, bool *chosen, char *err,
-                                size_t err_size)
-{
-    unsigned bits;
-    if (list == NULL)
-        return 0;
-    if (catalogue_parse_instruments(list, &bits, err, err_size) != 0)
-        return -1;
-    for (size_t i = 0; i < cat->count; i++) {
-        cat->cases[i].instruments =
-            (cat->cases[i].instruments | (bits & INSTRUMENT_INSTRUCTIONS)) & bits;
-        if (cat->cases[i].instruments == 0)
-            chosen[i] = false;
-    }
-    return 0;
 }
 
 /* After the interpreter is up: catalogue, selection, then --list or the run. */
@@ -546,7 +469,7 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
         path = default_catalogue;
     }
     catalogue cat;
-    if (catalogue_load_checked(path, opts->case_timeout_s, &cat, err, sizeof err) != 0) {
+    if (catalogue_syntax_load_checked(path, opts->case_timeout_s, &cat, err, sizeof err) != 0) {
         complain(err);
         return EXIT_USAGE;
     }
@@ -556,14 +479,15 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
     if (chosen == NULL) {
         status = EXIT_ENVIRONMENT;
     } else if (select_cases(&cat, opts->filter, chosen, &count, err, sizeof err) != 0 ||
-               restrict_instruments(&cat, opts->instruments, chosen, err, sizeof err) != 0) {
+               run_plan_restrict_instruments(&cat, opts->instruments, chosen, err,
+                                             sizeof err) != 0) {
         complain(err);
     } else if (opts->list) {
         print_list(&cat, chosen);
         status = EXIT_OK;
     } else {
         run r = {.opts = opts, .cat = &cat, .chosen = chosen,
-                 .units = count_units(&cat, chosen)};
+                 .units = run_plan_count_units(&cat, chosen)};
         status = measure_and_write(&r, suite_dir, argc, argv);
     }
     free(chosen);
@@ -629,7 +553,7 @@ int main(int argc, char **argv)
         options_print_help(stdout);
         status = EXIT_OK;
     } else if (!has_flag(argc, argv, "--startup", NULL) &&
-               gbench_initialize(&argc, argv, err, sizeof err) != 0) {
+               gbench_shim_initialize(&argc, argv, err, sizeof err) != 0) {
         complain(err);
         status = EXIT_USAGE;
     } else if (options_parse(argc, argv, &opts, err, sizeof err) != 0) {
@@ -638,7 +562,7 @@ int main(int argc, char **argv)
     } else {
         status = run_with_options(&opts, original_argc, original_argv);
     }
-    gbench_finish();
+    gbench_shim_finish();
     free(original_argv);
     return status;
 }

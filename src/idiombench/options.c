@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include "argv.h"
+#include "measure.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -20,7 +21,6 @@
 #define MAX_CASE_BUDGET_S 3600.0
 #define DEFAULT_PAIRS 5
 #define QUICK_PAIRS 3
-#define MAX_PAIRS 64 /* as loop.c allows */
 #define MIN_CASE_TIMEOUT_S 120
 #define MAX_CASE_TIMEOUT_S 86400
 #define CASE_TIMEOUT_FACTOR 10 /* × the timed loops' planned duration, when longer */
@@ -168,9 +168,7 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
         const char *arg = argv[i];
         const char *value = NULL;
         bool missing = false;
-        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            out->help = true;
-        } else if (strcmp(arg, "--list") == 0) {
+        if (strcmp(arg, "--list") == 0) {
             out->list = true;
         } else if (strcmp(arg, "--startup") == 0) {
             out->startup = true;
@@ -200,9 +198,9 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             out->repetitions = (int)count;
         } else if ((value = argv_option_value(argc, argv, &i, "--pairs", &missing)) != NULL) {
             long count;
-            if (parse_int(value, 1, MAX_PAIRS, &count) != 0) {
+            if (parse_int(value, 1, MEASURE_MAX_PAIRS, &count) != 0) {
                 snprintf(err, err_size, "--pairs '%s' is not a whole number from 1 to %d",
-                         value, MAX_PAIRS);
+                         value, MEASURE_MAX_PAIRS);
                 return -1;
             }
             out->pairs = (int)count;

@@ -16,8 +16,8 @@ enum exit_status {
     EXIT_WRITE_FAILED = 4,  /* the run folder could not take the results: the run stopped */
 };
 
+/* --help is not among them: main answers it before Google Benchmark reads argv. */
 typedef struct options {
-    bool help;
     bool list;
     bool startup;           /* start and finalise the interpreter, nothing else */
     bool quick;

@@ -2,6 +2,7 @@
 #include "stage.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -60,7 +61,7 @@ bool stage_is_owner(void)
 void stage_leave_if_stray(void)
 {
     if (!stage_is_owner())
-        _exit(0);
+        _exit(EXIT_SUCCESS);
 }
 
 /* The pass's name where a loop can run in it; NULL for the others. */

@@ -2,6 +2,7 @@
  * how the child ended without returning. */
 #include "trial.h"
 #include "child_proc.h"
+#include "fdio.h"
 #include "pyutil.h"
 
 #include <errno.h>
@@ -36,34 +37,21 @@ static int64_t now_ms(void)
     return (int64_t)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static void write_all(int fd, const void *data, size_t length)
-{
-    const char *at = data;
-    while (length > 0) {
-        ssize_t written = write(fd, at, length);
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return;
-        at += written;
-        length -= (size_t)written;
-    }
-}
-
 static void run_child(trial_fn fn, void *ctx, int fd, pid_t parent)
 {
     if (!child_proc_detach(parent)) /* a session of its own, ended with the parent */
-        _exit(1);
+        _exit(EXIT_FAILURE);
     trial_bytes result = {NULL, 0};
     char line[LINE_SIZE] = "";
     char outcome = fn(ctx, &result, line, sizeof line) == 0 ? '0' : '1';
     pyutil_flush_std_streams(); /* what fn printed, before _exit() */
     uint64_t length = outcome == '0' ? result.length : 0;
-    write_all(fd, &outcome, 1);
-    write_all(fd, &length, sizeof length);
-    write_all(fd, result.data, (size_t)length);
-    write_all(fd, line, strnlen(line, sizeof line));
-    _exit(0);
+    /* A report cut short is the parent's to notice (parse()). */
+    fdio_write_all(fd, &outcome, 1);
+    fdio_write_all(fd, &length, sizeof length);
+    fdio_write_all(fd, result.data, (size_t)length);
+    fdio_write_all(fd, line, strnlen(line, sizeof line));
+    _exit(EXIT_SUCCESS);
 }
 
 /* Appends what fd holds now to rep; false at end of file or on an error. */

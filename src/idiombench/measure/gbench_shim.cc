@@ -114,13 +114,10 @@ class ForwardingReporter : public benchmark::BenchmarkReporter {
         // Percentages (cv) are fractions as they are; times are totals over iterations.
         if (!(aggregate && run.aggregate_unit == benchmark::kPercentage) && run.iterations > 0)
             value /= static_cast<double>(run.iterations);
-        std::string name = run.benchmark_name();
         gbench_run out;
-        out.name = name.c_str();
         out.is_aggregate = aggregate;
         out.aggregate_name = run.aggregate_name.c_str();
         out.value = value;
-        out.repetition_index = aggregate ? -1 : static_cast<long>(run.repetition_index);
         out.error_occurred = RunFailed(run, 0);
         out.error_message = RunMessage(run, 0).c_str();
         report_(ctx_, &out);
@@ -194,7 +191,7 @@ int OpenOutFile(const std::string &path, const std::string &format, char *err,
 
 } // namespace
 
-extern "C" int gbench_initialize(int *argc, char **argv, char *err, size_t err_size)
+extern "C" int gbench_shim_initialize(int *argc, char **argv, char *err, size_t err_size)
 {
     std::string out_path = TakeFlag(argc, argv, "benchmark_out");
     std::string out_format = TakeFlag(argc, argv, "benchmark_out_format");
@@ -204,7 +201,7 @@ extern "C" int gbench_initialize(int *argc, char **argv, char *err, size_t err_s
     return OpenOutFile(out_path, out_format, err, err_size);
 }
 
-extern "C" void gbench_finish(void)
+extern "C" void gbench_shim_finish(void)
 {
     if (!out_reporter)
         return;
@@ -214,8 +211,9 @@ extern "C" void gbench_finish(void)
     out_file.close();
 }
 
-extern "C" size_t gbench_run_one(const char *name, int repetitions, gbench_sample_fn sample,
-                                 void *sample_ctx, gbench_report_fn report, void *report_ctx)
+extern "C" size_t gbench_shim_run_one(const char *name, int repetitions,
+                                      gbench_sample_fn sample, void *sample_ctx,
+                                      gbench_report_fn report, void *report_ctx)
 {
     auto body = [sample, sample_ctx](benchmark::State &state) {
         for (auto _ : state) {
@@ -240,7 +238,7 @@ extern "C" size_t gbench_run_one(const char *name, int repetitions, gbench_sampl
     return count;
 }
 
-extern "C" const char *gbench_build_type(void)
+extern "C" const char *gbench_shim_build_type(void)
 {
     std::ostringstream context;
     benchmark::BenchmarkReporter::PrintBasicContext(&context,

@@ -9,17 +9,11 @@
 #define MAX_RUN_LOOPS 10000
 #define MIN_RUN_LOOPS 10
 
-result_key instrument_key(const case_def *c, long n)
-{
-    result_key key = {c->family, c->name, c->sizes != NULL ? n : -1};
-    return key;
-}
-
 measure_outcome instrument_failed(results *r, const case_def *c, long n, const char *stage,
                                   const char *error, const char *traceback)
 {
     printf("FAILED (%s): %s\n", stage, error);
-    if (results_add_failure(r, instrument_key(c, n), stage, error, traceback) != 0)
+    if (results_add_failure(r, results_key_of_case(c, n), stage, error, traceback) != 0)
         return MEASURE_FATAL;
     return MEASURE_FAILED;
 }

@@ -60,9 +60,6 @@ static inline bool instrument_metric_available(const instrument_metric *m)
     return m->available == NULL || m->available();
 }
 
-/* The results' key of case c at size n. */
-result_key instrument_key(const case_def *c, long n);
-
 /* Prints "FAILED (stage): error" and records the failure: MEASURE_FAILED, or
  * MEASURE_FATAL (memory). */
 measure_outcome instrument_failed(results *r, const case_def *c, long n, const char *stage,

@@ -47,7 +47,7 @@ static measure_outcome measure_allocs(const case_def *c, long n, const loop_twin
     if (status != 0)
         return instrument_raised(r, c, n, "allocs");
     double medians[ALLOC_METRICS];
-    if (instrument_add_rows(alloc_metrics, ALLOC_METRICS, r, instrument_key(c, n), &s,
+    if (instrument_add_rows(alloc_metrics, ALLOC_METRICS, r, results_key_of_case(c, n), &s,
                             (long)loops, medians) != 0)
         return MEASURE_FATAL;
     printf("  %8.3g allocs/op %10.4g B/op", medians[ALLOCS], medians[BYTES]);

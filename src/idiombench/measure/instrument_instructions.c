@@ -49,7 +49,7 @@ static measure_outcome measure_instructions(const case_def *c, long n,
     if (instruction_samples(twins, loops, &s) != 0)
         return instrument_raised(r, c, n, "instructions");
     double median;
-    if (instrument_add_rows(instruction_metrics, INSTRUCTION_METRICS, r, instrument_key(c, n),
+    if (instrument_add_rows(instruction_metrics, INSTRUCTION_METRICS, r, results_key_of_case(c, n),
                             &s, (long)loops, &median) != 0)
         return MEASURE_FATAL;
     printf("  %10.1f instr/op", median);

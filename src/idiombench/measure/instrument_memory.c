@@ -45,7 +45,7 @@ static measure_outcome measure_memory(const case_def *c, long n, const loop_twin
     if (memory_samples(twins, loops, &s) != 0)
         return instrument_raised(r, c, n, "memory");
     double medians[MEMORY_METRICS];
-    if (instrument_add_rows(memory_metrics, MEMORY_METRICS, r, instrument_key(c, n), &s,
+    if (instrument_add_rows(memory_metrics, MEMORY_METRICS, r, results_key_of_case(c, n), &s,
                             (long)loops, medians) != 0)
         return MEASURE_FATAL;
     printf("  retained %.3g B  peak %.3g B  rss %+.3g B", medians[RETAINED], medians[PEAK],

@@ -73,7 +73,7 @@ static measure_outcome measure_resources(const case_def *c, long n, const loop_t
     if (resource_samples(twins, loops, &s) != 0)
         return instrument_raised(r, c, n, "resources");
     double medians[RESOURCE_METRICS] = {0};
-    if (instrument_add_rows(resource_metrics, RESOURCE_METRICS, r, instrument_key(c, n), &s,
+    if (instrument_add_rows(resource_metrics, RESOURCE_METRICS, r, results_key_of_case(c, n), &s,
                             (long)loops, medians) != 0)
         return MEASURE_FATAL;
     print_resources(medians);

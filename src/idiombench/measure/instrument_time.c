@@ -120,7 +120,7 @@ static batch_status time_batch(timing *t, size_t count, time_pool *pool)
     t->aggregated = false;
     t->taken = 0;
     int64_t start_ns = clock_now_ns();
-    size_t ran = gbench_run_one(pool->name, (int)count, take_sample, t, take_report, t);
+    size_t ran = gbench_shim_run_one(pool->name, (int)count, take_sample, t, take_report, t);
     pool->spent_ns += clock_now_ns() - start_ns;
     if (ran == 0)
         return BATCH_FILTERED;
@@ -179,7 +179,7 @@ static measure_outcome time_case(const case_def *c, long n, const loop_twins *tw
         outcome = instrument_failed(r, c, n, "time", "Google Benchmark reported no figures "
                                     "(a --benchmark_* flag hid them?)", "");
     } else if (status == BATCH_FAILED ||
-               results_add_sampled_row(r, instrument_key(c, n), time_metrics[0].name,
+               results_add_sampled_row(r, results_key_of_case(c, n), time_metrics[0].name,
                                        time_metrics[0].unit, &pool.figures,
                                        pool.samples_ns, pool.figures.count, (long)loops) != 0) {
         outcome = MEASURE_FATAL;

@@ -1,5 +1,6 @@
 /* loop.c: builds the timeit-style loop source for a case, compiles it, runs it. */
 #include "loop.h"
+#include "measure.h"
 #include "pyutil.h"
 #include "stage.h"
 #include "stats.h"
@@ -9,7 +10,6 @@
 #include <string.h>
 
 #define MAX_LOOPS ((Py_ssize_t)1000000000)
-#define MAX_PAIRS 64
 
 /* A growing string. */
 typedef struct text {
@@ -264,8 +264,8 @@ int loop_calibrate(const loop_twins *twins, int64_t target_ns, Py_ssize_t *loops
 
 int loop_sample_ns(const loop_twins *twins, Py_ssize_t loops, int pairs, double *net_ns)
 {
-    double nets[MAX_PAIRS];
-    if (pairs < 1 || pairs > MAX_PAIRS) {
+    double nets[MEASURE_MAX_PAIRS];
+    if (pairs < 1 || pairs > MEASURE_MAX_PAIRS) {
         PyErr_SetString(PyExc_ValueError, "pairs per sample out of range");
         return -1;
     }

@@ -7,6 +7,9 @@
 #include "catalogue.h"
 #include "results.h"
 
+/* Most statement/empty pairs a timing sample may take (--pairs). */
+#define MEASURE_MAX_PAIRS 64
+
 typedef struct measure_settings {
     int repetitions;   /* samples per instrument (the time pass's first batch) */
     int64_t target_ns; /* duration of one timed loop */

@@ -80,7 +80,7 @@ int noise_floor_add_meta(const noise_floor *nf, meta_list *meta)
              "cases, %zu after), each %ld iterations lasting about %.3g ms; %.3g ns per "
              "iteration (median)", count, nf->before_count,
              nf->after_count, nf->loops, (double)nf->target_ns / 1e6, pooled.median);
-    return meta_add(meta, "noise_floor_cv_pct", cv) |
-           (drift[0] ? meta_add(meta, "noise_floor_drift_pct", drift) : 0) |
-           meta_add(meta, "noise_floor_method", method);
+    return results_meta_add(meta, "noise_floor_cv_pct", cv) |
+           (drift[0] ? results_meta_add(meta, "noise_floor_drift_pct", drift) : 0) |
+           results_meta_add(meta, "noise_floor_method", method);
 }

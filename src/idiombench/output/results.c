@@ -1,5 +1,6 @@
 /* results.c: growing arrays of result rows (with their samples) and failures. */
 #include "results.h"
+#include "catalogue.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,12 @@ int results_init(results *r, const char *python_version)
     memset(r, 0, sizeof *r);
     r->python_version = strdup(python_version);
     return r->python_version ? 0 : -1;
+}
+
+result_key results_key_of_case(const case_def *c, long n)
+{
+    result_key key = {c->family, c->name, c->sizes != NULL ? n : -1};
+    return key;
 }
 
 int results_add_row(results *r, result_key key, const char *metric, const char *unit,

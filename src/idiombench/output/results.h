@@ -14,6 +14,11 @@ typedef struct result_key {
     long n;
 } result_key;
 
+struct case_def; /* catalogue.h */
+
+/* The key of case c at size n: n stays -1 when the case does not scale. */
+result_key results_key_of_case(const struct case_def *c, long n);
+
 typedef struct result_row {
     char *family;
     char *case_name;

@@ -1,6 +1,7 @@
 /* results_append.c: each flush formats the new rows in memory and appends them with
  * write(2), so that a failure leaves the files ending on a whole row. */
 #include "results_append.h"
+#include "fdio.h"
 #include "results_csv.h"
 
 #include <errno.h>
@@ -21,18 +22,8 @@ static const char *const HEADERS[RESULTS_APPEND_FILES] = {
  * meanwhile (its folder deleted) takes nothing. Returns 0, or -1 with errno set. */
 static int append_whole(int fd, off_t *kept, const char *text, size_t length)
 {
-    size_t done = 0;
-    while (done < length) {
-        ssize_t wrote = write(fd, text + done, length - done);
-        if (wrote < 0 && errno == EINTR)
-            continue;
-        if (wrote <= 0) {
-            if (wrote == 0)
-                errno = ENOSPC;
-            return -1;
-        }
-        done += (size_t)wrote;
-    }
+    if (fdio_write_all(fd, text, length) != 0)
+        return -1;
     struct stat info;
     if (fstat(fd, &info) != 0)
         return -1;

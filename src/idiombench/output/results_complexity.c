@@ -24,21 +24,6 @@ static bool seen_before(const results *r, size_t i)
     return false;
 }
 
-static void write_fit(FILE *out, const results *r, const result_row *first, size_t sizes,
-                      const complexity_fit *fit)
-{
-    csv_field(out, r->python_version);
-    fputc(',', out);
-    csv_field(out, first->family);
-    fputc(',', out);
-    csv_field(out, first->case_name);
-    fprintf(out, ",%s,%s,%zu,%s,%.9g", first->metric, first->unit, sizes,
-            complexity_curve_name(fit->best), fit->coefficient[fit->best]);
-    for (int curve = 0; curve < CURVE_COUNT; curve++)
-        fprintf(out, ",%.9g", fit->rms[curve]);
-    fputc('\n', out);
-}
-
 /* Collects row i's series and writes its fit when it has enough sizes. */
 static int fit_series(FILE *out, const results *r, size_t i)
 {
@@ -56,15 +41,18 @@ static int fit_series(FILE *out, const results *r, size_t i)
             cost[count++] = r->rows[k].figures.median;
         }
     }
+    const result_row *first = &r->rows[i];
+    csv_fit_key key = {r->python_version, first->family, first->case_name, first->metric,
+                       first->unit};
     complexity_fit fit;
     if (count >= COMPLEXITY_MIN_SIZES && complexity_fit_costs(size, cost, count, &fit) == 0)
-        write_fit(out, r, &r->rows[i], count, &fit);
+        csv_write_fit(out, &key, count, &fit);
     free(size);
     free(cost);
     return 0;
 }
 
-int results_csv_write_complexity(const results *r, const char *path)
+int results_complexity_write(const results *r, const char *path)
 {
     atomic_file file;
     if (atomic_file_open(&file, path) != 0)

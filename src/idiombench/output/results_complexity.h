@@ -8,6 +8,6 @@
  * fits the medians to O(1), O(n), O(n log n) and O(n^2) and writes one row: the best
  * curve, its coefficient, and every curve's rms (relative to the mean). A header alone
  * when no case scales. Whole or not at all: returns 0, or -1 with errno set. */
-int results_csv_write_complexity(const results *r, const char *path);
+int results_complexity_write(const results *r, const char *path);
 
 #endif

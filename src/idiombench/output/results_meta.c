@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int meta_add(meta_list *meta, const char *key, const char *value)
+int results_meta_add(meta_list *meta, const char *key, const char *value)
 {
     meta_entry *grown = realloc(meta->entries, (meta->count + 1) * sizeof *grown);
     if (grown == NULL)
@@ -23,7 +23,7 @@ int meta_add(meta_list *meta, const char *key, const char *value)
     return 0;
 }
 
-void meta_free(meta_list *meta)
+void results_meta_free(meta_list *meta)
 {
     for (size_t i = 0; i < meta->count; i++)
         free(meta->entries[i].value);

@@ -16,9 +16,9 @@ typedef struct meta_list {
 
 /* Adds key (a static string) with a copy of value; line breaks become spaces.
  * Returns 0 or -1 (memory). */
-int meta_add(meta_list *meta, const char *key, const char *value);
+int results_meta_add(meta_list *meta, const char *key, const char *value);
 
-void meta_free(meta_list *meta);
+void results_meta_free(meta_list *meta);
 
 /* Writes the entries in order, whole or not at all. Returns 0, or -1 with errno set. */
 int results_meta_write(const meta_list *meta, const char *path);

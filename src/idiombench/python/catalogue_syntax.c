@@ -99,7 +99,7 @@ static int report(const case_def *c, char *err, size_t err_size)
     return -1;
 }
 
-int catalogue_check_syntax(const catalogue *cat, char *err, size_t err_size)
+int catalogue_syntax_check(const catalogue *cat, char *err, size_t err_size)
 {
     for (size_t i = 0; i < cat->count; i++) {
         const case_def *c = &cat->cases[i];
@@ -111,12 +111,12 @@ int catalogue_check_syntax(const catalogue *cat, char *err, size_t err_size)
     return 0;
 }
 
-int catalogue_load_checked(const char *path, int timeout_s, catalogue *out, char *err,
-                           size_t err_size)
+int catalogue_syntax_load_checked(const char *path, int timeout_s, catalogue *out, char *err,
+                                  size_t err_size)
 {
     if (catalogue_load_within(path, timeout_s, out, err, err_size) != 0)
         return -1;
-    if (catalogue_check_syntax(out, err, err_size) == 0)
+    if (catalogue_syntax_check(out, err, err_size) == 0)
         return 0;
     catalogue_free(out);
     return -1;

@@ -12,11 +12,11 @@
  * in err: "<file>:<line>: case '<name>': syntax error in its stmt: <message> (...)",
  * the line being the one at fault in the catalogue file when its text is found there
  * after the case's name, else the case's. Needs a running interpreter. */
-int catalogue_check_syntax(const catalogue *cat, char *err, size_t err_size);
+int catalogue_syntax_check(const catalogue *cat, char *err, size_t err_size);
 
-/* catalogue_load_within, then catalogue_check_syntax: 0, or -1 with one line in err and
+/* catalogue_load_within, then catalogue_syntax_check: 0, or -1 with one line in err and
  * nothing left to free. */
-int catalogue_load_checked(const char *path, int timeout_s, catalogue *out, char *err,
-                           size_t err_size);
+int catalogue_syntax_load_checked(const char *path, int timeout_s, catalogue *out, char *err,
+                                  size_t err_size);
 
 #endif

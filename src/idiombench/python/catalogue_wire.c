@@ -48,13 +48,18 @@ static void put_string(writer *w, const char *text)
         put_bytes(w, text, (size_t)length);
 }
 
+/* A record's tag, then its first `count` fields: strings. */
+static void put_head(writer *w, char tag, const char *const *texts, size_t count)
+{
+    put_bytes(w, &tag, 1);
+    for (size_t i = 0; i < count; i++)
+        put_string(w, texts[i]);
+}
+
 static void put_case(writer *w, const case_def *c)
 {
-    put_bytes(w, "C", 1);
-    put_string(w, c->family);
-    put_string(w, c->name);
-    put_string(w, c->setup);
-    put_string(w, c->stmt);
+    const char *head[] = {c->family, c->name, c->setup, c->stmt};
+    put_head(w, 'C', head, sizeof head / sizeof *head);
     put_number(w, (int64_t)c->size_count);
     for (size_t i = 0; i < c->size_count; i++)
         put_number(w, c->sizes[i]);
@@ -70,11 +75,8 @@ static void put_case(writer *w, const case_def *c)
 
 static void put_observation(writer *w, const observation_def *o)
 {
-    put_bytes(w, "O", 1);
-    put_string(w, o->family);
-    put_string(w, o->name);
-    put_string(w, o->code);
-    put_string(w, o->source);
+    const char *head[] = {o->family, o->name, o->code, o->source};
+    put_head(w, 'O', head, sizeof head / sizeof *head);
 }
 
 int catalogue_wire_encode(const catalogue *cat, size_t first_case, size_t first_observation,
@@ -157,13 +159,18 @@ static void take_sizes(reader *r, case_def *c)
         c->sizes[i] = (long)take_number(r);
 }
 
+/* A record's first `count` fields, strings it must hold, into *fields[0 .. count). */
+static void take_head(reader *r, char **const *fields, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        *fields[i] = take_required(r);
+}
+
 static void take_case(reader *r, case_def *c)
 {
     memset(c, 0, sizeof *c);
-    c->family = take_required(r);
-    c->name = take_required(r);
-    c->setup = take_required(r);
-    c->stmt = take_required(r);
+    char **const head[] = {&c->family, &c->name, &c->setup, &c->stmt};
+    take_head(r, head, sizeof head / sizeof *head);
     take_sizes(r, c);
     c->instruments = (unsigned)take_number(r);
     c->gc_enabled = take_number(r) != 0;
@@ -178,10 +185,8 @@ static void take_case(reader *r, case_def *c)
 static void take_observation(reader *r, observation_def *o)
 {
     memset(o, 0, sizeof *o);
-    o->family = take_required(r);
-    o->name = take_required(r);
-    o->code = take_required(r);
-    o->source = take_required(r);
+    char **const head[] = {&o->family, &o->name, &o->code, &o->source};
+    take_head(r, head, sizeof head / sizeof *head);
 }
 
 int catalogue_wire_decode(const char *data, size_t length, catalogue *cat)

@@ -112,31 +112,31 @@ int host_facts_collect(meta_list *meta, const char *source_dir)
     int status = 0;
     if (uname(&system) != 0)
         memset(&system, 0, sizeof system);
-    status |= meta_add(meta, "host", system.nodename);
+    status |= results_meta_add(meta, "host", system.nodename);
     cpu_model(text, sizeof text);
-    status |= meta_add(meta, "cpu", text);
+    status |= results_meta_add(meta, "cpu", text);
     cpu_count(text, sizeof text);
-    status |= meta_add(meta, "cpus", text);
+    status |= results_meta_add(meta, "cpus", text);
     snprintf(text, sizeof text, "%s %s %s", system.sysname, system.release, system.machine);
-    status |= meta_add(meta, "kernel", text);
-    status |= meta_add(meta, "compiler", "gcc " __VERSION__);
-    status |= meta_add(meta, "python_version", pyutil_version());
-    status |= meta_add(meta, "python_full_version", Py_GetVersion());
-    status |= meta_add(meta, "python_path", IDIOMBENCH_PYTHON);
+    status |= results_meta_add(meta, "kernel", text);
+    status |= results_meta_add(meta, "compiler", "gcc " __VERSION__);
+    status |= results_meta_add(meta, "python_version", pyutil_version());
+    status |= results_meta_add(meta, "python_full_version", Py_GetVersion());
+    status |= results_meta_add(meta, "python_path", IDIOMBENCH_PYTHON);
     config_var("CONFIG_ARGS", text, sizeof text);
-    status |= meta_add(meta, "python_configure", text);
+    status |= results_meta_add(meta, "python_configure", text);
     config_var("CFLAGS", text, sizeof text);
-    status |= meta_add(meta, "python_cflags", text);
+    status |= results_meta_add(meta, "python_cflags", text);
     git_commit(source_dir, text, sizeof text);
-    status |= meta_add(meta, "suite_commit", text);
+    status |= results_meta_add(meta, "suite_commit", text);
     snprintf(text, sizeof text, "%s, resolution %lld ns", clock_name(),
              (long long)clock_resolution_ns());
-    status |= meta_add(meta, "clock", text);
+    status |= results_meta_add(meta, "clock", text);
     snprintf(more, sizeof more, "%s",
              probe_alloc_available()
                  ? "PyMem_SetAllocator wrapping RAW, MEM and OBJ; nested requests counted once"
                  : "unavailable (this CPython has no PyMem_SetAllocator)");
-    status |= meta_add(meta, "allocator_hooks", more);
-    status |= meta_add(meta, "gbench_build_type", gbench_build_type());
+    status |= results_meta_add(meta, "allocator_hooks", more);
+    status |= results_meta_add(meta, "gbench_build_type", gbench_shim_build_type());
     return status ? -1 : 0;
 }

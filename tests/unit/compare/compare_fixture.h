@@ -47,13 +47,13 @@ static inline int compare_fixture_load(compare_fixture *f, const char *text,
     char err[1024];
     gsl_set_error_handler_off();
     memset(f, 0, sizeof *f);
-    if (samples_parse(text, strlen(text), "fixture.csv", &f->set, err, sizeof err) != 0) {
+    if (compare_samples_parse(text, strlen(text), "fixture.csv", &f->set, err, sizeof err) != 0) {
         printf("fixture: %s\n", err);
         return -1;
     }
-    long index = samples_find_version(&f->set, baseline);
-    if (index < 0 || comparisons_build(&f->set, (size_t)index, 0.95, &f->comparisons) != 0) {
-        samples_free(&f->set);
+    long index = compare_samples_find_version(&f->set, baseline);
+    if (index < 0 || compare_pairs_build(&f->set, (size_t)index, 0.95, &f->comparisons) != 0) {
+        compare_samples_free(&f->set);
         return -1;
     }
     return 0;
@@ -61,8 +61,8 @@ static inline int compare_fixture_load(compare_fixture *f, const char *text,
 
 static inline void compare_fixture_free(compare_fixture *f)
 {
-    comparisons_free(&f->comparisons);
-    samples_free(&f->set);
+    compare_pairs_free(&f->comparisons);
+    compare_samples_free(&f->set);
 }
 
 #endif

@@ -9,19 +9,19 @@
 
 static void write_measurements(FILE *out, const void *arg)
 {
-    compare_write_measurements(out, &((const compare_fixture *)arg)->set);
+    compare_measurements_write(out, &((const compare_fixture *)arg)->set);
 }
 
 static void write_complexity(FILE *out, const void *arg)
 {
-    if (compare_write_complexity(out, &((const compare_fixture *)arg)->set) != 0)
+    if (compare_complexity_write(out, &((const compare_fixture *)arg)->set) != 0)
         fputs("(out of memory)", out);
 }
 
 static void write_comparison(FILE *out, const void *arg)
 {
     const compare_fixture *f = arg;
-    compare_write_comparison(out, &f->set, &f->comparisons);
+    compare_comparison_write(out, &f->set, &f->comparisons);
 }
 
 TEST(measurements_summarise_the_rounds_by_version_as_the_harness_does)

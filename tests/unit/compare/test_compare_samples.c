@@ -8,7 +8,7 @@
 
 static int parse(const char *text, sample_set *set, char *err, size_t size)
 {
-    return samples_parse(text, strlen(text), "samples.csv", set, err, size);
+    return compare_samples_parse(text, strlen(text), "samples.csv", set, err, size);
 }
 
 /* The message parsing text gives (it must fail), in a static buffer. */
@@ -18,7 +18,7 @@ static const char *error_of(const char *text)
     sample_set set;
     err[0] = '\0';
     if (parse(text, &set, err, sizeof err) == 0) {
-        samples_free(&set);
+        compare_samples_free(&set);
         return "(no error)";
     }
     return err;
@@ -61,11 +61,11 @@ TEST(rows_in_any_order_group_into_sorted_series)
     CHECK_EQ_DOUBLE(join->figures.stddev, 1.0);
     CHECK_EQ_INT(join->figures.count, 3);
     CHECK_EQ_INT(join->loops, 1000);
-    CHECK(samples_same_key(&set.series[3], join));
-    CHECK(!samples_same_key(&set.series[2], join));
-    CHECK_EQ_INT(samples_find_version(&set, "3.10.13"), 1);
-    CHECK_EQ_INT(samples_find_version(&set, "3.11"), -1);
-    samples_free(&set);
+    CHECK(compare_samples_same_key(&set.series[3], join));
+    CHECK(!compare_samples_same_key(&set.series[2], join));
+    CHECK_EQ_INT(compare_samples_find_version(&set, "3.10.13"), 1);
+    CHECK_EQ_INT(compare_samples_find_version(&set, "3.11"), -1);
+    compare_samples_free(&set);
 }
 
 TEST(columns_in_another_order_extra_columns_and_quotes_are_read)
@@ -82,7 +82,7 @@ TEST(columns_in_another_order_extra_columns_and_quotes_are_read)
     CHECK_STR_EQ(set.series[0].case_name, "odd \"case\"");
     CHECK_EQ_DOUBLE(set.series[0].values[0], 1.5);
     CHECK_EQ_INT(set.series[0].loops, 10);
-    samples_free(&set);
+    compare_samples_free(&set);
 }
 
 TEST(a_header_alone_gives_an_empty_set)
@@ -92,7 +92,7 @@ TEST(a_header_alone_gives_an_empty_set)
     REQUIRE(parse(HEADER, &set, err, sizeof err) == 0);
     CHECK_EQ_INT(set.version_count, 0);
     CHECK_EQ_INT(set.series_count, 0);
-    samples_free(&set);
+    compare_samples_free(&set);
 }
 
 TEST(the_loops_median_is_rounded)
@@ -103,7 +103,7 @@ TEST(the_loops_median_is_rounded)
     char err[512];
     REQUIRE(parse(text, &set, err, sizeof err) == 0);
     CHECK_EQ_INT(set.series[0].loops, 1001); /* 1000.5 */
-    samples_free(&set);
+    compare_samples_free(&set);
 }
 
 TEST(missing_columns_are_all_named)
@@ -179,23 +179,24 @@ TEST(a_csv_error_names_the_file)
 
 TEST(versions_sort_by_number_then_text)
 {
-    CHECK(samples_compare_versions("3.9", "3.10") < 0);
-    CHECK(samples_compare_versions("3.10.13", "3.11.2") < 0);
-    CHECK(samples_compare_versions("3.11.7", "3.11.7#2") < 0);
-    CHECK(samples_compare_versions("3.11.7#2", "3.11.7#10") < 0);
-    CHECK(samples_compare_versions("2.7.18", "3.6.15") < 0);
-    CHECK(samples_compare_versions("3.12.1", "3.12.1") == 0);
-    CHECK(samples_compare_versions("3.010", "3.10") != 0); /* distinct labels stay distinct */
-    CHECK(samples_compare_versions("pypy", "3.11") > 0);
+    CHECK(compare_samples_compare_versions("3.9", "3.10") < 0);
+    CHECK(compare_samples_compare_versions("3.10.13", "3.11.2") < 0);
+    CHECK(compare_samples_compare_versions("3.11.7", "3.11.7#2") < 0);
+    CHECK(compare_samples_compare_versions("3.11.7#2", "3.11.7#10") < 0);
+    CHECK(compare_samples_compare_versions("2.7.18", "3.6.15") < 0);
+    CHECK(compare_samples_compare_versions("3.12.1", "3.12.1") == 0);
+    /* distinct labels stay distinct */
+    CHECK(compare_samples_compare_versions("3.010", "3.10") != 0);
+    CHECK(compare_samples_compare_versions("pypy", "3.11") > 0);
 }
 
 TEST(metrics_sort_as_the_harness_lists_them)
 {
-    CHECK(samples_compare_metrics("time_per_op", "allocs_per_op") < 0);
-    CHECK(samples_compare_metrics("bytes_per_op", "allocs_per_op") > 0);
-    CHECK(samples_compare_metrics("gc_collected", "retained_bytes") > 0);
-    CHECK(samples_compare_metrics("zzz_custom", "gc_collected") > 0);
-    CHECK(samples_compare_metrics("aaa_custom", "zzz_custom") < 0);
+    CHECK(compare_samples_compare_metrics("time_per_op", "allocs_per_op") < 0);
+    CHECK(compare_samples_compare_metrics("bytes_per_op", "allocs_per_op") > 0);
+    CHECK(compare_samples_compare_metrics("gc_collected", "retained_bytes") > 0);
+    CHECK(compare_samples_compare_metrics("zzz_custom", "gc_collected") > 0);
+    CHECK(compare_samples_compare_metrics("aaa_custom", "zzz_custom") < 0);
 }
 
 TEST(files_that_cannot_be_read_or_hold_binary_data)
@@ -203,20 +204,21 @@ TEST(files_that_cannot_be_read_or_hold_binary_data)
     char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX], err[1024];
     REQUIRE(sandbox_create(dir) == 0);
     sample_set set;
-    CHECK(samples_read_file(sandbox_path(path, dir, "absent.csv"), &set, err, sizeof err) != 0);
+    CHECK(compare_samples_read_file(sandbox_path(path, dir, "absent.csv"), &set, err,
+                                    sizeof err) != 0);
     CHECK_STR_STARTS(err, "cannot read the samples file '");
     CHECK_STR_CONTAINS(err, "No such file or directory");
     FILE *binary = fopen(sandbox_path(path, dir, "binary.csv"), "wb");
     REQUIRE(binary != NULL);
     fwrite("a\0b", 1, 3, binary);
     fclose(binary);
-    CHECK(samples_read_file(path, &set, err, sizeof err) != 0);
+    CHECK(compare_samples_read_file(path, &set, err, sizeof err) != 0);
     CHECK_STR_CONTAINS(err, "binary data");
     REQUIRE(sandbox_write(sandbox_path(path, dir, "good.csv"),
                           HEADER "a,f,c,,time_per_op,ns,1,1,10\n") == 0);
-    REQUIRE(samples_read_file(path, &set, err, sizeof err) == 0);
+    REQUIRE(compare_samples_read_file(path, &set, err, sizeof err) == 0);
     CHECK_EQ_INT(set.series_count, 1);
-    samples_free(&set);
+    compare_samples_free(&set);
     sandbox_remove(dir);
 }
 

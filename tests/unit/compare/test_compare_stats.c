@@ -24,7 +24,7 @@ static bool check_near(const char *file, int line, const char *expr, double actu
 static sample_comparison compare(const double *x, size_t nx, const double *y, size_t ny)
 {
     sample_comparison result;
-    compare_two_samples(x, nx, y, ny, 0.95, &result);
+    compare_stats_two_samples(x, nx, y, ny, 0.95, &result);
     return result;
 }
 
@@ -38,7 +38,7 @@ TEST(welch_matches_the_textbook_example)
     const double a2[] = {27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9,
                          22.1, 22.9, 20.5, 24.4};
     welch_result w;
-    REQUIRE(welch_t_test(a1, COUNT(a1), a2, COUNT(a2), &w) == 0);
+    REQUIRE(compare_stats_welch_t_test(a1, COUNT(a1), a2, COUNT(a2), &w) == 0);
     CHECK_NEAR(w.difference, 2.1666666666666679);
     CHECK_NEAR(w.standard_error, 0.88242451001375521);
     CHECK_NEAR(w.df, 24.988529290231416);
@@ -50,7 +50,7 @@ TEST(welch_with_one_side_constant_has_the_other_sides_df)
 {
     const double x[] = {5.0, 5.0, 5.0, 5.0}, y[] = {5.0, 6.0, 7.0};
     welch_result w;
-    REQUIRE(welch_t_test(x, COUNT(x), y, COUNT(y), &w) == 0);
+    REQUIRE(compare_stats_welch_t_test(x, COUNT(x), y, COUNT(y), &w) == 0);
     CHECK_NEAR(w.df, 2.0);
     CHECK_NEAR(w.t, 1.7320508075688774);
     CHECK_NEAR(w.p_value, 0.22540333075851657);
@@ -60,19 +60,20 @@ TEST(welch_refuses_too_few_samples_or_no_variance)
 {
     const double one[] = {1.0}, two[] = {1.0, 2.0}, flat[] = {3.0, 3.0, 3.0};
     welch_result w;
-    CHECK(welch_t_test(one, 1, two, 2, &w) == -1);
-    CHECK(welch_t_test(two, 2, one, 1, &w) == -1);
-    CHECK(welch_t_test(flat, 3, flat, 3, &w) == -1);
+    CHECK(compare_stats_welch_t_test(one, 1, two, 2, &w) == -1);
+    CHECK(compare_stats_welch_t_test(two, 2, one, 1, &w) == -1);
+    CHECK(compare_stats_welch_t_test(flat, 3, flat, 3, &w) == -1);
 }
 
 TEST(t_quantiles_are_the_tables)
 {
-    CHECK_NEAR(student_t_critical(0.95, 4.0), 2.7764451051977987); /* 2.776 in every table */
-    CHECK_NEAR(student_t_critical(0.95, 10.0), 2.2281388519649385);
-    CHECK_NEAR(student_t_critical(0.99, 3.0), 5.8409092997564303);
+    /* 2.776 in every table */
+    CHECK_NEAR(compare_stats_student_t_critical(0.95, 4.0), 2.7764451051977987);
+    CHECK_NEAR(compare_stats_student_t_critical(0.95, 10.0), 2.2281388519649385);
+    CHECK_NEAR(compare_stats_student_t_critical(0.99, 3.0), 5.8409092997564303);
 }
 
-/* --- compare_two_samples ----------------------------------------------------------- */
+/* --- compare_stats_two_samples ----------------------------------------------------------- */
 
 TEST(identical_samples_make_no_difference)
 {
@@ -95,8 +96,8 @@ TEST(positive_samples_give_the_ratio_of_geometric_means)
     CHECK_NEAR(c.ci_high, 1.352581967765895);
     CHECK_NEAR(c.p_value, 0.0012699183473423394);
     CHECK_EQ_INT(c.verdict, VERDICT_HIGHER);
-    CHECK_STR_EQ(comparison_verdict_name(c.verdict, "time_per_op"), "slower");
-    CHECK_STR_EQ(comparison_verdict_name(c.verdict, "bytes_per_op"), "higher");
+    CHECK_STR_EQ(compare_stats_verdict_name(c.verdict, "time_per_op"), "slower");
+    CHECK_STR_EQ(compare_stats_verdict_name(c.verdict, "bytes_per_op"), "higher");
 }
 
 TEST(shifted_samples_are_slower_one_way_and_faster_the_other)
@@ -107,8 +108,8 @@ TEST(shifted_samples_are_slower_one_way_and_faster_the_other)
     sample_comparison down = compare(y, COUNT(y), x, COUNT(x));
     CHECK_EQ_INT(up.verdict, VERDICT_HIGHER);
     CHECK_EQ_INT(down.verdict, VERDICT_LOWER);
-    CHECK_STR_EQ(comparison_verdict_name(down.verdict, "time_per_op"), "faster");
-    CHECK_STR_EQ(comparison_verdict_name(down.verdict, "allocs_per_op"), "lower");
+    CHECK_STR_EQ(compare_stats_verdict_name(down.verdict, "time_per_op"), "faster");
+    CHECK_STR_EQ(compare_stats_verdict_name(down.verdict, "allocs_per_op"), "lower");
     CHECK(up.ci_low > 1.0);
     CHECK(down.ci_high < 1.0);
     CHECK_NEAR(up.ratio * down.ratio, 1.0); /* the geometric-mean ratio is symmetric */
@@ -119,8 +120,8 @@ TEST(the_confidence_level_decides_a_borderline_difference)
 {
     const double x[] = {10.0, 11.0, 12.0, 13.0, 14.0}, y[] = {11.5, 12.5, 13.5, 14.5, 15.5};
     sample_comparison loose, strict;
-    compare_two_samples(x, 5, y, 5, 0.8, &loose);
-    compare_two_samples(x, 5, y, 5, 0.95, &strict);
+    compare_stats_two_samples(x, 5, y, 5, 0.8, &loose);
+    compare_stats_two_samples(x, 5, y, 5, 0.95, &strict);
     CHECK_EQ_INT(loose.verdict, VERDICT_HIGHER); /* p = 0.172 < 0.2 */
     CHECK_NEAR(loose.ci_low, 1.0081161369574481);
     CHECK_NEAR(loose.ci_high, 1.25918005115304);
@@ -218,8 +219,8 @@ TEST(fewer_than_two_samples_is_insufficient_data)
     sample_comparison c = compare(one, 1, three, 3);
     CHECK_EQ_INT(c.test, TEST_NONE);
     CHECK_EQ_INT(c.verdict, VERDICT_INSUFFICIENT_DATA);
-    CHECK_STR_EQ(comparison_verdict_name(c.verdict, "time_per_op"), "insufficient data");
-    CHECK_STR_EQ(comparison_test_name(c.test), "none");
+    CHECK_STR_EQ(compare_stats_verdict_name(c.verdict, "time_per_op"), "insufficient data");
+    CHECK_STR_EQ(compare_stats_test_name(c.test), "none");
     CHECK_NEAR(c.ratio, cbrt(6.0)); /* the point estimate stays: geometric mean of 1, 2, 3 */
     CHECK(isnan(c.ci_low) && isnan(c.ci_high) && isnan(c.p_value));
     c = compare(three, 3, one, 1);
@@ -231,12 +232,12 @@ TEST(fewer_than_two_samples_is_insufficient_data)
 
 TEST(names_of_tests_and_verdicts)
 {
-    CHECK_STR_EQ(comparison_test_name(TEST_WELCH_LOG), "welch-log");
-    CHECK_STR_EQ(comparison_test_name(TEST_WELCH), "welch");
-    CHECK_STR_EQ(comparison_test_name(TEST_EXACT), "exact");
-    CHECK_STR_EQ(comparison_verdict_name(VERDICT_NO_DIFFERENCE, "time_per_op"),
+    CHECK_STR_EQ(compare_stats_test_name(TEST_WELCH_LOG), "welch-log");
+    CHECK_STR_EQ(compare_stats_test_name(TEST_WELCH), "welch");
+    CHECK_STR_EQ(compare_stats_test_name(TEST_EXACT), "exact");
+    CHECK_STR_EQ(compare_stats_verdict_name(VERDICT_NO_DIFFERENCE, "time_per_op"),
                  "no difference");
-    CHECK_STR_EQ(comparison_verdict_name(VERDICT_HIGHER, "fds_delta"), "higher");
+    CHECK_STR_EQ(compare_stats_verdict_name(VERDICT_HIGHER, "fds_delta"), "higher");
 }
 
 /* --- Mann–Whitney U ---------------------------------------------------------------- */
@@ -244,28 +245,29 @@ TEST(names_of_tests_and_verdicts)
 TEST(mann_whitney_exact_for_tiny_samples)
 {
     const double a[] = {1.0, 2.0, 3.0}, b[] = {4.0, 5.0, 6.0};
-    CHECK_NEAR(mann_whitney_p(a, 3, b, 3), 0.1); /* 2 of the 20 splits are this extreme */
-    CHECK_NEAR(mann_whitney_p(b, 3, a, 3), 0.1);
+    /* 2 of the 20 splits are this extreme */
+    CHECK_NEAR(compare_stats_mann_whitney_p(a, 3, b, 3), 0.1);
+    CHECK_NEAR(compare_stats_mann_whitney_p(b, 3, a, 3), 0.1);
     const double c[] = {1.0, 2.0}, d[] = {3.0, 4.0, 5.0};
-    CHECK_NEAR(mann_whitney_p(c, 2, d, 3), 0.2);
+    CHECK_NEAR(compare_stats_mann_whitney_p(c, 2, d, 3), 0.2);
     const double e[] = {1.0, 5.0, 2.0, 8.0}, f[] = {3.0, 4.0, 6.0, 7.0, 9.0};
-    CHECK_NEAR(mann_whitney_p(e, 4, f, 5), 0.4126984126984127);
+    CHECK_NEAR(compare_stats_mann_whitney_p(e, 4, f, 5), 0.4126984126984127);
 }
 
 TEST(mann_whitney_exact_with_ties_uses_mid_ranks)
 {
     const double a[] = {1.0, 2.0, 2.0}, b[] = {2.0, 3.0, 4.0};
-    CHECK_NEAR(mann_whitney_p(a, 3, b, 3), 0.3);
+    CHECK_NEAR(compare_stats_mann_whitney_p(a, 3, b, 3), 0.3);
     const double threes[] = {3.0, 3.0, 3.0}, fours[] = {4.0, 4.0, 4.0};
-    CHECK_NEAR(mann_whitney_p(threes, 3, fours, 3), 0.1);
+    CHECK_NEAR(compare_stats_mann_whitney_p(threes, 3, fours, 3), 0.1);
 }
 
 TEST(mann_whitney_of_identical_values_is_one)
 {
     const double a[] = {7.0, 7.0, 7.0, 7.0};
-    CHECK_EQ_DOUBLE(mann_whitney_p(a, 4, a, 4), 1.0);
+    CHECK_EQ_DOUBLE(compare_stats_mann_whitney_p(a, 4, a, 4), 1.0);
     const double b[] = {1.0, 2.0, 3.0, 4.0};
-    CHECK_EQ_DOUBLE(mann_whitney_p(b, 4, b, 4), 1.0);
+    CHECK_EQ_DOUBLE(compare_stats_mann_whitney_p(b, 4, b, 4), 1.0);
 }
 
 TEST(mann_whitney_normal_approximation_for_larger_samples)
@@ -275,14 +277,14 @@ TEST(mann_whitney_normal_approximation_for_larger_samples)
     const double y[] = {11, 16, 12, 12, 13, 16, 11, 10, 16, 9, 11, 13, 16, 10, 7, 13, 10,
                         11, 12, 12, 12, 11};
     REQUIRE(COUNT(x) + COUNT(y) > MANN_WHITNEY_EXACT_MAX_TOTAL);
-    CHECK_NEAR(mann_whitney_p(x, COUNT(x), y, COUNT(y)), 0.00025785212801688939);
+    CHECK_NEAR(compare_stats_mann_whitney_p(x, COUNT(x), y, COUNT(y)), 0.00025785212801688939);
 }
 
 TEST(mann_whitney_of_an_empty_side_is_nan)
 {
     const double a[] = {1.0, 2.0};
-    CHECK(isnan(mann_whitney_p(a, 2, NULL, 0)));
-    CHECK(isnan(mann_whitney_p(NULL, 0, a, 2)));
+    CHECK(isnan(compare_stats_mann_whitney_p(a, 2, NULL, 0)));
+    CHECK(isnan(compare_stats_mann_whitney_p(NULL, 0, a, 2)));
 }
 
 int main(void)

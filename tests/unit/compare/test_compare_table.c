@@ -13,7 +13,7 @@ typedef struct printing {
 static void print_table(FILE *out, const void *arg)
 {
     const printing *p = arg;
-    if (compare_print_table(out, &p->fixture->set, &p->fixture->comparisons, p->scope) != 0)
+    if (compare_table_print(out, &p->fixture->set, &p->fixture->comparisons, p->scope) != 0)
         fputs("(out of memory)", out);
 }
 

@@ -111,7 +111,7 @@ TEST(csv_has_one_row_per_scaling_series)
     char dir[SANDBOX_PATH_MAX], path[SANDBOX_PATH_MAX];
     REQUIRE(sandbox_create(dir) == 0);
     sandbox_path(path, dir, "complexity.csv");
-    REQUIRE(results_csv_write_complexity(&r, path) == 0);
+    REQUIRE(results_complexity_write(&r, path) == 0);
     char *text = sandbox_read(path);
     REQUIRE(text != NULL);
     /* "grows" is exactly 2n: O(n), coefficient 2, no residual; the other cases have

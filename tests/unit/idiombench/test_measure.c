@@ -216,7 +216,7 @@ int main(void)
     int argc = 1;
     char err[256];
     embed_start();
-    if (gbench_initialize(&argc, argv, err, sizeof err) != 0) {
+    if (gbench_shim_initialize(&argc, argv, err, sizeof err) != 0) {
         printf("FAIL gbench_initialize: %s\n0 passed, 1 failed\n", err);
         return 1;
     }

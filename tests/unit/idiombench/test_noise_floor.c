@@ -57,7 +57,7 @@ TEST(meta_gets_the_cv_of_all_timings_and_the_drift_of_the_medians)
     const char *method = meta_value(&meta, "noise_floor_method");
     REQUIRE(method != NULL);
     CHECK_STR_STARTS(method, "cv of 20 timings of the empty loop (10 before the cases, 10 after)");
-    meta_free(&meta);
+    results_meta_free(&meta);
 }
 
 TEST(without_the_second_probe_there_is_no_drift)
@@ -68,7 +68,7 @@ TEST(without_the_second_probe_there_is_no_drift)
     REQUIRE(noise_floor_add_meta(&nf, &meta) == 0);
     CHECK(meta_value(&meta, "noise_floor_cv_pct") != NULL);
     CHECK(meta_value(&meta, "noise_floor_drift_pct") == NULL);
-    meta_free(&meta);
+    results_meta_free(&meta);
 }
 
 int main(void)

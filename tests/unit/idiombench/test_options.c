@@ -25,7 +25,6 @@ TEST(defaults)
     char err[256] = "";
     char *argv[] = {"idiombench", NULL};
     REQUIRE(options_parse(1, argv, &o, err, sizeof err) == 0);
-    CHECK(!o.help);
     CHECK(!o.list);
     CHECK(!o.quick);
     CHECK(!o.startup);
@@ -265,18 +264,12 @@ TEST(unknown_argument_is_named)
     CHECK_STR_CONTAINS(err, "'--benchmark_nonsense=1'");
 }
 
-TEST(help_and_list_flags)
+TEST(list_flag)
 {
     options o;
     char err[256];
-    REQUIRE(PARSE(&o, err, "--help") == 0);
-    CHECK(o.help);
-    CHECK(!o.list);
-    REQUIRE(PARSE(&o, err, "-h") == 0);
-    CHECK(o.help);
     REQUIRE(PARSE(&o, err, "--list", "--filter", "none") == 0);
     CHECK(o.list);
-    CHECK(!o.help);
     CHECK_STR_EQ(o.filter, "none");
 }
 
@@ -332,7 +325,7 @@ int main(void)
     RUN(missing_value_is_rejected);
     RUN(empty_value_is_rejected);
     RUN(unknown_argument_is_named);
-    RUN(help_and_list_flags);
+    RUN(list_flag);
     RUN(parse_starts_from_a_clean_struct);
     RUN(help_text_names_every_option_and_exit_status);
     return check_summary();
