@@ -174,7 +174,7 @@ class Vocabulary(unittest.TestCase):
             syn.instructions(L, "copying", "nested_deepcopy", [deep, deep + 3], n=n)
         run = Run(syn.write(os.path.join(self.dir, "c08")))
         parts, text, why = copying.much_dearer_parts(run, L, "time_per_op", "time", "nested",
-                                                   "nested_deepcopy", "nested_slice")
+                                                     "nested_deepcopy", "nested_slice")
         self.assertEqual(why, "")
         self.assertEqual([(p.name, p.outcome) for p in parts], [
             ("much higher time, nested at n=1000", CONTRADICTED),
