@@ -5,6 +5,6 @@
     compare   make compare: several CPythons into one run folder (main, merge)
     plots     make plots: the charts of a run, rendered by gnuplot
     report    make report: REPORT.md of a run
-    claims    make claims: the article's claims decided on a run (main, run, vocabulary, rules_*)
+    claims    make claims: the article's claims decided on a run (main, run, vocabulary, rules/)
     validate  make validate: the harness's figures against timeit, tracemalloc and callgrind
 """

@@ -421,20 +421,6 @@ class Engine(Sandbox):
         self.assertIn("C01 partly on 3.12.1: only for x", lines)
         self.assertIn("C02 fails on all: not: y", lines)
 
-    def test_a_rule_module_not_written_yet_is_left_out(self):
-        saved = claims.RULE_MODULES
-        claims.RULE_MODULES = ["idiombench.claims.rules_a",
-                               "idiombench.claims.rules_not_written_yet"]
-        try:
-            rules, titles, notes, errors = claims.load_rules()
-        finally:
-            claims.RULE_MODULES = saved
-        self.assertEqual(sorted(rules), ["C%02d" % i for i in range(1, 12)])
-        self.assertEqual(titles["C02"], "is is faster than ==")
-        self.assertEqual(notes, ["py/idiombench/claims/rules_not_written_yet.py not found: its "
-                                 "claims are left out"])
-        self.assertEqual(errors, [])
-
     def test_main_on_a_missing_folder_writes_nothing(self):
         stderr = io.StringIO()
         with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):

@@ -15,8 +15,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "py"))
 
-from idiombench.claims import rules_a as rules  # noqa: E402
 from idiombench.claims import vocabulary as words  # noqa: E402
+from idiombench.claims.rules import copying, identity  # noqa: E402
 from idiombench.claims.run import Run  # noqa: E402
 from idiombench.claims.vocabulary import CONTRADICTED, INCONCLUSIVE, PRACTICAL, SUPPORTED  # noqa: E402
 from synthetic import SyntheticRun  # noqa: E402
@@ -173,8 +173,8 @@ class Vocabulary(unittest.TestCase):
             syn.instructions(L, "copying", "nested_slice", [1000, 1000], n=n)
             syn.instructions(L, "copying", "nested_deepcopy", [deep, deep + 3], n=n)
         run = Run(syn.write(os.path.join(self.dir, "c08")))
-        parts, text, why = rules.much_dearer_parts(run, L, "time_per_op", "time", "nested",
-                                                   "nested_deepcopy", "nested_slice")
+        parts, text, why = copying.much_dearer_parts(run, L, "time_per_op", "time", "nested",
+                                                     "nested_deepcopy", "nested_slice")
         self.assertEqual(why, "")
         self.assertEqual([(p.name, p.outcome) for p in parts], [
             ("much higher time, nested at n=1000", CONTRADICTED),
@@ -190,7 +190,7 @@ class Vocabulary(unittest.TestCase):
             syn.instructions(L, "identity", "eq_" + kind, [counts[1]] * 2)
         syn.observe(L, "identity", "C03_eq_overridden_is_not", (True, False))
         run = Run(syn.write(os.path.join(self.dir, "c10")))
-        decision = rules.decide_c10(run, L)
+        decision = identity.decide_c10(run, L)
         self.assertEqual(decision.verdict, "holds", decision)
         self.assertIn("`x is None`: 54 fewer instructions (65 vs 119) than `x == None`",
                       decision.evidence)
@@ -202,11 +202,11 @@ class Vocabulary(unittest.TestCase):
             syn.time(L, "identity", "eq_" + kind, 3.3, cv=0.3)
         syn.observe(L, "identity", "C01_alias_same_id", True)
         run = Run(syn.write(os.path.join(self.dir, "c10")))
-        decision = rules.decide_c10(run, L)
+        decision = identity.decide_c10(run, L)
         self.assertEqual(decision.verdict, "untestable", decision)
         syn.observe(L, "identity", "C03_eq_overridden_is_not", (True, True))
         run = Run(syn.write(os.path.join(self.dir, "c10b")))
-        decision = rules.decide_c10(run, L)
+        decision = identity.decide_c10(run, L)
         # Reliability contradicted, speed inconclusive: fails, never partly.
         self.assertEqual(decision.verdict, "fails", decision)
         self.assertIn("inconclusive: is None faster than == None (time", decision.conditions)

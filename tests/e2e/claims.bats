@@ -7,7 +7,8 @@
 # On a synthetic run (tests/claims/synthetic.py: a compare run of two versions, one
 # where `is` beats `==` and one where it does not), and on a real quick run of the
 # harness (a few cases of four families). The unit tests of the engine and the rules
-# (tests/claims/, Python's unittest) run as one test here.
+# (tests/claims/, Python's unittest) are not here: tests/run runs them through
+# tests/run-claims-units, each counted on its own.
 
 load helper
 
@@ -59,12 +60,6 @@ PY
 # verdict CLAIM VERSION: the verdict column of claims.csv in $SANDBOX/run.
 verdict() {
     csv_rows "$SANDBOX/run/claims.csv" verdict claim="$1" python_version="$2"
-}
-
-@test "claims: the unit tests of the engine and the rules pass" {
-    cd "$REPO_ROOT"
-    run "$TEST_PYTHON" -m unittest discover -s tests/claims
-    [ "$status" -eq 0 ] || fail "python3 -m unittest discover -s tests/claims failed" "$output"
 }
 
 @test "claims: a synthetic run gets claims.csv and the matrix" {

@@ -20,8 +20,9 @@ run lacks what it needs: named). Cost in time is decided from instructions per
 operation where the run has them (a difference counts only when it is at least 2% and
 at least 5 instructions: PRACTICAL in py/idiombench/claims/vocabulary.py), else from the time's
 95% confidence interval (build/idiombench-compare); the evidence gives both. The rules
-are in py/idiombench/claims/rules_a.py (C01-C11) and rules_b.py (C12-C22), in the vocabulary
-of py/idiombench/claims/vocabulary.py; py/idiombench/claims/run.py reads the run.
+are in py/idiombench/claims/rules/, one module per family of the catalogue (identity.py:
+C01-C03, C09, C10 ...), in the vocabulary of py/idiombench/claims/vocabulary.py;
+py/idiombench/claims/run.py reads the run.
 
 Exit status: 0 written; 1 written, but a rule broke on some version (its row says so,
 stderr names it) or a rule module cannot be imported (its claims are left out); 2 bad input (no such folder, a file or column missing, a tool
@@ -29,57 +30,21 @@ missing): one line on stderr starting "idiombench: ", nothing written.
 Standard library only; Python 3.6+.
 """
 import csv
-import importlib
 import io
 import os
-import re
 import sys
 import traceback
 
 from idiombench.run.atomic_text import write_atomically
+from idiombench.claims.rules import load_rules
 from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, RunError, beyond_run,
                                    elsewhere_line, grouped)
 from idiombench.claims.vocabulary import THRESHOLD_TEXT, shortened
 
-RULE_MODULES = ["idiombench.claims.rules_a", "idiombench.claims.rules_b"]
 HEADER = ["claim", "python_version", "verdict", "conditions", "evidence", "deciding"]
 MARKS = {"holds": "+", "partly": "~", "fails": "x", "inconclusive": "-", "untestable": "?"}
 LEGEND = ("+ holds   ~ partly (conditions below)   x fails   - inconclusive (the intervals "
           "too wide, below)   ? untestable (what is missing, below)")
-
-
-def source_of(name):
-    """The file of the module named name, as messages give it: py/idiombench/claims/rules_a.py."""
-    return "py/%s.py" % name.replace(".", "/")
-
-
-def load_rules():
-    """({claim: rule}, {claim: title}, [notes], [errors]): every module's RULES. A rule
-    module that does not exist yet is noted and skipped; one that cannot be imported
-    is skipped and reported as an error."""
-    rules, titles, notes, errors = {}, {}, [], []
-    for name in RULE_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError as error:
-            if getattr(error, "name", None) == name:
-                notes.append("%s not found: its claims are left out" % source_of(name))
-            else:
-                errors.append("%s cannot be imported: %s: %s"
-                              % (source_of(name), type(error).__name__, error))
-            continue
-        except Exception as error:  # a rule module being written: report it, go on
-            errors.append("%s cannot be imported: %s: %s"
-                          % (source_of(name), type(error).__name__, error))
-            continue
-        for claim, rule in getattr(module, "RULES", {}).items():
-            rules[claim] = rule
-            title = getattr(module, "TITLES", {}).get(claim)
-            if not title and rule.__doc__:
-                title = re.sub(r"^C\d+\s*[:.-]\s*", "",
-                               rule.__doc__.strip().splitlines()[0]).replace("`", "")
-            titles[claim] = title or ""
-    return rules, titles, notes, errors
 
 
 def check(decision):
