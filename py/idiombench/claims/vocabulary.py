@@ -1,5 +1,5 @@
 """py/idiombench/claims/vocabulary.py: the one vocabulary of the claims' rules
-(py/idiombench/claims/rules_a.py, rules_b.py): how a rule reads the run, judges a condition,
+(py/idiombench/claims/rules/<family>.py): how a rule reads the run, judges a condition,
 words what it found and turns its conditions into a verdict.
 
 A rule reads gather -> decide -> word: it gathers figures and observations (observed,

@@ -5,7 +5,7 @@ Each pair is one idiom the article recommends (the reference) and the alternativ
 warns against (the candidate), both cases of the catalogue (bench/<family>.py), with
 the metric the contrast is about and a plain label. The chart draws candidate ÷
 reference: above 1× the recommended idiom is the cheaper one. The claims rules
-(py/idiombench/claims/rules_a.py, rules_b.py) contrast the same cases.
+(py/idiombench/claims/rules/<family>.py) contrast the same cases.
 
 Standard library only; Python 3.6+.
 """
