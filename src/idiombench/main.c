@@ -4,6 +4,7 @@
 
 #include "catalogue.h"
 #include "catalogue_syntax.h"
+#include "csv.h"
 #include "gbench_shim.h"
 #include "host_facts.h"
 #include "interp.h"
@@ -107,6 +108,39 @@ static void print_list(const catalogue *cat, const bool *chosen)
             printf("  skipped: %s", reason);
         printf("\n");
     }
+}
+
+#define LIST_COLUMNS "family,case,sizes,instruments,gc,skipped"
+
+/* One --list --format csv row: sizes and instruments comma-separated in one field
+ * each; gc "on" or "off"; skipped: why this Python cannot run the case, or empty. */
+static void print_list_row(const case_def *c)
+{
+    char sizes[1024] = "", names[256] = "", reason[256] = "";
+    for (size_t k = 0; c->sizes != NULL && k < c->size_count; k++)
+        snprintf(sizes + strlen(sizes), sizeof sizes - strlen(sizes), "%s%ld", k ? "," : "",
+                 c->sizes[k]);
+    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1)
+        if (c->instruments & bit)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+                     names[0] ? "," : "", catalogue_instrument_name(bit));
+    unavailable_case(c, pyutil_version(), reason, sizeof reason);
+    const char *fields[] = {c->family, c->name, sizes, names, c->gc_enabled ? "on" : "off",
+                            reason};
+    for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
+        fputs(f ? "," : "", stdout);
+        csv_field(stdout, fields[f]);
+    }
+    putchar('\n');
+}
+
+/* --list --format csv: LIST_COLUMNS, then a row per selected case. */
+static void print_list_csv(const catalogue *cat, const bool *chosen)
+{
+    puts(LIST_COLUMNS);
+    for (size_t i = 0; i < cat->count; i++)
+        if (chosen[i])
+            print_list_row(&cat->cases[i]);
 }
 
 /* Reports the failure to write in the run folder (errno's reason), once. */
@@ -482,6 +516,9 @@ static int run_with_interpreter(const options *opts, const char *suite_dir, int 
                run_plan_restrict_instruments(&cat, opts->instruments, chosen, err,
                                              sizeof err) != 0) {
         complain(err);
+    } else if (opts->list && opts->list_csv) {
+        print_list_csv(&cat, chosen);
+        status = EXIT_OK;
     } else if (opts->list) {
         print_list(&cat, chosen);
         status = EXIT_OK;

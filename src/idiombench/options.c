@@ -41,6 +41,9 @@ void options_print_help(FILE *out)
         "options:\n"
         "  --help               show this text and exit\n"
         "  --list               list the selected cases and exit\n"
+        "  --format FORMAT      --list's format: text (default), or csv: the header\n"
+        "                       family,case,sizes,instruments,gc,skipped and a row\n"
+        "                       per case, for programs\n"
         "  --startup            start the interpreter as a measuring run does\n"
         "                       (isolated), finalise it and exit 0: no output, no\n"
         "                       results; what a timer of interpreter start-up runs\n"
@@ -182,6 +185,12 @@ int options_parse(int argc, char **argv, options *out, char *err, size_t err_siz
             /* ignored: bin/count-instructions pads argv to a fixed size */
         } else if ((value = argv_option_value(argc, argv, &i, "--filter", &missing)) != NULL) {
             out->filter = value;
+        } else if ((value = argv_option_value(argc, argv, &i, "--format", &missing)) != NULL) {
+            if (strcmp(value, "csv") != 0 && strcmp(value, "text") != 0) {
+                snprintf(err, err_size, "--format '%s' is not text or csv (see --help)", value);
+                return -1;
+            }
+            out->list_csv = strcmp(value, "csv") == 0;
         } else if ((value = argv_option_value(argc, argv, &i, "--out", &missing)) != NULL) {
             out->out_dir = value;
         } else if ((value = argv_option_value(argc, argv, &i, "--catalogue", &missing)) != NULL) {

@@ -19,6 +19,7 @@ enum exit_status {
 /* --help is not among them: main answers it before Google Benchmark reads argv. */
 typedef struct options {
     bool list;
+    bool list_csv;          /* --format csv: --list as CSV rows (LIST_COLUMNS) */
     bool startup;           /* start and finalise the interpreter, nothing else */
     bool quick;
     bool no_observations;   /* leave out the catalogue's OBSERVATIONS */

@@ -19,7 +19,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(HERE)), "py"))
 from idiombench.claims import main as claims  # noqa: E402
 from idiombench.claims import run as claims_run  # noqa: E402
 from idiombench.claims import vocabulary as words  # noqa: E402
-from idiombench.claims.run import Decision, Observation, Run, RunError  # noqa: E402
+from idiombench.claims.run import Decision, Observation, Run  # noqa: E402
+from idiombench.run.errors import Stop  # noqa: E402
 from idiombench.claims.vocabulary import amount, contrast_text, decide, part  # noqa: E402
 from synthetic import SyntheticRun, spread  # noqa: E402
 
@@ -162,17 +163,6 @@ class Contrasts(Sandbox):
         more = run.contrast("3.11.7", "mutability", "concat", "concat", "bytes_per_op", 10, 1000)
         self.assertEqual(more.verdict, "higher")
 
-    def test_across_versions(self):
-        syn = SyntheticRun(["3.6.15", "3.13.0"])
-        syn.time("3.6.15", "identity", "is_none", 4.0)
-        syn.time("3.13.0", "identity", "is_none", 2.0)
-        run = Run(syn.write(self.folder()))
-        found = run.across("identity", "is_none", "time_per_op", None, "3.6.15", "3.13.0")
-        self.assertEqual(found.verdict, "faster")
-        self.assertAlmostEqual(found.ratio, 0.5, delta=0.01)
-        self.assertIsNone(run.across("identity", "eq_none", "time_per_op", None, "3.6.15",
-                                     "3.13.0"))
-
     def test_contrasts_are_batched_across_versions_sizes_and_metrics(self):
         labels = ["3.%d.0" % minor for minor in range(6, 14)]
         syn = SyntheticRun(labels)
@@ -206,7 +196,7 @@ class Contrasts(Sandbox):
         old = os.environ.get("IDIOMBENCH_COMPARE")
         os.environ["IDIOMBENCH_COMPARE"] = os.path.join(self.dir, "no-such-tool")
         try:
-            with self.assertRaises(RunError) as caught:
+            with self.assertRaises(Stop) as caught:
                 run.contrast("3.11.7", "identity", "is_none", "eq_none", "time_per_op")
         finally:
             if old is None:
@@ -223,7 +213,7 @@ class BadInput(Sandbox):
         return syn.write(self.folder())
 
     def expect(self, folder, *texts):
-        with self.assertRaises(RunError) as caught:
+        with self.assertRaises(Stop) as caught:
             Run(folder)
         message = str(caught.exception)
         self.assertNotIn("\n", message)
@@ -324,7 +314,8 @@ class Helpers(unittest.TestCase):
         results = [("C01", "3.11.7", Decision("holds", "", "a")),
                    ("C20", "3.11.7", gone), ("C21", "3.11.7", gone),
                    ("C16", "3.11.7", other)]
-        shown, elsewhere = claims.claims_of_run(results)
+        shown, elsewhere = claims_run.split_claims((claim, decision.verdict, decision.conditions)
+                                                   for claim, _, decision in results)
         self.assertEqual(shown, ["C01", "C16"])
         self.assertEqual(elsewhere, ["C20", "C21"])
         self.assertFalse(claims_run.beyond_run([("untestable", "missing: x in this run"),

@@ -37,8 +37,9 @@ import traceback
 
 from idiombench.run.atomic_text import write_atomically
 from idiombench.claims.rules import load_rules
-from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, RunError, beyond_run,
-                                   elsewhere_line, grouped)
+from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, elsewhere_line, grouped,
+                                   split_claims)
+from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_OK, EXIT_USAGE, Stop, warn
 from idiombench.claims.vocabulary import THRESHOLD_TEXT, shortened
 
 HEADER = ["claim", "python_version", "verdict", "conditions", "evidence", "deciding"]
@@ -78,7 +79,7 @@ def evaluate(run, rules):
         for label in run.versions:
             try:
                 decision = check(rules[claim](run, label))
-            except RunError:
+            except Stop:
                 raise
             except Exception as error:  # a broken rule: say so, and go on
                 where = traceback.extract_tb(sys.exc_info()[2])[-1]
@@ -103,7 +104,7 @@ def write_claims(folder, results):
     try:
         write_atomically(path, buffer.getvalue())
     except OSError as error:
-        raise RunError("cannot write %s: %s" % (path, error.strerror or error))
+        raise Stop("cannot write %s: %s" % (path, error.strerror or error))
     return path
 
 
@@ -112,7 +113,8 @@ def summary(run, results, titles, notes):
     hold (or hold with inconclusive or untested conditions), with their conditions (versions with the same verdict and conditions on one
     line)."""
     by = dict(((claim, label), decision) for claim, label, decision in results)
-    claims, elsewhere = claims_of_run(results)
+    claims, elsewhere = split_claims((claim, decision.verdict, decision.conditions)
+                                     for claim, _, decision in results)
     title_width = min(30, max([len(titles.get(c, "")) for c in claims] + [0]))
     lines = []
     head = "%-4s %-*s" % ("", title_width, "")
@@ -152,24 +154,13 @@ def summary(run, results, titles, notes):
     return "\n".join(lines)
 
 
-def claims_of_run(results):
-    """(claims the run's data bears on, claims that need data the run did not collect),
-    each sorted."""
-    decided = {}
-    for claim, _, decision in results:
-        decided.setdefault(claim, []).append((decision.verdict, decision.conditions))
-    elsewhere = [c for c in sorted(decided) if beyond_run(decided[c])]
-    return [c for c in sorted(decided) if c not in elsewhere], elsewhere
-
-
 def main(argv):
     if len(argv) > 1 or (argv and argv[0].startswith("-")):
         if argv and argv[0] in ("-h", "--help"):
             print(__doc__.strip())
-            return 0
-        sys.stderr.write("idiombench: usage: bin/claims [RUN] (a run folder, default "
-                         "results/latest)\n")
-        return 2
+            return EXIT_OK
+        warn("usage: bin/claims [RUN] (a run folder, default results/latest)")
+        return EXIT_USAGE
     folder = argv[0] if argv else os.path.join(REPO_ROOT, "results", "latest")
     try:
         rules, titles, notes, errors = load_rules()
@@ -177,9 +168,9 @@ def main(argv):
         results, rule_errors = evaluate(run, rules)
         errors += rule_errors
         path = write_claims(folder, results)
-    except RunError as error:
-        sys.stderr.write("idiombench: %s\n" % error)
-        return 2
+    except Stop as error:
+        warn(str(error))
+        return error.status
     shown = os.path.realpath(folder)
     versions = ", ".join(run.versions)
     print("claims of %s (%s%s)" % (shown, versions, "; baseline %s" % run.baseline
@@ -190,5 +181,5 @@ def main(argv):
     print("")
     print("written: %s (the evidence of every verdict)" % path)
     for error in errors:
-        sys.stderr.write("idiombench: %s\n" % error)
-    return 1 if errors else 0
+        warn(error)
+    return EXIT_CASES_FAILED if errors else EXIT_OK

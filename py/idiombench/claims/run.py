@@ -11,7 +11,7 @@ A rule decides one claim on one Python version, from the run's own data, and ret
 Decision(verdict, conditions, evidence). The engine (claims/main.py) runs every rule
 on every version and writes claims.csv.
 
-Noise. `contrast` and `across` compare two sets of samples (from samples.csv: a compare
+Noise. `contrast` compares two sets of samples (from samples.csv: a compare
 run's rounds, or a `make bench` run's repetitions) with build/idiombench-compare, at
 95%: the ratio candidate / reference, its confidence interval and the verdict
 idiombench-compare gives (`faster`/`slower` for time_per_op, `lower`/`higher`
@@ -33,6 +33,7 @@ import subprocess
 import tempfile
 from collections import namedtuple
 
+from idiombench.run.errors import Stop
 from idiombench.run.labels import label_key, version_tuple
 from idiombench.run.meta import meta_dict
 from idiombench.run.folder import incomplete
@@ -90,6 +91,18 @@ def beyond_run(decided):
                                  for verdict, conditions in decided)
 
 
+def split_claims(decisions, key=None):
+    """(claims the run's data bears on, claims that need data the run did not collect:
+    beyond_run), each sorted by key, from (claim, verdict, conditions) triples, one per
+    claim and version. The terminal summary and REPORT.md split the claims so."""
+    decided = {}
+    for claim, verdict, conditions in decisions:
+        decided.setdefault(claim, []).append((verdict, conditions))
+    every = sorted(decided, key=key)
+    elsewhere = [claim for claim in every if beyond_run(decided[claim])]
+    return [claim for claim in every if claim not in elsewhere], elsewhere
+
+
 def grouped(keyed):
     """[(key, [labels])] from (key, label) pairs: the labels of equal keys together,
     in the order each key first comes."""
@@ -113,11 +126,6 @@ def elsewhere_line(claims):
                "s" if len(claims) == 1 else "", "it" if len(claims) == 1 else "them"))
 
 
-class RunError(Exception):
-    """Bad input: a run folder that is missing, incomplete or malformed, or a tool that
-    is missing. The message is one line, for the user."""
-
-
 def compare_tool():
     """The idiombench-compare binary: $IDIOMBENCH_COMPARE, else build/idiombench-compare."""
     return os.environ.get("IDIOMBENCH_COMPARE") or os.path.join(REPO_ROOT, "build",
@@ -133,15 +141,16 @@ def _number(text):
 
 
 class Run(object):
-    """One run folder, read whole at construction (RunError on bad input)."""
+    """One run folder, read whole at construction. Bad input (a run folder missing,
+    incomplete or malformed, or idiombench-compare missing) raises Stop (exit 2)."""
 
     def __init__(self, folder):
         if not os.path.isdir(folder):
-            raise RunError("%s: no such run folder (give a folder that make bench or make "
-                           "compare wrote, e.g. results/latest)" % folder)
+            raise Stop("%s: no such run folder (give a folder that make bench or make "
+                       "compare wrote, e.g. results/latest)" % folder)
         problem = incomplete(folder)
         if problem:
-            raise RunError(problem)
+            raise Stop(problem)
         self.folder = folder
         self.meta = self._read_meta()
         tables = {}
@@ -166,8 +175,8 @@ class Run(object):
                 try:
                     read(row)
                 except ValueError as error:
-                    raise RunError("%s line %d: not a number (%s)"
-                                   % (self._path(name), line, error))
+                    raise Stop("%s line %d: not a number (%s)"
+                               % (self._path(name), line, error))
         self._families = set((key[0], key[1]) for key in self._figures)
         self._families.update((key[0], key[1]) for key in self._unavailable)
         self._families.update((key[0], key[1]) for key in self._samples)
@@ -187,12 +196,11 @@ class Run(object):
         labels.difference_update(self.left_out)
         self.versions = sorted(labels, key=label_key)
         if not self.versions:
-            raise RunError("%s: the run has no Python version: no measurements, "
-                           "observations or meta python_version" % folder)
+            raise Stop("%s: the run has no Python version: no measurements, "
+                       "observations or meta python_version" % folder)
         if self.baseline is not None and self.baseline not in self.versions:
             self.baseline = None
         self._contrasts = {}
-        self._across = {}
         self.compare_calls = 0
 
     # --- reading ---------------------------------------------------------------------------
@@ -239,8 +247,8 @@ class Run(object):
     def _read_meta(self):
         path = self._path("meta")
         if not os.path.isfile(path):
-            raise RunError("%s has no meta file: not a run folder (give a folder that make "
-                           "bench or make compare wrote)" % self.folder)
+            raise Stop("%s has no meta file: not a run folder (give a folder that make "
+                       "bench or make compare wrote)" % self.folder)
         return meta_dict(path)
 
     def _read_csv(self, name):
@@ -249,8 +257,8 @@ class Run(object):
         path = self._path(name)
         if not os.path.isfile(path):
             if required:
-                raise RunError("%s has no %s: not a complete run folder (re-run make bench "
-                               "or make compare)" % (self.folder, name))
+                raise Stop("%s has no %s: not a complete run folder (re-run make bench "
+                           "or make compare)" % (self.folder, name))
             return None
         try:
             with open(path, newline="", encoding="utf-8") as stream:
@@ -258,19 +266,19 @@ class Run(object):
                 fields = reader.fieldnames or []
                 missing = [c for c in columns if c not in fields]
                 if missing:
-                    raise RunError("%s has no column %s (its header: %s)"
-                                   % (path, ", ".join(missing), ",".join(fields) or "empty"))
+                    raise Stop("%s has no column %s (its header: %s)"
+                               % (path, ", ".join(missing), ",".join(fields) or "empty"))
                 rows = []
                 for row in reader:
                     if None in row or any(row[c] is None for c in columns):
-                        raise RunError("%s line %d: %d fields, the header has %d"
-                                       % (path, reader.line_num,
-                                          len([v for v in row.values() if v is not None]),
-                                          len(fields)))
+                        raise Stop("%s line %d: %d fields, the header has %d"
+                                   % (path, reader.line_num,
+                                      len([v for v in row.values() if v is not None]),
+                                      len(fields)))
                     rows.append((reader.line_num, row))
                 return rows
         except (UnicodeDecodeError, csv.Error) as error:
-            raise RunError("%s: not a CSV file (%s)" % (path, error))
+            raise Stop("%s: not a CSV file (%s)" % (path, error))
 
     # --- the API of the rules --------------------------------------------------------------
 
@@ -368,14 +376,6 @@ class Run(object):
             self._contrasts.setdefault(key, None)
         return self._contrasts[key]
 
-    def across(self, family, case, metric, n, reference_label, candidate_label):
-        """One case on two versions: candidate_label against reference_label, at 95%."""
-        key = (family, case, metric, n, reference_label, candidate_label)
-        if key not in self._across:
-            self._fill_across(family, reference_label, candidate_label)
-            self._across.setdefault(key, None)
-        return self._across[key]
-
     def prefetch(self, specs):
         """Answers, in one run of idiombench-compare, the contrasts of every pair of
         cases in specs on every version, size and metric: specs are (family,
@@ -407,21 +407,6 @@ class Run(object):
 
     # --- the statistics, by idiombench-compare ---------------------------------------------
 
-    def _fill_across(self, family, reference_label, candidate_label):
-        jobs = []
-        for (label, fam, case), per_case in self._samples.items():
-            if label != reference_label or fam != family:
-                continue
-            other = self._samples.get((candidate_label, family, case), {})
-            for (n, metric), ref_samples in per_case.items():
-                key = (family, case, metric, n, reference_label, candidate_label)
-                if key in self._across:
-                    continue
-                self._across[key] = None
-                if other.get((n, metric)):
-                    jobs.append((self._across, key, metric, ref_samples, other[(n, metric)]))
-        self._compare(jobs)
-
     def _compare(self, jobs):
         """Runs idiombench-compare once over jobs, (cache, key, metric, reference
         samples, candidate samples), and stores each job's Contrast in its cache."""
@@ -429,8 +414,8 @@ class Run(object):
             return
         tool = compare_tool()
         if not os.access(tool, os.X_OK):
-            raise RunError("%s is missing: build it with make -f mk/compare.mk (it judges "
-                           "the noise of every contrast)" % tool)
+            raise Stop("%s is missing: build it with make -f mk/compare.mk (it judges "
+                       "the noise of every contrast)" % tool)
         scratch = tempfile.mkdtemp(prefix="idiombench-claims.")
         try:
             samples_path = os.path.join(scratch, "samples.csv")
@@ -452,9 +437,9 @@ class Run(object):
                                   universal_newlines=True)
             self.compare_calls += 1
             if done.returncode != 0 or not os.path.isfile(out_path):
-                raise RunError("%s failed (exit status %d): %s"
-                               % (tool, done.returncode,
-                                  (done.stderr.strip().splitlines() or ["no message"])[0]))
+                raise Stop("%s failed (exit status %d): %s"
+                           % (tool, done.returncode,
+                              (done.stderr.strip().splitlines() or ["no message"])[0]))
             with open(out_path, newline="") as stream:
                 for row in csv.DictReader(stream):
                     if row["python_version"] != "candidate" or not row["family"].startswith("j"):

@@ -48,7 +48,11 @@ import time
 from idiombench.compare import merge as compare_merge
 from idiombench.measure import instructions_pass
 from idiombench.run import interrupts
-from idiombench.measure.interpreters import InputError, choose_baseline, resolve
+from idiombench.measure.interpreters import choose_baseline, resolve
+from idiombench.run import errors
+from idiombench.run.errors import (EXIT_CASES_FAILED, EXIT_ENVIRONMENT, EXIT_INTERRUPTED,
+                                   EXIT_OK, Stop, warn)
+from idiombench.run.harness import cases as harness_cases
 from idiombench.run.folder import PARTIAL, finish, new_run_folder
 from idiombench.run.paths import REPO_ROOT as SUITE, bin_path
 
@@ -68,20 +72,7 @@ def counted_noun(count, singular, plural):
 
 def say(message):
     """Progress, on stdout."""
-    print("compare: " + message, flush=True)
-
-
-def warn(message):
-    """A problem, on stderr: one line naming the cause and the fix."""
-    print("idiombench: " + message, file=sys.stderr, flush=True)
-
-
-class Stop(Exception):
-    """The comparison cannot go on: message and exit status."""
-
-    def __init__(self, message, status):
-        Exception.__init__(self, message)
-        self.status = status
+    errors.say(message, "compare")
 
 
 def parse_args(argv):
@@ -104,12 +95,12 @@ def parse_args(argv):
         args.rounds = QUICK_ROUNDS if args.quick else DEFAULT_ROUNDS
     if not 2 <= args.rounds <= 100:
         raise Stop("--rounds %d: give a whole number from 2 to 100 (each round is one sample "
-                   "per case; the statistics need 2 or more)" % args.rounds, 2)
+                   "per case; the statistics need 2 or more)" % args.rounds)
     if args.filter:
         try:
             re.compile(args.filter)
         except re.error as err:
-            raise Stop("FILTER='%s' is not a valid regex (%s)" % (args.filter, err), 2)
+            raise Stop("FILTER='%s' is not a valid regex (%s)" % (args.filter, err))
     return args
 
 
@@ -118,10 +109,10 @@ def run_folder(wanted):
     if wanted:
         final = os.path.abspath(wanted)
         if os.path.lexists(final):
-            raise Stop("--out %s already exists; remove it or name a new folder" % wanted, 2)
+            raise Stop("--out %s already exists; remove it or name a new folder" % wanted)
         if os.path.lexists(final + PARTIAL):
             raise Stop("%s%s exists, left by an interrupted run: remove it, or name a new "
-                       "folder with --out" % (wanted, PARTIAL), 2)
+                       "folder with --out" % (wanted, PARTIAL))
         return final
     return new_run_folder(os.path.join(SUITE, "results"), "-compare")  # as make bench names runs
 
@@ -157,20 +148,12 @@ def catalogue_option(args):
 def family_filters(harness, args):
     """[(family, regex)]: the families holding selected cases, each with the filter that
     selects exactly its selected cases."""
-    command = [harness, "--list"] + catalogue_option(args) + \
-        (["--filter", args.filter] if args.filter else [])
-    out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         universal_newlines=True)
-    if out.returncode != 0:
-        message = out.stderr.strip().splitlines()[-1].replace("idiombench: ", "", 1)
-        raise Stop("%s (the harness's --list)" % message, 2)
     cases = {}
-    for line in out.stdout.splitlines():
-        name = line.split()[0]
-        family, _, case = name.partition("/")
-        cases.setdefault(family, []).append(case)
+    catalogue = os.path.abspath(args.catalogue) if args.catalogue else None
+    for it in harness_cases(harness, args.filter or None, catalogue):
+        cases.setdefault(it.family, []).append(it.case)
     if not cases:
-        raise Stop("FILTER='%s' matches no case; see `idiombench --list`" % args.filter, 2)
+        raise Stop("FILTER='%s' matches no case; see `idiombench --list`" % args.filter)
     filters = []
     for family, names in cases.items():
         if args.filter:
@@ -233,15 +216,15 @@ def run_rounds(labels, harnesses, filters, args, work, baseline):
                 out = os.path.join(work, "raw", label, "r%d" % number, family)
                 log = os.path.join(work, "logs", "%s.log" % label)
                 status = run_harness(harnesses[label], regex, out, number, args, log)
-                if status == 1:
+                if status == EXIT_CASES_FAILED:
                     cases_failed = True
-                elif status != 0:
+                elif status != EXIT_OK:
                     dropped[label] = harness_failure(status, log)
                     warn("dropping %s from the comparison: %s" % (label, dropped[label]))
                     if label == baseline:
                         raise Stop("the baseline %s failed (%s); nothing to compare "
                                    "against. Pick another with BASELINE=" %
-                                   (label, dropped[label]), 3)
+                                   (label, dropped[label]), EXIT_ENVIRONMENT)
     return dropped, cases_failed
 
 
@@ -269,12 +252,12 @@ def count_instructions(labels, interpreters, harnesses, args, work):
                 parts = instructions_pass.run_parts(
                     by_label[label].exe, harnesses[label], pass_args, folder,
                     say=lambda line: log.write(line + "\n"))
-        except instructions_pass.PassError as err:
+        except Stop as err:
             warn("no instruction counts for %s: %s" % (label, err))
             complete = False
             continue
         status = instructions_pass.worst_status([status for _, status in parts])
-        if status != 0:
+        if status != EXIT_OK:
             warn("instructions on %s: status %d (failures.csv says which cases)" %
                  (label, status))
             complete = False
@@ -296,7 +279,8 @@ def merge(work, labels, baseline, pairs):
         compare_merge.merge_labelled(raw, labels, name, os.path.join(work, name))
     compare_merge.merge_meta(raw, labels, pairs, os.path.join(work, "meta"))
     if count == 0:
-        raise Stop("no measurement was recorded (see %s)" % os.path.join(work, "logs"), 3)
+        raise Stop("no measurement was recorded (see %s)" % os.path.join(work, "logs"),
+                   EXIT_ENVIRONMENT)
     tool = os.path.join(SUITE, "build", "idiombench-compare")
     command = [tool, "--samples", os.path.join(work, "samples.csv"), "--baseline", baseline,
                "--measurements", os.path.join(work, "measurements.csv"),
@@ -305,7 +289,7 @@ def merge(work, labels, baseline, pairs):
     out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          universal_newlines=True)
     if out.returncode != 0:
-        raise Stop(out.stderr.strip().replace("idiombench-compare: ", "", 1), 3)
+        raise Stop(out.stderr.strip().replace("idiombench-compare: ", "", 1), EXIT_ENVIRONMENT)
     with open(os.path.join(work, "comparison.txt"), "w") as f:
         f.write(out.stdout)
     return out.stdout
@@ -321,9 +305,9 @@ def run_programs(interpreters, harnesses, work, args):
                os.path.join(work, "hyperfine")] + (["--quick"] if args.quick else []) + [listing]
     say("timing start-up and bench/programs/ with hyperfine")
     status = subprocess.run(command).returncode
-    if status != 0:
+    if status != EXIT_OK:
         warn("hyperfine's timings are incomplete (status %d; see above)" % status)
-    return status == 0
+    return status == EXIT_OK
 
 
 def compare(args):
@@ -351,7 +335,7 @@ def report_claims(final):
     Its failure is reported and leaves the comparison's status alone."""
     print(flush=True)
     status = subprocess.run([sys.executable, bin_path("claims"), final]).returncode
-    if status not in (0, 1):
+    if status not in (EXIT_OK, EXIT_CASES_FAILED):
         warn("no claims report for %s (see above); the comparison is written" % final)
 
 
@@ -361,7 +345,7 @@ def compare_into(work, interpreters, baseline, args, unusable):
     harnesses, unbuilt = build_harnesses(interpreters, work)
     if baseline not in harnesses:
         raise Stop("the baseline %s cannot be built (see above); pick another with "
-                   "BASELINE=" % baseline, 3)
+                   "BASELINE=" % baseline, EXIT_ENVIRONMENT)
     interpreters = [it for it in interpreters if it.label in harnesses]
     labels = [it.label for it in interpreters]
     filters = family_filters(harnesses[baseline], args)
@@ -392,22 +376,20 @@ def compare_into(work, interpreters, baseline, args, unusable):
                                    harnesses, work, args)
     shutil.rmtree(os.path.join(work, "raw"), ignore_errors=True)
     sys.stdout.write(table)
-    return 1 if cases_failed or left_out or not programs_ok or not counted else 0
+    done = not (cases_failed or left_out) and programs_ok and counted
+    return EXIT_OK if done else EXIT_CASES_FAILED
 
 
 def main(argv):
     try:
         args = parse_args(argv)
         return compare(args)
-    except InputError as err:
-        warn(str(err))
-        return 2
     except Stop as err:
         warn(str(err))
         return err.status
     except KeyboardInterrupt:
         warn("interrupted; no run folder was written")
-        return 130
+        return EXIT_INTERRUPTED
     except SystemExit as stop:  # SIGTERM or SIGHUP (interrupts.install)
         if isinstance(stop.code, int) and stop.code > 128:
             warn("stopped by %s; no run folder was written" % signal.Signals(stop.code - 128).name)

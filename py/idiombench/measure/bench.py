@@ -33,15 +33,9 @@ import tempfile
 from idiombench.measure import instructions_pass
 from idiombench.run import folder as run_folder
 from idiombench.run import interrupts
+from idiombench.run.errors import (EXIT_CASES_FAILED, EXIT_ENVIRONMENT, EXIT_INTERRUPTED,
+                                   EXIT_OK, Stop, say, warn)
 from idiombench.run.paths import REPO_ROOT as SUITE, bin_path
-
-
-def say(message):
-    print("idiombench: %s" % message, flush=True)
-
-
-def warn(message):
-    print("idiombench: %s" % message, file=sys.stderr, flush=True)
 
 
 def build(python):
@@ -119,17 +113,17 @@ def count_instructions(python, harness, args, run):
     try:
         parts = instructions_pass.run_parts(python, harness, args, scratch)
         for folder, status in parts:
-            if status in (0, 1) and os.path.isdir(folder):
+            if status in (EXIT_OK, EXIT_CASES_FAILED) and os.path.isdir(folder):
                 instructions_pass.fold(run, folder)
         status = instructions_pass.worst_status([status for _, status in parts])
-        if status > 1:
+        if status > EXIT_CASES_FAILED:
             warn("an instructions job could not run (status %d; see its lines above); "
                  "the counts of the others are added" % status)
         say("instruction counts added to the run")
         return status
-    except instructions_pass.PassError as err:
+    except Stop as err:
         warn("no instruction counts: %s" % err)
-        return 3
+        return EXIT_ENVIRONMENT
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -160,7 +154,7 @@ def main(argv):
     status = run_child([harness] + timed_args(args, instruments,
                                               counting and valgrind_absent, final))
     partial = final + run_folder.PARTIAL
-    if status not in (0, 1) or not os.path.isdir(partial):
+    if status not in (EXIT_OK, EXIT_CASES_FAILED) or not os.path.isdir(partial):
         return status
     if counting and not valgrind_absent:
         status = max(status, count_instructions(python, harness, args, partial))
@@ -178,4 +172,4 @@ def program(argv):
         return main(argv)
     except KeyboardInterrupt:
         warn("interrupted")
-        return 130
+        return EXIT_INTERRUPTED

@@ -82,6 +82,10 @@ import subprocess
 import sys
 import tempfile
 
+from idiombench.run import errors
+from idiombench.run.errors import (EXIT_CASES_FAILED, EXIT_ENVIRONMENT, EXIT_INTERRUPTED,
+                                   EXIT_OK, Skip, Stop)
+from idiombench.run.interrupts import exit_on_signal
 from idiombench.run.paths import REPO_ROOT, bin_path
 
 PROGRAMS_DIR = os.path.join(REPO_ROOT, "bench", "programs")
@@ -115,26 +119,14 @@ PYTHON_FLAGS = ["-E", "-s"]
 LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]*$")
 
 
-class BadInput(Exception):
-    """A user error found before anything was measured: exit 2."""
-
-
-class Interrupted(Exception):
-    def __init__(self, signum):
-        Exception.__init__(self, signum)
-        self.signum = signum
-
-
 def say(message):
     """A progress line on stderr."""
-    sys.stderr.write("hyperfine-run: %s\n" % message)
-    sys.stderr.flush()
+    errors.say(message, "hyperfine-run", sys.stderr)
 
 
 def complain(message):
     """An error line on stderr."""
-    sys.stderr.write("idiombench: hyperfine-run: %s\n" % message)
-    sys.stderr.flush()
+    errors.warn(message, "hyperfine-run")
 
 
 # --- options and input -------------------------------------------------------------
@@ -151,15 +143,15 @@ def parse_options(argv):
         if name in ("--out", "--runs", "--warmup", "--startup-args"):
             if not has_value:
                 if i + 1 >= len(argv):
-                    raise BadInput("%s needs a value; %s" % (name, usage))
+                    raise Stop("%s needs a value; %s" % (name, usage))
                 i += 1
                 value = argv[i]
             key = name[2:].replace("-", "_")
             if key in ("runs", "warmup"):
                 minimum = 1 if key == "runs" else 0
                 if not value.isdigit() or int(value) < minimum:
-                    raise BadInput("%s wants a whole number >= %d, not '%s'"
-                                   % (name, minimum, value))
+                    raise Stop("%s wants a whole number >= %d, not '%s'"
+                               % (name, minimum, value))
                 value = int(value)
             options[key] = value
         elif arg == "--quick":
@@ -170,21 +162,21 @@ def parse_options(argv):
             sys.stdout.write(header_comment())
             sys.exit(0)
         elif arg.startswith("-") and arg != "-":
-            raise BadInput("unknown option '%s'; %s" % (arg, usage))
+            raise Stop("unknown option '%s'; %s" % (arg, usage))
         elif options["file"] is not None:
-            raise BadInput("one INTERPRETERS_FILE only, got '%s' and '%s'; %s"
-                           % (options["file"], arg, usage))
+            raise Stop("one INTERPRETERS_FILE only, got '%s' and '%s'; %s"
+                       % (options["file"], arg, usage))
         else:
             options["file"] = arg
         i += 1
     if not options["out"]:
-        raise BadInput("--out DIR is required; " + usage)
+        raise Stop("--out DIR is required; " + usage)
     if options["file"] is None:
-        raise BadInput("no INTERPRETERS_FILE given; " + usage)
+        raise Stop("no INTERPRETERS_FILE given; " + usage)
     try:
         options["startup_args"] = shlex.split(options["startup_args"])
     except ValueError as error:
-        raise BadInput("--startup-args: %s" % error)
+        raise Stop("--startup-args: %s" % error)
     return options
 
 
@@ -204,13 +196,13 @@ def is_executable_file(path):
 
 
 def read_interpreters(path):
-    """[(label, python, harness)] from the TSV file, checked; raises BadInput."""
+    """[(label, python, harness)] from the TSV file, checked; raises Stop."""
     try:
         with open(path) as stream:
             lines = stream.read().splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise BadInput("cannot read the interpreters file '%s': %s"
-                       % (path, getattr(error, "strerror", None) or error))
+        raise Stop("cannot read the interpreters file '%s': %s"
+                   % (path, getattr(error, "strerror", None) or error))
     interpreters = []
     labels = set()
     for number, line in enumerate(lines, 1):
@@ -219,32 +211,32 @@ def read_interpreters(path):
         where = "%s:%d" % (path, number)
         fields = line.split("\t")
         if len(fields) != 3 or not all(field.strip() for field in fields):
-            raise BadInput("%s: expected label<TAB>python<TAB>harness (3 non-empty "
-                           "tab-separated fields), got %d field%s: '%s'"
-                           % (where, len(fields), "" if len(fields) == 1 else "s",
-                              line.replace("\t", "<TAB>")))
+            raise Stop("%s: expected label<TAB>python<TAB>harness (3 non-empty "
+                       "tab-separated fields), got %d field%s: '%s'"
+                       % (where, len(fields), "" if len(fields) == 1 else "s",
+                          line.replace("\t", "<TAB>")))
         label, python, harness = (field.strip() for field in fields)
         if not LABEL.match(label):
-            raise BadInput("%s: the label '%s' is not letters, digits, '.', '_', '+' "
-                           "or '-' (starting with a letter or digit); use the version, "
-                           "e.g. 3.11.7" % (where, label))
+            raise Stop("%s: the label '%s' is not letters, digits, '.', '_', '+' "
+                       "or '-' (starting with a letter or digit); use the version, "
+                       "e.g. 3.11.7" % (where, label))
         if label in labels:
-            raise BadInput("%s: the label '%s' is used twice; labels name the rows "
-                           "and must be unique" % (where, label))
+            raise Stop("%s: the label '%s' is used twice; labels name the rows "
+                       "and must be unique" % (where, label))
         labels.add(label)
         for what, exe in (("interpreter", python), ("harness", harness)):
             if not is_executable_file(exe):
                 reason = "does not exist" if not os.path.exists(exe) else \
                     "is not an executable file"
-                raise BadInput("%s: the %s '%s' %s" % (where, what, exe, reason))
+                raise Stop("%s: the %s '%s' %s" % (where, what, exe, reason))
         status, errors = run([python] + PYTHON_FLAGS + ["-c", "pass"],
                              stderr=subprocess.PIPE)
         if status != 0:
-            raise BadInput("%s: the interpreter '%s' does not start (exit %d): %s"
-                           % (where, python, status, last_line(errors)))
+            raise Stop("%s: the interpreter '%s' does not start (exit %d): %s"
+                       % (where, python, status, last_line(errors)))
         interpreters.append((label, python, harness))
     if not interpreters:
-        raise BadInput("the interpreters file '%s' lists no interpreter" % path)
+        raise Stop("the interpreters file '%s' lists no interpreter" % path)
     return interpreters
 
 
@@ -254,8 +246,8 @@ def prepare_out(folder):
         probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".hyperfine-run.tmp.")
         probe.close()
     except OSError as error:
-        raise BadInput("cannot write to the output folder '%s': %s"
-                       % (folder, error.strerror or error))
+        raise Stop("cannot write to the output folder '%s': %s"
+                   % (folder, error.strerror or error))
 
 
 # --- the runs ----------------------------------------------------------------------
@@ -352,7 +344,7 @@ def hyperfine(named_commands, export_base, options, scratch):
     try:
         with open(json_tmp) as stream:
             return read_export(json.load(stream))
-    except (ValueError, BadExport) as error:
+    except (ValueError, Skip) as error:
         complain("hyperfine's JSON export %s.json cannot be read (%s): those rows are "
                  "left out" % (export_base, error))
         return None
@@ -393,35 +385,32 @@ BYTES = {"byte": 1, "B": 1, "kibibyte": 1 << 10, "KiB": 1 << 10,
          "mebibyte": 1 << 20, "MiB": 1 << 20, "gibibyte": 1 << 30, "GiB": 1 << 30}
 
 
-class BadExport(Exception):
-    """hyperfine's JSON export is in neither format, or lacks what its format has."""
-
-
 def export_format(document):
-    """1 or 2, from the export's keys; raises BadExport."""
+    """1 or 2, from the export's keys; raises Skip (the export is in neither format, or
+    lacks what its format has: its rows are left out)."""
     results = document.get("results") if isinstance(document, dict) else None
     if not isinstance(results, list):
-        raise BadExport("no list of results")
+        raise Skip("no list of results")
     if "schema_version" in document or any(
             isinstance(result, dict) and "measurements" in result for result in results):
         return 2
     if all(isinstance(result, dict) and "times" in result for result in results):
         return 1
-    raise BadExport("neither schema_version and measurements (hyperfine 2) nor times "
-                    "(hyperfine 1)")
+    raise Skip("neither schema_version and measurements (hyperfine 2) nor times "
+               "(hyperfine 1)")
 
 
 def read_export(document):
-    """{-n name: Figures} from hyperfine's parsed JSON export; raises BadExport."""
+    """{-n name: Figures} from hyperfine's parsed JSON export; raises Skip."""
     read = {1: figures_v1, 2: figures_v2}[export_format(document)]
     figures = {}
     for result in document["results"]:
         try:
             name, figure = read(result)
         except KeyError as error:
-            raise BadExport("a result without %s" % error)
+            raise Skip("a result without %s" % error)
         except (TypeError, ValueError, AttributeError) as error:
-            raise BadExport("a result that is not as expected: %s" % error)
+            raise Skip("a result that is not as expected: %s" % error)
         figures[name] = figure
     return figures
 
@@ -454,8 +443,8 @@ def figures_v2(result):
 
 def in_unit(table, unit, what):
     if unit not in table:
-        raise BadExport("the %s unit '%s' is not one of %s"
-                        % (what, unit, ", ".join(sorted(table))))
+        raise Skip("the %s unit '%s' is not one of %s"
+                   % (what, unit, ", ".join(sorted(table))))
     return table[unit]
 
 
@@ -583,7 +572,7 @@ def measure(options, interpreters, scratch):
     if not measured:
         complain("nothing was measured (every start-up and program failed); "
                  "%s not written" % target)
-        return 1
+        return EXIT_CASES_FAILED
     # runs.csv first: a hyperfine.csv written means its runs.csv is of the same run.
     write_csv(RUNS_COLUMNS, [fields for key in order if key in runs for fields in runs[key]],
               os.path.join(options["out"], "runs.csv"))
@@ -591,40 +580,35 @@ def measure(options, interpreters, scratch):
     say("wrote %s: %d row%s%s, and every timed run in runs.csv"
         % (target, len(measured), "" if len(measured) == 1 else "s",
            ", %d left out" % len(failed) if failed else ""))
-    return 1 if failed else 0
-
-
-def on_signal(signum, frame):
-    raise Interrupted(signum)
+    return EXIT_CASES_FAILED if failed else EXIT_OK
 
 
 def main():
-    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGTERM, exit_on_signal)
     try:
         options = parse_options(sys.argv[1:])
         if shutil.which("hyperfine") is None:
-            complain("hyperfine not found; install it with: apt-get install hyperfine")
-            return 3
+            raise Stop("hyperfine not found; install it with: apt-get install hyperfine",
+                       EXIT_ENVIRONMENT)
         interpreters = read_interpreters(options["file"])
         prepare_out(options["out"])
-    except BadInput as error:
+    except Stop as error:
         complain(str(error))
-        return 2
+        return error.status
     except KeyboardInterrupt:
-        return 130
-    except Interrupted as interrupt:
-        return 128 + interrupt.signum
+        return EXIT_INTERRUPTED
 
     scratch = tempfile.mkdtemp(prefix="idiombench-hyperfine.")
     try:
         return measure(options, interpreters, scratch)
     except KeyboardInterrupt:
         complain("interrupted: nothing written to %s" % options["out"])
-        return 130
-    except Interrupted as interrupt:
-        complain("interrupted by signal %d: nothing written to %s"
-                 % (interrupt.signum, options["out"]))
-        return 128 + interrupt.signum
+        return EXIT_INTERRUPTED
+    except SystemExit as stop:  # SIGTERM (exit_on_signal)
+        if isinstance(stop.code, int) and stop.code > 128:
+            complain("interrupted by signal %d: nothing written to %s"
+                     % (stop.code - 128, options["out"]))
+        raise
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

@@ -21,6 +21,8 @@ import threading
 
 from idiombench.run import interrupts
 from idiombench.run.atomic_text import write_atomically
+from idiombench.run.errors import Stop
+from idiombench.run.harness import cases as harness_cases
 from idiombench.run.paths import bin_path
 
 COUNT_INSTRUCTIONS = bin_path("count-instructions")
@@ -48,10 +50,6 @@ def valgrind_missing():
     check = subprocess.run([bin_path("check-deps"), "instructions"],
                            stdout=subprocess.DEVNULL)
     return check.returncode != 0
-
-
-class PassError(Exception):
-    """The pass cannot run or fold: the message says why and what to do."""
 
 
 def split_options(args):
@@ -90,17 +88,8 @@ def passed_through(args, dropped=OWN_OPTIONS):
 def selected_cases(harness, args):
     """["family/case", ...] that the harness selects with the user's filter and
     catalogue, in catalogue order."""
-    command = [harness, "--list"]
-    for name in ("--filter", "--catalogue"):
-        value = option(args, name)
-        if value is not None:
-            command.append("%s=%s" % (name, value))
-    out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         universal_newlines=True)
-    if out.returncode != 0:
-        lines = out.stderr.strip().splitlines() or ["status %d" % out.returncode]
-        raise PassError("%s (the harness's --list)" % lines[-1].replace("idiombench: ", "", 1))
-    return [line.split()[0] for line in out.stdout.splitlines() if line.strip()]
+    return ["%s/%s" % (it.family, it.case) for it in
+            harness_cases(harness, option(args, "--filter"), option(args, "--catalogue"))]
 
 
 def deal(cases, jobs=JOBS):
@@ -190,7 +179,7 @@ def _data_lines(path):
 def fold(run, part):
     """Adds the rows of every FOLDED_FILES file of the part to the run's, each file
     written whole (a temporary file renamed). The headers must be the same: both come
-    from one harness. Raises PassError."""
+    from one harness. Raises Stop."""
     for name in FOLDED_FILES:
         source = os.path.join(part, name)
         if not os.path.exists(source):
@@ -198,11 +187,11 @@ def fold(run, part):
         target = os.path.join(run, name)
         header, rows = _data_lines(source)
         if not os.path.exists(target):
-            raise PassError("%s has no %s to add the instruction counts to" % (run, name))
+            raise Stop("%s has no %s to add the instruction counts to" % (run, name))
         own_header, own_rows = _data_lines(target)
         if header != own_header:
-            raise PassError("%s and %s have different columns: were they written by the "
-                            "same harness?" % (source, target))
+            raise Stop("%s and %s have different columns: were they written by the "
+                       "same harness?" % (source, target))
         write_atomically(target, own_header + "\n" + own_rows + rows)
 
 

@@ -10,19 +10,11 @@ import collections
 import shlex
 import subprocess
 
+from idiombench.run.errors import Skip, Stop
 from idiombench.run.labels import label_key, names
 from idiombench.run.paths import bin_path
 
 Interpreter = collections.namedtuple("Interpreter", "label version exe tag entry")
-
-
-class InputError(Exception):
-    """A bad PYTHONS entry or BASELINE: one line naming the cause and the fix."""
-
-
-class Unusable(Exception):
-    """An interpreter that exists but cannot be embedded (no headers, no libpython, does
-    not run): reported and left out, the others go on."""
 
 
 def discover():
@@ -40,8 +32,8 @@ def describe(entry):
         reason = out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "pyconfig failed"
         reason = reason.replace("idiombench: ", "")
         if reason.startswith("unknown Python"):
-            raise InputError("PYTHONS entry '%s': %s" % (entry, reason))
-        raise Unusable(reason)
+            raise Stop("PYTHONS entry '%s': %s" % (entry, reason))
+        raise Skip(reason)  # it exists, but cannot be embedded: left out
     facts = {}
     for line in out.stdout.splitlines():
         name, _, value = line.partition("=")
@@ -55,15 +47,15 @@ def resolve(entries):
     if not entries:
         entries = discover()
         if not entries:
-            raise InputError("no CPython found on PATH, in pyenv, uv, mise, asdf or conda "
-                             "installs or in /usr/bin; install one or name it with "
-                             "PYTHONS=/path/to/python3")
+            raise Stop("no CPython found on PATH, in pyenv, uv, mise, asdf or conda "
+                       "installs or in /usr/bin; install one or name it with "
+                       "PYTHONS=/path/to/python3")
     seen = collections.Counter()
     chosen, unusable = [], collections.OrderedDict()
     for entry in entries:
         try:
             facts = describe(entry)
-        except Unusable as why:
+        except Skip as why:
             unusable[entry] = str(why)
             continue
         version = facts["PY_VERSION"]
@@ -71,7 +63,7 @@ def resolve(entries):
         label = version if seen[version] == 1 else "%s#%d" % (version, seen[version])
         chosen.append(Interpreter(label, version, facts["PY_EXE"], facts["PY_TAG"], entry))
     if not chosen:
-        raise InputError("no interpreter can be embedded: %s" % "; ".join(unusable.values()))
+        raise Stop("no interpreter can be embedded: %s" % "; ".join(unusable.values()))
     return sorted(chosen, key=lambda it: label_key(it.label)), unusable
 
 
@@ -89,7 +81,7 @@ def choose_baseline(interpreters, wanted):
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise InputError("BASELINE=%s matches %s; give the full version" %
-                         (wanted, ", ".join(matches)))
-    raise InputError("BASELINE=%s is not among the interpreters compared (%s); "
-                     "pick one of them or add it to PYTHONS" % (wanted, ", ".join(labels)))
+        raise Stop("BASELINE=%s matches %s; give the full version" %
+                   (wanted, ", ".join(matches)))
+    raise Stop("BASELINE=%s is not among the interpreters compared (%s); "
+               "pick one of them or add it to PYTHONS" % (wanted, ", ".join(labels)))

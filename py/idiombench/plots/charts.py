@@ -14,7 +14,8 @@ from idiombench.plots.format import Chart
 from idiombench.plots.lines import scaling_charts
 from idiombench.plots.ratios import idioms_charts, versions_charts
 from idiombench.run.labels import label_key
-from idiombench.plots.run import Figure, quartiles
+from idiombench.plots.run import Figure
+from idiombench.run.stats import quartiles
 from idiombench.plots.select import scaling_cases, versions_of
 
 MAX_HEADLINES = 6

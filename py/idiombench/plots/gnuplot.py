@@ -17,7 +17,8 @@ import tempfile
 
 
 from idiombench.plots.format import gp_string
-from idiombench.plots.run import Stop, warn
+from idiombench.plots.run import warn
+from idiombench.run.errors import EXIT_ENVIRONMENT, Stop
 from idiombench.run.paths import REPO_ROOT as SUITE
 
 
@@ -31,17 +32,17 @@ def gnuplot_command():
     if path is None:
         where = ("%s not found" % name) if os.sep in name else ("no %s on PATH" % name)
         raise Stop("gnuplot is not installed (%s): apt-get install gnuplot-nox "
-                   "fonts-dejavu-core" % where, 3)
+                   "fonts-dejavu-core" % where, EXIT_ENVIRONMENT)
     try:
         out = subprocess.run([path, "--version"], stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, universal_newlines=True, timeout=30).stdout
     except (OSError, subprocess.SubprocessError) as error:
         raise Stop("%s does not run (%s): apt-get install gnuplot-nox fonts-dejavu-core"
-                   % (path, error), 3)
+                   % (path, error), EXIT_ENVIRONMENT)
     match = re.search(r"gnuplot (\d+)\.(\d+)", out)
     if not match or (int(match.group(1)), int(match.group(2))) < (5, 4):
         raise Stop("%s is not gnuplot 5.4 or newer ('%s'): apt-get install gnuplot-nox"
-                   % (path, out.strip()[:60]), 3)
+                   % (path, out.strip()[:60]), EXIT_ENVIRONMENT)
     return path
 
 
@@ -164,7 +165,7 @@ def open_plots_dir(folder):
         probe.close()
     except OSError as error:
         raise Stop("cannot write %s: %s; give a run folder you can write to" % (
-            plots_dir, error.strerror or error), 2)
+            plots_dir, error.strerror or error))
     return plots_dir
 
 

@@ -64,7 +64,9 @@ import signal
 # outputs, charts.csv).
 from idiombench.plots.charts import all_charts, skipped_summary
 from idiombench.plots.gnuplot import check_font, gnuplot_command, open_plots_dir, render_all
-from idiombench.plots.run import Stop, load_run, say, warn
+from idiombench.plots.run import load_run, say, warn
+from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, Stop
+from idiombench.run.interrupts import exit_on_signal
 from idiombench.run.paths import REPO_ROOT as SUITE
 
 DEFAULT_RUN = os.path.join(SUITE, "results", "latest")
@@ -78,12 +80,12 @@ def run_folder(argv):
     if args and args[0] in ("-h", "--help"):
         return None
     if len(args) > 1 or (args and args[0].startswith("-")):
-        raise Stop("usage: bin/plots [RUN] (one run folder; default results/latest)", 2)
+        raise Stop("usage: bin/plots [RUN] (one run folder; default results/latest)")
     folder = args[0] if args and args[0] else DEFAULT_RUN
     if os.path.abspath(folder) == os.path.abspath(DEFAULT_RUN):
         if not os.path.exists(folder):
             raise Stop("no run to plot: results/latest does not exist; measure with make "
-                       "bench or make compare first, or give RUN=<run folder>", 2)
+                       "bench or make compare first, or give RUN=<run folder>")
     return folder
 
 
@@ -91,7 +93,7 @@ def main(argv):
     folder = run_folder(argv)
     if folder is None:
         print(__doc__.strip())
-        return 0
+        return EXIT_OK
     gnuplot = gnuplot_command()
     run, problems = load_run(folder)
     for problem in problems:
@@ -105,28 +107,24 @@ def main(argv):
         if summary:
             warn(summary)
         raise Stop("nothing to draw from %s (charts.csv lists why each chart is skipped)"
-                   % folder, 2 if not failed else 1)
+                   % folder, EXIT_CASES_FAILED if failed else EXIT_USAGE)
     stated = [c for c in charts if c.stated is not None]
     say("%d charts in %s (PNG and SVG)%s; charts.csv lists them" % (
         len(rendered), plots_dir,
         ", %d stated in one sentence (all zeros)" % len(stated) if stated else ""))
     if summary:
         say(summary)
-    return 1 if failed else 0
-
-
-def interrupted(signum, frame):
-    raise SystemExit(128 + signum)
+    return EXIT_CASES_FAILED if failed else EXIT_OK
 
 
 def program(argv):
     """What bin/plots runs: main(argv) with SIGTERM, Ctrl-C and Stop turned into the exit
     status (Stop's message on stderr); returns it."""
-    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGTERM, exit_on_signal)
     try:
         return main(argv)
     except Stop as stop:
         warn(str(stop))
         return stop.status
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED

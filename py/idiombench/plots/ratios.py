@@ -4,11 +4,14 @@ versions_charts: versions-<family>, each case's time on each version as a ratio 
 baseline (comparison.csv: the ratio of geometric means and its 95% interval), coloured
 by what it shows; idioms_charts: the pairs of idioms.py, candidate ÷ reference on each
 version, as the claims engine computes them (py/idiombench/claims/run.py's contrast, by
-idiombench-compare), and their instruction counts where the run has them.
-Both are dot charts (py/idiombench/plots/dots.py) on a log-2 axis with a line at 1×.
+idiombench-compare), and their instruction counts where the run has them. The idioms
+charts read the run through the claims engine's public API, the one the rules use
+(claims/run.py's Run: versions, prefetch, contrast, figure; Stop when the intervals
+cannot be computed), so that a chart and claims.csv cannot disagree. Both are dot
+charts (py/idiombench/plots/dots.py) on a log-2 axis with a line at 1×.
 Standard library only; Python 3.6+.
 """
-from idiombench.claims.run import Run as ClaimsRun, RunError
+from idiombench.claims.run import Run as ClaimsRun
 from idiombench.claims.vocabulary import PRACTICAL, largest_common_size
 from idiombench.plots.idioms import PAIRS
 from idiombench.plots.dots import (INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version_dots,
@@ -17,6 +20,7 @@ from idiombench.plots.format import FASTER_RGB, NEUTRAL_RGB, POINT_SHAPES, SLOWE
 from idiombench.plots.run import Figure
 from idiombench.plots.select import row_label, scaling_cases, shown_rows, why_missing
 from idiombench.report.stats import highlighted
+from idiombench.run.errors import Stop
 
 INTERVAL_NOTE = "dots: ratio of geometric means; whiskers: its 95% interval"
 
@@ -93,7 +97,7 @@ def idioms_charts(run):
     try:
         claims = ClaimsRun(run.folder)
         found = idiom_rows(run, claims)
-    except RunError as error:
+    except Stop as error:  # the claims engine's: its intervals cannot be computed
         reason = "the intervals cannot be computed: %s" % error
         return [Chart("idioms", title, skip=reason, line_reason=reason)]
     rows, counted, absent = found

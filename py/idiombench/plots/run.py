@@ -3,18 +3,20 @@
 load_run(folder) reads meta, measurements.csv, samples.csv, complexity.csv,
 comparison.csv, hyperfine/hyperfine.csv and unavailable.csv into a Run (versions, colours,
 baseline, machine, mode and noise), with one line per file it cannot use; Stop when
-nothing can be drawn. Also the messages (say, warn). Standard library only; Python 3.6+.
+nothing can be drawn. Also bin/plots's say and warn (run/errors.py's, named "plots").
+Standard library only; Python 3.6+.
 """
 import csv
 import math
 import os
-import sys
 
+from idiombench.run import errors
+from idiombench.run.errors import Skip, Stop
 from idiombench.run.fit_label import read_fit
 from idiombench.run.labels import label_key
 from idiombench.run.meta import meta_dict
-from idiombench.report.stats import quantile
 from idiombench.run.folder import incomplete
+from idiombench.run.stats import quartiles
 
 
 MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
@@ -32,24 +34,12 @@ FIX = "results/README.md lists its columns; measure again with make bench or mak
 
 def say(message):
     """Progress, on stdout."""
-    print("plots: " + message, flush=True)
+    errors.say(message, "plots")
 
 
 def warn(message):
     """A problem, on stderr: one line naming the cause and the fix."""
-    print("idiombench: plots: " + message, file=sys.stderr, flush=True)
-
-
-class Stop(Exception):
-    """Nothing can be drawn: the message and the exit status."""
-
-    def __init__(self, message, status):
-        Exception.__init__(self, message)
-        self.status = status
-
-
-class BadInput(Exception):
-    """A CSV file that cannot be used; the message names the cause and the fix."""
+    errors.warn(message, "plots")
 
 
 def read_meta(path):
@@ -62,20 +52,21 @@ def read_meta(path):
 
 def read_csv(path, columns, numbers, fix):
     """The rows of the CSV file at path, as dicts; the columns listed in numbers become
-    floats (None when empty). Raises BadInput naming what is wrong and how to fix it."""
+    floats (None when empty). Raises Skip (a file the charts do without) naming what
+    is wrong and how to fix it."""
     try:
         stream = open(path, newline="", encoding="utf-8")
     except OSError as error:
-        raise BadInput("cannot read %s: %s (%s)" % (path, error.strerror, fix))
+        raise Skip("cannot read %s: %s (%s)" % (path, error.strerror, fix))
     with stream:
         reader = csv.DictReader(stream)
         try:
             fields = reader.fieldnames
             if not fields:
-                raise BadInput("%s is empty, not even a header line (%s)" % (path, fix))
+                raise Skip("%s is empty, not even a header line (%s)" % (path, fix))
             missing = [name for name in columns if name not in fields]
             if missing:
-                raise BadInput("%s lacks the column%s %s (%s)" % (
+                raise Skip("%s lacks the column%s %s (%s)" % (
                     path, "s" if len(missing) > 1 else "", ", ".join(missing), fix))
             rows = []
             for row in reader:
@@ -89,14 +80,14 @@ def read_csv(path, columns, numbers, fix):
                     except ValueError:
                         value = float("nan")
                     if not math.isfinite(value):
-                        raise BadInput("%s line %d: %s is '%s', not a number (%s)" % (
+                        raise Skip("%s line %d: %s is '%s', not a number (%s)" % (
                             path, reader.line_num, name, text, fix))
                     row[name] = value
                 rows.append(row)
         except csv.Error as error:
-            raise BadInput("%s line %d: %s (%s)" % (path, reader.line_num, error, fix))
+            raise Skip("%s line %d: %s (%s)" % (path, reader.line_num, error, fix))
         except UnicodeDecodeError:
-            raise BadInput("%s is not UTF-8 text (%s)" % (path, fix))
+            raise Skip("%s is not UTF-8 text (%s)" % (path, fix))
     return rows
 
 
@@ -129,8 +120,8 @@ class Measurements:
             try:
                 n = int(text) if text else None
             except ValueError:
-                raise BadInput("%s: n is '%s' for %s/%s, not a whole number (measure again "
-                               "with make bench or make compare)" % (path, text, family, case))
+                raise Skip("%s: n is '%s' for %s/%s, not a whole number (measure again "
+                           "with make bench or make compare)" % (path, text, family, case))
             if row["median"] is None:
                 continue
             if family not in self.cases:
@@ -163,14 +154,6 @@ def shortened(text, limit):
     """text, or its first limit characters and an ellipsis: a host or CPU name in a
     subtitle is shortened on purpose rather than clipped by the chart's edge."""
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
-
-
-def quartiles(values):
-    """(first quartile, third quartile) of values, as the report's tables give them
-    (report_stats.quantile); None with fewer than 3 values."""
-    if len(values) < 3:
-        return None
-    return quantile(values, 0.25), quantile(values, 0.75)
 
 
 class Run:
@@ -269,7 +252,7 @@ def read_unavailable(path):
     found = {}
     try:
         rows = read_csv(path, ["python_version", "family", "case", "metric", "reason"], [], "")
-    except BadInput:
+    except Skip:
         return found
     for row in rows:
         found.setdefault((row["python_version"], row["metric"]), row["reason"])
@@ -304,18 +287,18 @@ def check_folder(folder):
     """Stop (exit 2) unless folder is a run folder."""
     if not os.path.exists(folder):
         raise Stop("no run folder %s: give one (make plots RUN=results/<run-id>), or make "
-                   "one with make bench or make compare" % folder, 2)
+                   "one with make bench or make compare" % folder)
     if not os.path.isdir(folder):
         raise Stop("%s is not a folder: give a run folder (make plots RUN=results/<run-id>)"
-                   % folder, 2)
+                   % folder)
     meas_path = os.path.join(folder, "measurements.csv")
     hyper_path = os.path.join(folder, "hyperfine", "hyperfine.csv")
     if not os.path.exists(meas_path) and not os.path.exists(hyper_path):
         raise Stop("%s is not a run folder (no measurements.csv, no hyperfine/hyperfine.csv): "
-                   "give a folder make bench or make compare wrote" % folder, 2)
+                   "give a folder make bench or make compare wrote" % folder)
     problem = incomplete(folder)
     if problem:
-        raise Stop(problem, 2)
+        raise Stop(problem)
 
 
 def read_measurements(folder, problems):
@@ -331,7 +314,7 @@ def read_measurements(folder, problems):
                 problems.append("%s has no figures: the per-family charts are skipped "
                                 "(measure with make bench or make compare)" % meas_path)
                 measurements = None
-        except BadInput as error:
+        except Skip as error:
             problems.append("%s: the per-family charts are skipped" % error)
     else:
         problems.append("no measurements.csv in %s: the per-family charts are skipped "
@@ -352,7 +335,7 @@ def read_complexity(folder, measurements, problems):
                 if row["metric"] == "time_per_op":
                     complexity[(row["python_version"], row["family"], row["case"])] = \
                         read_fit(row)
-        except BadInput as error:
+        except Skip as error:
             complexity = None
             problems.append("%s: the scaling charts have no fitted curves" % error)
     elif any(len([n for n in measurements.case_sizes(f, c, "time_per_op") if n is not None]) >= 3
@@ -380,7 +363,7 @@ def add_quartiles(folder, measurements, problems):
         for row in rows:
             key = (row["family"], row["case"], sized(row["n"]), row["metric"])
             values.setdefault(key + (row["python_version"],), []).append(row["value"])
-    except (BadInput, ValueError) as error:
+    except (Skip, ValueError) as error:
         problems.append("%s: the charts show medians without their spread" % error)
         return False
     for key, by_version in measurements.figures.items():
@@ -404,7 +387,7 @@ def read_comparison(folder, problems):
             key = (row["family"], row["case"], sized(row["n"]), row["metric"],
                    row["python_version"])
             found[key] = row
-    except (BadInput, ValueError) as error:
+    except (Skip, ValueError) as error:
         problems.append("%s: the versions charts are skipped" % error)
         return {}
     return found
@@ -427,7 +410,7 @@ def read_hyperfine(folder, problems):
             if not hyperfine:
                 problems.append("%s has no rows: startup and programs are skipped" % hyper_path)
                 hyperfine = None
-        except BadInput as error:
+        except Skip as error:
             problems.append("%s: startup and programs are skipped" % error)
             hyperfine = "bad"
     return hyperfine

@@ -9,14 +9,13 @@ the end of the report. Standard library only; Python 3.6+.
 """
 import re
 
-from idiombench.claims.run import beyond_run, elsewhere_line, grouped
+from idiombench.claims.run import VERDICTS, elsewhere_line, grouped, split_claims
 from idiombench.claims.vocabulary import THRESHOLD_TEXT, shortened
 from idiombench.report.format import table, text
 from idiombench.report.run import CLAIM_DECIDING, in_version_order
 
 EVIDENCE_HEADING = "## Evidence of the claims"
 EVIDENCE_ANCHOR = "#evidence-of-the-claims"
-VERDICTS = ("holds", "fails", "partly", "inconclusive", "untestable")
 
 
 def claim_key(claim):
@@ -35,11 +34,8 @@ class Claims(object):
         self.by = dict(((r["claim"], r["python_version"]), r) for r in rows)
         self.versions = in_version_order(set(run.versions) |
                                          set(r["python_version"] for r in rows))
-        every = sorted(set(r["claim"] for r in rows), key=claim_key)
-        decided = dict((c, [(r["verdict"], r["conditions"]) for r in rows
-                            if r["claim"] == c]) for c in every)
-        self.elsewhere = [c for c in every if beyond_run(decided[c])]
-        self.shown = [c for c in every if c not in self.elsewhere]
+        self.shown, self.elsewhere = split_claims(
+            ((r["claim"], r["verdict"], r["conditions"]) for r in rows), key=claim_key)
 
     def deciding_version(self):
         """The version whose deciding figures the matrix quotes: the newest judged."""

@@ -22,11 +22,11 @@ Exit status: 0 written; 1 REPORT.md could not be written; 2 bad input.
 Standard library only; Python 3.6+.
 """
 import os
-import sys
 
-from idiombench.report.run import InputError, read_run
+from idiombench.report.run import read_run
 from idiombench.report.sections import render
 from idiombench.run.atomic_text import write_atomically
+from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_OK, EXIT_USAGE, Stop, say, warn
 
 DEFAULT_RUN = "results/latest"
 
@@ -35,28 +35,26 @@ def main(argv):
     args = argv[1:]
     if args and args[0] in ("-h", "--help"):
         print(__doc__.strip())
-        return 0
+        return EXIT_OK
     if len(args) > 1 or (args and args[0].startswith("-")):
-        print("idiombench: bin/report takes one argument, the run folder (got %s): "
-              "bin/report [RUN], e.g. make report RUN=results/latest" % " ".join(args),
-              file=sys.stderr)
-        return 2
+        warn("bin/report takes one argument, the run folder (got %s): "
+             "bin/report [RUN], e.g. make report RUN=results/latest" % " ".join(args))
+        return EXIT_USAGE
     folder = args[0] if args else DEFAULT_RUN
     if folder == "":
         folder = DEFAULT_RUN
     try:
         run = read_run(folder)
         content = "\n".join(render(run)) + "\n"
-    except InputError as error:
-        print("idiombench: %s" % error, file=sys.stderr)
-        return 2
+    except Stop as error:
+        warn(str(error))
+        return error.status
     path = os.path.join(folder, "REPORT.md")
     try:
         write_atomically(path, content)
     except OSError as error:
-        print("idiombench: cannot write %s: %s: make the run folder writable, or copy it "
-              "somewhere writable and run make report RUN=<copy>"
-              % (path, error.strerror or error), file=sys.stderr)
-        return 1
-    print("report: wrote %s" % path)
-    return 0
+        warn("cannot write %s: %s: make the run folder writable, or copy it somewhere "
+             "writable and run make report RUN=<copy>" % (path, error.strerror or error))
+        return EXIT_CASES_FAILED  # done in part: REPORT.md could not be written
+    say("wrote %s" % path, "report")
+    return EXIT_OK

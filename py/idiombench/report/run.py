@@ -4,7 +4,7 @@ read_run(folder) checks and loads everything the report shows: meta, measurement
 unavailable.csv, failures.csv, complexity.csv, comparison.csv, hyperfine/hyperfine.csv,
 plots/charts.csv and claims.csv. meta and measurements.csv make a run folder and must be
 there; every other file may be absent (its section then says so). A file that is there
-but lacks a column, or holds a figure that is not a number, raises InputError with one
+but lacks a column, or holds a figure that is not a number, raises Stop with one
 line naming the file, the cause and the fix. Standard library only; Python 3.6+.
 """
 import csv
@@ -13,6 +13,7 @@ import os
 
 import re
 
+from idiombench.run.errors import Stop
 from idiombench.run.fit_label import CURVES
 from idiombench.run.labels import label_key
 from idiombench.run.meta import meta_pairs, stripped
@@ -60,10 +61,6 @@ MAKERS = {
 }
 
 
-class InputError(Exception):
-    """A run folder or file the report cannot read; str() is the one line to print."""
-
-
 class Run(object):
     """Everything the report shows of one run folder. A file the run lacks is None
     (lists of rows otherwise, each row a dict of the CSV's columns)."""
@@ -103,8 +100,8 @@ def read_meta(path):
     try:
         return stripped(meta_pairs(path))
     except OSError as error:
-        raise InputError("cannot read %s: %s: check the run folder's permissions"
-                         % (path, error.strerror))
+        raise Stop("cannot read %s: %s: check the run folder's permissions"
+                   % (path, error.strerror))
 
 
 def read_csv(folder, relative, columns, numeric=(), optional_numeric=()):
@@ -120,40 +117,40 @@ def read_csv(folder, relative, columns, numeric=(), optional_numeric=()):
             reader = csv.DictReader(stream)
             header = reader.fieldnames
             if not header:
-                raise InputError("%s is empty (no header line): write it again with %s"
-                                 % (path, fix))
+                raise Stop("%s is empty (no header line): write it again with %s"
+                           % (path, fix))
             missing = [name for name in columns if name not in header]
             if missing:
-                raise InputError("%s lacks the column%s %s: write it again with %s"
-                                 % (path, "s" if len(missing) > 1 else "",
-                                    ", ".join(missing), fix))
+                raise Stop("%s lacks the column%s %s: write it again with %s"
+                           % (path, "s" if len(missing) > 1 else "",
+                              ", ".join(missing), fix))
             rows = []
             for row in reader:
                 if None in row:           # more fields than the header has
-                    raise InputError("%s line %d has more fields than its header: "
-                                     "write it again with %s"
-                                     % (path, reader.line_num, fix))
+                    raise Stop("%s line %d has more fields than its header: "
+                               "write it again with %s"
+                               % (path, reader.line_num, fix))
                 for name in columns:
                     if row[name] is None:
-                        raise InputError("%s line %d has fewer fields than its header: "
-                                         "write it again with %s"
-                                         % (path, reader.line_num, fix))
+                        raise Stop("%s line %d has fewer fields than its header: "
+                                   "write it again with %s"
+                                   % (path, reader.line_num, fix))
                 for name in numeric:
                     row[name] = number(row[name], path, reader.line_num, name, fix, False)
                 for name in optional_numeric:
                     row[name] = number(row[name], path, reader.line_num, name, fix, True)
                 rows.append(row)
     except OSError as error:
-        raise InputError("cannot read %s: %s: check the run folder's permissions"
-                         % (path, error.strerror))
+        raise Stop("cannot read %s: %s: check the run folder's permissions"
+                   % (path, error.strerror))
     except csv.Error as error:
-        raise InputError("%s is not valid CSV (%s): write it again with %s"
-                         % (path, error, fix))
+        raise Stop("%s is not valid CSV (%s): write it again with %s"
+                   % (path, error, fix))
     return rows
 
 
 def number(text, path, line, column, fix, optional):
-    """text as a finite float (None for an empty optional field), else InputError."""
+    """text as a finite float (None for an empty optional field), else Stop."""
     text = text.strip()
     if text == "" and optional:
         return None
@@ -162,8 +159,8 @@ def number(text, path, line, column, fix, optional):
     except ValueError:
         value = float("nan")
     if math.isnan(value) or math.isinf(value):
-        raise InputError("%s line %d: %s is %r, not a number: write it again with %s"
-                         % (path, line, column, text, fix))
+        raise Stop("%s line %d: %s is %r, not a number: write it again with %s"
+                   % (path, line, column, text, fix))
     return value
 
 
@@ -179,22 +176,22 @@ def size_key(n):
 
 
 def read_run(folder):
-    """The Run in folder, checked; raises InputError on anything the report cannot use."""
+    """The Run in folder, checked; raises Stop on anything the report cannot use."""
     if not os.path.exists(folder):
-        raise InputError("no run folder %s: name an existing one (make report RUN=results/"
-                         "<run-id>), or measure first with make bench or make compare"
-                         % folder)
+        raise Stop("no run folder %s: name an existing one (make report RUN=results/"
+                   "<run-id>), or measure first with make bench or make compare"
+                   % folder)
     if not os.path.isdir(folder):
-        raise InputError("%s is not a folder: name a run folder (make report RUN=results/"
-                         "<run-id>)" % folder)
+        raise Stop("%s is not a folder: name a run folder (make report RUN=results/"
+                   "<run-id>)" % folder)
     run = Run(folder)
     for required in ("meta", "measurements.csv"):
         if not os.path.isfile(os.path.join(folder, required)):
-            raise InputError("%s is not a run folder (it has no %s): name one written by "
-                             "make bench or make compare" % (folder, required))
+            raise Stop("%s is not a run folder (it has no %s): name one written by "
+                       "make bench or make compare" % (folder, required))
     problem = incomplete(folder)
     if problem:
-        raise InputError(problem)
+        raise Stop(problem)
     run.meta = read_meta(os.path.join(folder, "meta"))
     run.meta_map = dict(run.meta)
     run.measurements = read_measurements(folder)

@@ -2,7 +2,7 @@
 
 One statistic for each kind of figure, the same as the charts draw:
 - an absolute figure is the median of its samples with its interquartile range
-  (quartiles by linear interpolation between the sorted samples: R's type 7);
+  (py/idiombench/run/stats.py's median_iqr, as the charts draw it);
 - a ratio is comparison.csv's (build/idiombench-compare): of the two geometric means
   (Welch's test on the logarithms, test welch-log), or of the two arithmetic means where a
   sample is <= 0 (test welch). mean_of() gives the mean a ratio was made of, so that the
@@ -43,22 +43,6 @@ def read_samples(folder):
                        row["metric"])
                 found.setdefault(key, []).append(value)
     return found
-
-
-def quantile(values, fraction):
-    """The fraction-quantile of values by linear interpolation (R type 7)."""
-    ordered = sorted(values)
-    position = fraction * (len(ordered) - 1)
-    low = int(math.floor(position))
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def median_iqr(values):
-    """(median, lower quartile, upper quartile) of values; None for no values."""
-    if not values:
-        return None
-    return quantile(values, 0.5), quantile(values, 0.25), quantile(values, 0.75)
 
 
 def geometric_mean(values):

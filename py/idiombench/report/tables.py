@@ -14,7 +14,8 @@ from idiombench.report.charts import chart_lines, stated_lines
 from idiombench.report.format import (METRIC_LABELS, Notes, code, fmt_count, fmt_halfwidth,
                                       fmt_ratio, fmt_ratio_bound, fmt_value, table, text)
 from idiombench.report.run import UNSTABLE_HALFWIDTH, has_intervals, size_key, unstable
-from idiombench.report.stats import BEYOND_NOISE, highlighted, mean_of, median_iqr, threshold_text
+from idiombench.report.stats import BEYOND_NOISE, highlighted, mean_of, threshold_text
+from idiombench.run.stats import median_iqr
 
 TIME = "time_per_op"
 INSTRUCTIONS = "instructions_per_op"  # exact: no cv, and a ratio without interval

@@ -43,7 +43,8 @@ def die_with_parent():
         _PRCTL(PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0)
 
 
-def _exit_on(signum, frame):
+def exit_on_signal(signum, frame):
+    """A signal handler: the signal ends the tool through SystemExit (128 + signum)."""
     raise SystemExit(128 + signum)
 
 
@@ -52,7 +53,7 @@ def install():
     SIGTERM. A tool whose parent is already gone exits at once."""
     parent = os.getppid()
     for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, _exit_on)
+        signal.signal(number, exit_on_signal)
     die_with_parent()
     if os.getppid() != parent:  # it died before the request took effect
         raise SystemExit(128 + signal.SIGTERM)

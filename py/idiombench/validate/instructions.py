@@ -60,6 +60,7 @@ import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
+from idiombench.run.errors import Stop
 from idiombench.run.paths import bin_path
 
 STEADY_LOOPS = 20000  # iterations counted after the harness's window
@@ -88,10 +89,6 @@ loop(itertools.repeat(None, int(sys.argv[2])))
 """
 
 TOTALS = re.compile(r"^(?:totals|summary): *(\d+)", re.M)
-
-
-class CountError(Exception):
-    """A one-line reason the instruction counts could not be taken."""
 
 
 def missing_tool():
@@ -152,14 +149,14 @@ int main(int argc, char **argv)
 def shared_launcher(python, folder):
     """Builds folder/python: python's main against the library the harness links
     (python's flags from bin/pyconfig, program name python's own path so that it
-    finds its standard library). Returns its path; raises CountError."""
+    finds its standard library). Returns its path; raises Stop."""
     flags = subprocess.run(
         ["sh", "-c", 'eval "$("$0" "$1")" && printf "%s\\n" "$PY_EXE" "$PY_CFLAGS" '
          '"$PY_LDFLAGS" "$PY_LIBDIR"', bin_path("pyconfig"), python],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
     lines = flags.stdout.split("\n")
     if flags.returncode != 0 or len(lines) < 4:
-        raise CountError("bin/pyconfig %s failed: %s" % (python, flags.stderr.strip()))
+        raise Stop("bin/pyconfig %s failed: %s" % (python, flags.stderr.strip()))
     exe, cflags, ldflags, libdir = lines[:4]
     source, binary = os.path.join(folder, "python.c"), os.path.join(folder, "python")
     with open(source, "w") as stream:
@@ -170,8 +167,8 @@ def shared_launcher(python, folder):
                            universal_newlines=True)
     if built.returncode != 0:
         tail = [line for line in built.stdout.splitlines() if line.strip()]
-        raise CountError("cannot build a plain python against %s's library: %s"
-                         % (python, tail[-1] if tail else "cc failed"))
+        raise Stop("cannot build a plain python against %s's library: %s"
+                   % (python, tail[-1] if tail else "cc failed"))
     return binary
 
 
@@ -192,13 +189,13 @@ def process_total(python, setup, stmt, loops, warmup, folder, label):
     err = proc.communicate()[1]
     if proc.returncode != 0:
         tail = [line for line in err.splitlines() if line.strip()]
-        raise CountError("callgrind on %r under %s failed: %s" %
-                         (stmt, python, tail[-1] if tail else "no output"))
+        raise Stop("callgrind on %r under %s failed: %s" %
+                   (stmt, python, tail[-1] if tail else "no output"))
     with open(out) as stream:
         found = TOTALS.search(stream.read())
     os.remove(out)
     if found is None:
-        raise CountError("callgrind wrote no total for %r under %s" % (stmt, python))
+        raise Stop("callgrind wrote no total for %r under %s" % (stmt, python))
     return int(found.group(1))
 
 
@@ -243,6 +240,6 @@ def harness_counts(python, catalogue, pattern, out_dir, quick):
     output = proc.communicate()[0]
     if proc.returncode != 0:
         last = [line for line in output.splitlines() if line.strip()]
-        raise CountError("bin/count-instructions failed (exit %d): %s" %
-                         (proc.returncode, last[-1] if last else "no output"))
+        raise Stop("bin/count-instructions failed (exit %d): %s" %
+                   (proc.returncode, last[-1] if last else "no output"))
     return out_dir

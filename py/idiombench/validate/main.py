@@ -48,6 +48,7 @@ import tempfile
 import textwrap
 
 from idiombench.validate import instructions as vi
+from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_INTERRUPTED, EXIT_OK, Stop, warn
 from idiombench.run.meta import meta_dict
 
 FAMILY = "validate"
@@ -191,10 +192,6 @@ print(json.dumps({"blocks": len(traces), "bytes": sum(t.size for t in traces)}))
 """
 
 
-class Failure(Exception):
-    """A one-line reason to stop, with exit status 2."""
-
-
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog="bin/validate",
@@ -251,32 +248,32 @@ def pyenv_candidates(name):
 
 
 def resolve_python(name):
-    """The interpreter's own path (sys.executable) and version, or Failure.
+    """The interpreter's own path (sys.executable) and version, or Stop.
     name is a path, a name on PATH (python3.11) or a version (3.11)."""
     if "/" in name:
         if not os.path.isfile(name) or not os.access(name, os.X_OK):
-            raise Failure("--python '%s': no such executable file" % name)
+            raise Stop("--python '%s': no such executable file" % name)
         candidates = [name]
     else:
         command = "python" + name if name[:1].isdigit() else name
         on_path = shutil.which(command)
         candidates = ([on_path] if on_path else []) + pyenv_candidates(command)
         if not candidates:
-            raise Failure("--python '%s': no such interpreter on PATH or under pyenv "
-                          "(give a path, e.g. --python /usr/bin/python3.11)" % name)
+            raise Stop("--python '%s': no such interpreter on PATH or under pyenv "
+                       "(give a path, e.g. --python /usr/bin/python3.11)" % name)
     for candidate in candidates:
         facts = interpreter_facts(candidate)
         if facts is not None:
             return facts
-    raise Failure("--python '%s' does not run (try: %s -c pass)" % (name, candidates[0]))
+    raise Stop("--python '%s' does not run (try: %s -c pass)" % (name, candidates[0]))
 
 
 def check_harness(path):
     if not os.path.exists(path):
-        raise Failure("--harness '%s': no such file (build it: bin/build-harness "
-                      "python3 prints its path)" % path)
+        raise Stop("--harness '%s': no such file (build it: bin/build-harness "
+                   "python3 prints its path)" % path)
     if not os.path.isfile(path) or not os.access(path, os.X_OK):
-        raise Failure("--harness '%s' is not an executable file" % path)
+        raise Stop("--harness '%s' is not an executable file" % path)
 
 
 def python_flags(version):
@@ -317,12 +314,12 @@ def run_harness(harness, catalogue, out_dir, quick, pattern=None):
                                 universal_newlines=True)
         output = proc.communicate()[0]
     except OSError as error:
-        raise Failure("cannot run the harness '%s': %s" % (harness, error.strerror))
+        raise Stop("cannot run the harness '%s': %s" % (harness, error.strerror))
     if proc.returncode != 0:
         last = [line for line in output.splitlines() if line.strip()]
         failures = [line.strip() for line in last if "FAILED" in line]
         reason = (failures or last or ["no output"])[-1]
-        raise Failure("the harness failed (exit %d): %s" % (proc.returncode, reason))
+        raise Stop("the harness failed (exit %d): %s" % (proc.returncode, reason))
     return read_rows(out_dir), read_meta(os.path.join(out_dir, "meta"))
 
 
@@ -343,8 +340,8 @@ def run_python(python, flags, script, payload, what):
     out, err = proc.communicate()
     if proc.returncode != 0:
         tail = [line for line in err.splitlines() if line.strip()]
-        raise Failure("%s failed under %s: %s" % (what, python,
-                                                  tail[-1] if tail else "no output"))
+        raise Stop("%s failed under %s: %s" % (what, python,
+                                               tail[-1] if tail else "no output"))
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -395,8 +392,8 @@ def print_table(header, rows):
 def need(rows, case, metric, run):
     row = rows.get((case, metric))
     if row is None:
-        raise Failure("run %d: the harness wrote no %s row for %s/%s" %
-                      (run, metric, FAMILY, case))
+        raise Stop("run %d: the harness wrote no %s row for %s/%s" %
+                   (run, metric, FAMILY, case))
     return row
 
 
@@ -461,12 +458,12 @@ def validate(args):
 
 
 def check_embedded(meta, python, name):
-    """Failure unless the run's meta names the interpreter --python runs."""
+    """Stop unless the run's meta names the interpreter --python runs."""
     embedded = meta.get("python_path", "")
     if embedded and os.path.realpath(embedded) != os.path.realpath(python):
-        raise Failure("the harness embeds %s but --python runs %s: build the harness "
-                      "for the same interpreter (bin/build-harness %s)" %
-                      (embedded, python, name))
+        raise Stop("the harness embeds %s but --python runs %s: build the harness "
+                   "for the same interpreter (bin/build-harness %s)" %
+                   (embedded, python, name))
 
 
 def measure_run(args, python, flags, catalogue, folder, k):
@@ -552,7 +549,7 @@ def report_time(args, runs, state_before):
           (judged - outside, judged,
            " in every run" if several else "") +
           ("" if args.strict else " (not enforced; --strict enforces it)"))
-    return 1 if (args.strict and outside) else 0
+    return EXIT_CASES_FAILED if (args.strict and outside) else EXIT_OK
 
 
 def ratio(ours, reference):
@@ -568,7 +565,7 @@ def report_allocs(python, flags, runs, has_tracemalloc):
           "statement, traced in its code only, / loops")
     if not has_tracemalloc:
         print("allocations: no tracemalloc before Python 3.4; not checked")
-        return 0
+        return EXIT_OK
     header = ["statement", "loops", "our allocs/op", "tracemalloc blocks/op", "equal?",
               "our bytes/op", "tracemalloc bytes/op"]
     table, mismatched = [], 0
@@ -591,7 +588,7 @@ def report_allocs(python, flags, runs, has_tracemalloc):
     print("allocations: %d of %d statements equal to tracemalloc%s" %
           (len(ALLOC_CASES) - mismatched, len(ALLOC_CASES),
            " in every run" if len(runs) > 1 else ""))
-    status = 1 if mismatched else 0
+    status = EXIT_CASES_FAILED if mismatched else EXIT_OK
     if len(runs) > 1:
         status |= report_repeatability(runs)
     return status
@@ -612,7 +609,7 @@ def report_instructions(args, python, catalogue, folder):
     missing = vi.missing_tool()
     if missing:
         print("instructions: skipped: %s" % missing)
-        return 0
+        return EXIT_OK
     print_instruction_definitions(args.quick)
     sys.stdout.flush()
     cases = [(name, textwrap.dedent(setup).strip() + "\n", stmt)
@@ -635,27 +632,24 @@ def report_instructions(args, python, catalogue, folder):
           "%.2f steady" % (independent["empty"]["window"], independent["empty"]["steady"]))
     print("instructions: %d of %d statements agree with the independent count" %
           (len(cases) - disagreeing, len(cases)))
-    return 1 if disagreeing else 0
+    return EXIT_CASES_FAILED if disagreeing else EXIT_OK
 
 
 def count_instructions(args, python, catalogue, folder, cases):
     """(the harness's rows, its loop count, the independent counts) for cases."""
-    try:
-        out_dir = vi.harness_counts(python, catalogue, "^%s/t_" % FAMILY,
-                                    os.path.join(folder, "instructions"), args.quick)
-        check_embedded(read_meta(os.path.join(out_dir, "meta")), python, args.python)
-        rows = read_rows(out_dir)
-        loops = set(int(need(rows, name, "instructions_per_op", 1)["loops"])
-                    for name, _, _ in cases)
-        if len(loops) != 1:
-            raise Failure("the harness counted its cases' instructions over different "
-                          "loop counts (%s)" % ", ".join(str(n) for n in sorted(loops)))
-        loops = loops.pop()
-        independent = vi.independent_counts(python, cases, loops,
-                                            os.path.join(folder, "callgrind"),
-                                            steady_loops(args.quick))
-    except vi.CountError as error:
-        raise Failure(str(error))
+    out_dir = vi.harness_counts(python, catalogue, "^%s/t_" % FAMILY,
+                                os.path.join(folder, "instructions"), args.quick)
+    check_embedded(read_meta(os.path.join(out_dir, "meta")), python, args.python)
+    rows = read_rows(out_dir)
+    loops = set(int(need(rows, name, "instructions_per_op", 1)["loops"])
+                for name, _, _ in cases)
+    if len(loops) != 1:
+        raise Stop("the harness counted its cases' instructions over different "
+                   "loop counts (%s)" % ", ".join(str(n) for n in sorted(loops)))
+    loops = loops.pop()
+    independent = vi.independent_counts(python, cases, loops,
+                                        os.path.join(folder, "callgrind"),
+                                        steady_loops(args.quick))
     return rows, loops, independent
 
 
@@ -701,23 +695,23 @@ def report_repeatability(runs):
     if differing:
         print("repeatability: allocs_per_op DIFFERS across the %d runs for: %s" %
               (len(runs), ", ".join(differing)))
-        return 1
+        return EXIT_CASES_FAILED
     print("repeatability: allocs_per_op identical across the %d runs" % len(runs))
-    return 0
+    return EXIT_OK
 
 
 def main(argv=None):
     args = parse_args(argv)
     try:
         status = validate(args)
-    except Failure as failure:
+    except Stop as failure:
         sys.stdout.flush()
-        sys.stderr.write("idiombench: validate: %s\n" % failure)
-        return 2
+        warn(str(failure), "validate")
+        return failure.status
     except KeyboardInterrupt:
-        sys.stderr.write("idiombench: validate: interrupted\n")
-        return 130
+        warn("interrupted", "validate")
+        return EXIT_INTERRUPTED
     print("")
-    print("validate: %s" % ("PASS" if status == 0 else "FAIL"))
+    print("validate: %s" % ("PASS" if status == EXIT_OK else "FAIL"))
     return status
 
