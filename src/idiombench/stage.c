@@ -69,11 +69,9 @@ static const char *loop_pass_name(stage_pass pass)
 {
     switch (pass) {
     case STAGE_CALIBRATE: return "calibration";
-    case STAGE_TIME: return "time pass";
-    case STAGE_ALLOCS: return "allocation pass";
-    case STAGE_MEMORY: return "memory pass";
-    case STAGE_RESOURCES: return "resources pass";
-    case STAGE_INSTRUCTIONS: return "instructions pass";
+#define INSTRUMENT(ID, name, pass_name) case STAGE_##ID: return pass_name;
+#include "instrument_list.h"
+#undef INSTRUMENT
     default: return NULL;
     }
 }

@@ -13,11 +13,10 @@ typedef enum stage_pass {
     STAGE_STARTING,     /* the child has not reached its unit's code yet */
     STAGE_COMPILE,
     STAGE_CALIBRATE,
-    STAGE_TIME,
-    STAGE_ALLOCS,
-    STAGE_MEMORY,
-    STAGE_RESOURCES,
-    STAGE_INSTRUCTIONS,
+    /* STAGE_TIME, STAGE_ALLOCS, ...: each instrument's pass (instrument_list.h) */
+#define INSTRUMENT(ID, name, pass_name) STAGE_##ID,
+#include "instrument_list.h"
+#undef INSTRUMENT
     STAGE_TEARDOWN,
     STAGE_OBSERVATION,
 } stage_pass;

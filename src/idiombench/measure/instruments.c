@@ -1,18 +1,18 @@
-/* instruments.c: the table of the instruments (instrument.h), in the order they run. */
+/* instruments.c: the table of the instruments (instrument.h), in the order they run:
+ * instrument_list.h's. */
 #include "instruments.h"
 
 #include <stdio.h>
 #include <string.h>
 
-extern const instrument instrument_time, instrument_allocs, instrument_memory,
-    instrument_resources, instrument_instructions;
+#define INSTRUMENT(ID, name, pass_name) extern const instrument instrument_##name;
+#include "instrument_list.h"
+#undef INSTRUMENT
 
 const instrument *const instrument_table[] = {
-    &instrument_time,
-    &instrument_allocs,
-    &instrument_memory,
-    &instrument_resources,
-    &instrument_instructions,
+#define INSTRUMENT(ID, name, pass_name) &instrument_##name,
+#include "instrument_list.h"
+#undef INSTRUMENT
 };
 
 const size_t instrument_table_size = sizeof instrument_table / sizeof *instrument_table;

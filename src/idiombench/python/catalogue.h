@@ -5,14 +5,21 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Each instrument's place in instrument_list.h, and its bit in case_def.instruments:
+ * INSTRUMENT_TIME, INSTRUMENT_ALLOCS, INSTRUMENT_MEMORY and INSTRUMENT_RESOURCES (opt-in:
+ * not in the default set), INSTRUMENT_INSTRUCTIONS (run-level: every case, when
+ * --instruments names it, as bin/count-instructions does). */
 enum {
-    INSTRUMENT_TIME = 1 << 0,
-    INSTRUMENT_ALLOCS = 1 << 1,
-    INSTRUMENT_MEMORY = 1 << 2,    /* opt-in: not in the default set */
-    INSTRUMENT_RESOURCES = 1 << 3, /* opt-in: not in the default set */
-    /* run-level: every case, when --instruments names it (bin/count-instructions) */
-    INSTRUMENT_INSTRUCTIONS = 1 << 4,
-    INSTRUMENT_LAST = INSTRUMENT_INSTRUCTIONS,
+#define INSTRUMENT(ID, name, pass_name) INSTRUMENT_INDEX_##ID,
+#include "instrument_list.h"
+#undef INSTRUMENT
+    INSTRUMENT_COUNT
+};
+enum {
+#define INSTRUMENT(ID, name, pass_name) INSTRUMENT_##ID = 1 << INSTRUMENT_INDEX_##ID,
+#include "instrument_list.h"
+#undef INSTRUMENT
+    INSTRUMENT_LAST = 1 << (INSTRUMENT_COUNT - 1),
 };
 
 typedef struct case_def {

@@ -38,6 +38,19 @@ TEST(the_table_runs_time_allocs_memory_resources_then_instructions)
     }
 }
 
+/* instrument_list.h makes the table, the bits and the passes: the i-th instrument has
+ * bit i and the i-th instrument pass (time's pass starts as calibration). */
+TEST(each_instrument_has_the_bit_and_pass_of_its_line_in_the_list)
+{
+    REQUIRE(instrument_table_size == INSTRUMENT_COUNT);
+    for (size_t i = 0; i < instrument_table_size; i++) {
+        CHECK_EQ_INT((int)instrument_table[i]->bit, 1 << i);
+        if (instrument_table[i]->pass != STAGE_CALIBRATE)
+            CHECK_EQ_INT((int)instrument_table[i]->pass, (int)(STAGE_TIME + i));
+    }
+    CHECK_EQ_INT(INSTRUMENT_LAST, 1 << (INSTRUMENT_COUNT - 1));
+}
+
 TEST(names_and_bits_are_unique_and_each_bit_is_one_bit)
 {
     for (size_t i = 0; i < instrument_table_size; i++) {
@@ -119,6 +132,7 @@ TEST(the_lists_of_names_in_messages)
 int main(void)
 {
     RUN(the_table_runs_time_allocs_memory_resources_then_instructions);
+    RUN(each_instrument_has_the_bit_and_pass_of_its_line_in_the_list);
     RUN(names_and_bits_are_unique_and_each_bit_is_one_bit);
     RUN(the_metrics_are_measurements_csv_rows_in_order_with_their_units);
     RUN(this_python_gives_every_metric_but_instructions_outside_callgrind);
