@@ -1,6 +1,8 @@
 /* run_plan.c: the units of a run, from the catalogue and the choice of cases. */
-#include "run_plan.h"
+/* pyutil.h (Python.h) before every other header: 2.7's pyconfig.h defines
+ * _POSIX_C_SOURCE and _XOPEN_SOURCE, which a system header would define first. */
 #include "pyutil.h"
+#include "run_plan.h"
 #include "unavailable.h"
 
 #include <stdlib.h>

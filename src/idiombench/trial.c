@@ -1,9 +1,11 @@
 /* trial.c: a function run in a forked child under a deadline; its result as bytes, or
  * how the child ended without returning. */
+/* pyutil.h (Python.h) before every other header: 2.7's pyconfig.h defines
+ * _POSIX_C_SOURCE and _XOPEN_SOURCE, which a system header would define first. */
+#include "pyutil.h"
 #include "trial.h"
 #include "child_proc.h"
 #include "fdio.h"
-#include "pyutil.h"
 
 #include <errno.h>
 #include <poll.h>
