@@ -36,13 +36,14 @@ import re
 import sys
 import traceback
 
+from idiombench.run import schema
 from idiombench.run.atomic_text import write_atomically
 from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, RunError, beyond_run,
                                    elsewhere_line, grouped)
 from idiombench.claims.vocabulary import THRESHOLD_TEXT, shortened
 
 RULE_MODULES = ["idiombench.claims.rules_a", "idiombench.claims.rules_b"]
-HEADER = ["claim", "python_version", "verdict", "conditions", "evidence", "deciding"]
+HEADER = schema.columns("claims.csv")
 MARKS = {"holds": "+", "partly": "~", "fails": "x", "inconclusive": "-", "untestable": "?"}
 LEGEND = ("+ holds   ~ partly (conditions below)   x fails   - inconclusive (the intervals "
           "too wide, below)   ? untestable (what is missing, below)")

@@ -217,7 +217,7 @@ def decide_c13(run, label):
 
 
 def _loops_note(n):
-    """Runs of the memory pass: 10000 // n operations (results/README.md)."""
+    """Runs of the memory pass: 10000 // n operations (docs/run-folder.md)."""
     if not n:
         return "10000"
     return "%d" % max(10, 10000 // n)

@@ -82,14 +82,14 @@ import subprocess
 import sys
 import tempfile
 
+from idiombench.run import schema
 from idiombench.run.paths import REPO_ROOT, bin_path
 
 PROGRAMS_DIR = os.path.join(REPO_ROOT, "bench", "programs")
 PEAK_RSS = bin_path("peak-rss")
 
-CSV_COLUMNS = ["python_version", "program", "mean_s", "stddev_s", "median_s", "min_s",
-               "max_s", "runs", "peak_rss_kib", "peak_rss_source"]
-RUNS_COLUMNS = ["python_version", "program", "run", "seconds"]
+CSV_COLUMNS = schema.columns("hyperfine/hyperfine.csv")
+RUNS_COLUMNS = schema.columns("hyperfine/runs.csv")
 # Runs per command: --quick's, and the least in the default mode (hyperfine's
 # --min-runs; it takes more while they fit in about 3 s).
 QUICK_RUNS = 10
