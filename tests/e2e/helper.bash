@@ -40,6 +40,16 @@ build_harness() {
     export IDIOMBENCH
 }
 
+# Builds build/idiombench-compare (a no-op when it is up to date). Call from setup_file.
+build_compare() {
+    local log=$BATS_FILE_TMPDIR/build-compare.log
+    make --no-print-directory -C "$REPO_ROOT" -f mk/compare.mk >"$log" 2>&1 || {
+        echo "make -f mk/compare.mk failed:" >&2
+        cat "$log" >&2
+        return 1
+    }
+}
+
 # run_harness OUT ARGS...: a quick run of $IDIOMBENCH into OUT, under bats' `run`; the
 # tests check the status themselves.
 run_harness() {

@@ -8,12 +8,7 @@ load helper
 
 setup_file() {
     build_harness
-    local log=$BATS_FILE_TMPDIR/build-compare.log
-    make --no-print-directory -C "$REPO_ROOT" -f mk/compare.mk >"$log" 2>&1 || {
-        echo "make -f mk/compare.mk failed:" >&2
-        cat "$log" >&2
-        return 1
-    }
+    build_compare
 }
 
 setup() {
