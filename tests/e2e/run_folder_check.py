@@ -3,9 +3,9 @@
 agree with its definition, docs/run-folder.csv (used by tests/e2e/schema.bats).
 
     run_folder_check.py ROOT headers DIR WRITER  every CSV file WRITER (harness,
-                                                 idiombench-compare) writes is in DIR
-                                                 with the defined header; DIR/meta's
-                                                 keys are defined
+                                                 idiombench-compare, bin/compare)
+                                                 writes is in DIR with the defined
+                                                 header; DIR/meta's keys are defined
     run_folder_check.py ROOT schema-h            src/common/schema.h's macros
     run_folder_check.py ROOT columns-read        every row["name"] in py/idiombench
     run_folder_check.py ROOT meta-read           every meta key py/idiombench reads

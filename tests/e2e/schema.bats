@@ -60,6 +60,12 @@ assert_check_fails() {
     assert_check_fails "complexity.csv: idiombench-compare writes it, but it is not in"
 }
 
+@test "schema: the comparison fixture (bin/compare's files and meta) agrees with the definition" {
+    check "$REPO_ROOT" headers "$FIXTURES/runs/compare" bin/compare
+    assert_status 0
+    [ -z "$output" ] || fail "disagreements" "$output"
+}
+
 @test "schema: src/common/schema.h has every C-written header as defined" {
     check "$REPO_ROOT" schema-h
     assert_status 0

@@ -39,33 +39,29 @@ def files():
     return found
 
 
-def _names(file, keep=lambda entry: True):
-    names = [entry["name"] for entry in entries() if entry["file"] == file and keep(entry)]
+def columns(file):
+    """Every column of file, in order: its header as the writers write it (KeyError for
+    a file the definition does not have)."""
+    names = [entry["name"] for entry in entries() if entry["file"] == file]
     if not names:
         raise KeyError("%s is not in %s" % (file, DEFINITION))
     return names
 
 
-def columns(file):
-    """Every column of file, in order: its header as the writers write it."""
-    return _names(file)
-
-
 def needed(file, reader):
     """The columns of file that reader (claims, plots, report, ...) needs, in order."""
-    return [name for name in columns(file)
-            if reader in _entry(file, name)["readers"].split()]
+    return _read_by(file, reader)
 
 
 def optional(file, reader):
     """The columns of file that reader uses when the file has them, in order."""
-    return [name for name in columns(file)
-            if reader + "?" in _entry(file, name)["readers"].split()]
+    return _read_by(file, reader + "?")
 
 
-def _entry(file, name):
-    return next(entry for entry in entries()
-                if entry["file"] == file and entry["name"] == name)
+def _read_by(file, token):
+    columns(file)  # KeyError for an unknown file
+    return [entry["name"] for entry in entries()
+            if entry["file"] == file and token in entry["readers"].split()]
 
 
 def meta_keys():
