@@ -26,8 +26,9 @@ CLAIMS_TEXT = os.path.join(REPO_ROOT, "docs", "CLAIMS.md")
 CLAIM_ROW = re.compile(r"^\|\s*(C\d+)\s*\|[^|]*\|\s*(.+?)\s*\|\s*$")
 
 # The columns read: docs/run-folder.csv (readers "report"; "report?" for the median's
-# interval, the fits' rms errors and the deciding figure, which runs written before them
-# lack: the report then prints no instability, no complexity label, the evidence).
+# interval, the fits' rms errors and claims.csv's deciding figure: a run written before
+# them lacks them, and the report then marks no row unstable, gives no complexity label,
+# and shortens the evidence instead).
 # A row whose interval is wider than ±10% of its median is unstable (as the harness says).
 UNSTABLE_HALFWIDTH = 0.10
 CLAIM_DECIDING = "deciding"
