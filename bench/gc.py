@@ -36,7 +36,7 @@
 #                     when it exists, so the order of the cases does not matter.
 #
 # Figures of "memory" and "resources" are per run of a fixed number of operations
-# (10000, or 10000 // n for a sized case): see results/README.md.
+# (10000, or 10000 // n for a sized case): see docs/run-folder.md.
 
 FAMILY = "gc"
 

@@ -11,7 +11,7 @@
 #
 # Cases (all with "time", "allocs", "memory", "resources"). Every case is sized with
 # n = 1000, which the statements do not use: it only fixes the allocation, memory and
-# resources passes at 10000 // 1000 = 10 operations a run (results/README.md), which
+# resources passes at 10000 // 1000 = 10 operations a run (docs/run-folder.md), which
 # keeps the family fast (opening a file costs tens of microseconds) and the kept-alive
 # case under the descriptor limit. So fds_delta and resource_warnings are per 10 files.
 #   with_open        with open(path) as f: data = f.read()

@@ -1,6 +1,7 @@
 """idiombench: the Python glue of the suite; its programs are the thin entry points in bin/.
 
-    run       run folders read and written, labels, meta, interrupts, paths, fit labels,
+    run       run folders read and written (schema: their definition, docs/run-folder.csv;
+              table: the one CSV reader), labels, meta, interrupts, paths, fit labels,
               errors (exit statuses, say, warn), harness (its cases), stats (quartiles)
     measure   make bench (bench, instructions_pass), interpreters, hyperfine_run, peak_rss
     compare   make compare: several CPythons into one run folder (main, merge)

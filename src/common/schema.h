@@ -1,5 +1,6 @@
 /* schema.h: the header line of each CSV file of a run folder, without its line break,
- * as both programs write them. */
+ * as both programs write them. docs/run-folder.csv defines them; tests/e2e/schema.bats
+ * checks these macros against it (kept by hand: seven strings need no generator). */
 #ifndef IDIOMBENCH_SCHEMA_H
 #define IDIOMBENCH_SCHEMA_H
 

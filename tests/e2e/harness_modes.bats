@@ -115,7 +115,7 @@ for r in rows:
     assert float(r["ci_low"]) == m and float(r["ci_high"]) == m, label + ": interval"
     assert float(r["stddev"]) == 0 and float(r["cv"]) == 0, label + ": spread"
     # A net time of a few ns (is_none) is one sample's noise on a loaded machine, and can
-    # be below 0 (results/README.md); the costlier cases' must be above it.
+    # be below 0 (docs/run-folder.md); the costlier cases' must be above it.
     if r["metric"] == "time_per_op" and r["case"] != "is_none":
         assert m > 0, label + ": a time of " + r["median"]
 PY

@@ -18,8 +18,14 @@ FIXTURES=$BATS_TEST_DIRNAME/fixtures
 TEST_PYTHON=${TEST_PYTHON:-python3}
 export REPO_ROOT FIXTURES TEST_PYTHON
 
-MEASUREMENTS_HEADER=python_version,family,case,n,metric,unit,median,mean,stddev,cv,min,max,repetitions,loops,ci_low,ci_high
-FAILURES_HEADER=python_version,family,case,n,stage,error,traceback
+# defined_header FILE: FILE's header as docs/run-folder.csv defines it (its file and
+# name fields hold no comma: tests/e2e/schema.bats checks that).
+defined_header() {
+    awk -F, -v file="$1" '$1 == file { printf "%s%s", sep, $2; sep = "," } END { print "" }' \
+        "$REPO_ROOT/docs/run-folder.csv"
+}
+MEASUREMENTS_HEADER=$(defined_header measurements.csv)
+FAILURES_HEADER=$(defined_header failures.csv)
 
 # Builds the harness against python3 (a no-op when it is up to date) and exports
 # IDIOMBENCH, its path. Call from setup_file.
@@ -32,6 +38,16 @@ build_harness() {
     fi
     [ -x "$IDIOMBENCH" ] || { echo "build-harness printed '$IDIOMBENCH', not a binary" >&2; return 1; }
     export IDIOMBENCH
+}
+
+# Builds build/idiombench-compare (a no-op when it is up to date). Call from setup_file.
+build_compare() {
+    local log=$BATS_FILE_TMPDIR/build-compare.log
+    make --no-print-directory -C "$REPO_ROOT" -f mk/compare.mk >"$log" 2>&1 || {
+        echo "make -f mk/compare.mk failed:" >&2
+        cat "$log" >&2
+        return 1
+    }
 }
 
 # run_harness OUT ARGS...: a quick run of $IDIOMBENCH into OUT, under bats' `run`; the

@@ -456,7 +456,7 @@ PY
     drop_columns "$SANDBOX/run/measurements.csv" median loops
     plots "$SANDBOX/run"
     assert_status 0
-    assert_stderr_line "measurements.csv lacks the columns median, loops" "results/README.md"
+    assert_stderr_line "measurements.csv lacks the columns median, loops" "docs/run-folder.md"
     [ "$(chart_status "$SANDBOX/run" startup)" = rendered ]
     [ -s "$SANDBOX/run/plots/programs.png" ]
     [ -z "$(csv_rows "$SANDBOX/run/plots/charts.csv" name status=rendered | grep '^time-')" ]
@@ -572,9 +572,10 @@ EOF
 
 @test "without an argument it draws results/latest, and says so when there is none" {
     local suite=$SANDBOX/suite
-    mkdir -p "$suite/bin" "$suite/py" "$suite/plots" "$suite/results"
+    mkdir -p "$suite/bin" "$suite/py" "$suite/plots" "$suite/results" "$suite/docs"
     cp "$PLOTS" "$suite/bin/plots"
     cp -R "$REPO_ROOT/py/idiombench" "$suite/py/"
+    cp "$REPO_ROOT/docs/run-folder.csv" "$suite/docs/"
     cp "$REPO_ROOT"/plots/*.gp "$suite/plots/"
     run --separate-stderr "$TEST_PYTHON" "$suite/bin/plots"
     assert_status 2

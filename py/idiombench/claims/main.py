@@ -35,6 +35,7 @@ import os
 import sys
 import traceback
 
+from idiombench.run import schema
 from idiombench.run.atomic_text import write_atomically
 from idiombench.claims.rules import load_rules
 from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, elsewhere_line, grouped,
@@ -42,7 +43,7 @@ from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, elsewhere
 from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_OK, EXIT_USAGE, Stop, warn
 from idiombench.claims.vocabulary import THRESHOLD_TEXT, shortened
 
-HEADER = ["claim", "python_version", "verdict", "conditions", "evidence", "deciding"]
+HEADER = schema.columns("claims.csv")
 MARKS = {"holds": "+", "partly": "~", "fails": "x", "inconclusive": "-", "untestable": "?"}
 LEGEND = ("+ holds   ~ partly (conditions below)   x fails   - inconclusive (the intervals "
           "too wide, below)   ? untestable (what is missing, below)")

@@ -18,7 +18,7 @@ idiombench-compare gives (`faster`/`slower` for time_per_op, `lower`/`higher`
 otherwise, `no difference`, `insufficient data`). A difference is beyond the noise when
 the interval excludes 1 (py/idiombench/claims/vocabulary.py judges it). `counts` gives the
 instructions per operation and the range of their samples. The statistics are idiombench-compare's
-alone (Welch's test on the logarithms, GSL's t distribution; results/README.md): no
+alone (Welch's test on the logarithms, GSL's t distribution; docs/run-folder.md): no
 distribution is computed here. Requests are answered in batches (one run of the tool
 answers a pair of cases on every version, size and metric at once) and cached, so that
 a whole report costs a few runs of the tool.
@@ -38,6 +38,7 @@ from idiombench.run.labels import label_key, version_tuple
 from idiombench.run.meta import meta_dict
 from idiombench.run.folder import incomplete
 from idiombench.run.paths import REPO_ROOT
+from idiombench.run.table import Table
 
 
 Figure = namedtuple("Figure", "median stddev cv repetitions unit")
@@ -65,21 +66,10 @@ VERDICTS = ("holds", "fails", "partly", "inconclusive", "untestable")
 NOT_IN_RUN = "in this run"
 CONFIDENCE = 0.95
 
-REQUIRED = {
-    # file: (required columns, required file?)
-    "measurements.csv": (("python_version", "family", "case", "n", "metric", "unit",
-                          "median", "stddev", "cv", "repetitions"), True),
-    "observations.csv": (("python_version", "family", "observation", "value", "error"),
-                         True),
-    "unavailable.csv": (("python_version", "family", "case", "metric", "reason"), True),
-    "failures.csv": (("python_version", "family", "case", "n", "stage", "error"), True),
-    "samples.csv": (("python_version", "family", "case", "n", "metric", "unit", "round",
-                     "value", "loops"), False),
-    "comparison.csv": (("family", "case", "n", "metric", "unit", "baseline",
-                        "python_version", "baseline_median", "median", "ratio", "ci_low",
-                        "ci_high", "p_value", "test", "verdict", "baseline_samples",
-                        "samples"), False),
-}
+# The files read, each with whether a run folder must have it (samples.csv and
+# comparison.csv: only some runs have them). Their columns: docs/run-folder.csv.
+FILES = (("measurements.csv", True), ("observations.csv", True), ("unavailable.csv", True),
+         ("failures.csv", True), ("samples.csv", False), ("comparison.csv", False))
 
 
 def beyond_run(decided):
@@ -154,8 +144,8 @@ class Run(object):
         self.folder = folder
         self.meta = self._read_meta()
         tables = {}
-        for name in REQUIRED:
-            tables[name] = self._read_csv(name)
+        for name, required in FILES:
+            tables[name] = self._read_csv(name, required)
         self._figures = {}
         self._sizes = {}
         self._observations = {}
@@ -251,9 +241,8 @@ class Run(object):
                        "bench or make compare wrote)" % self.folder)
         return meta_dict(path)
 
-    def _read_csv(self, name):
+    def _read_csv(self, name, required):
         """[(line number, row dict)], or None for an optional file that is absent."""
-        columns, required = REQUIRED[name]
         path = self._path(name)
         if not os.path.isfile(path):
             if required:
@@ -262,20 +251,18 @@ class Run(object):
             return None
         try:
             with open(path, newline="", encoding="utf-8") as stream:
-                reader = csv.DictReader(stream)
-                fields = reader.fieldnames or []
-                missing = [c for c in columns if c not in fields]
-                if missing:
+                table = Table(stream, name, "claims")
+                if table.missing:
                     raise Stop("%s has no column %s (its header: %s)"
-                               % (path, ", ".join(missing), ",".join(fields) or "empty"))
+                                   % (path, ", ".join(table.missing),
+                                      ",".join(table.header) or "empty"))
                 rows = []
-                for row in reader:
-                    if None in row or any(row[c] is None for c in columns):
+                for row in table:
+                    if table.longer(row) or table.shorter(row):
                         raise Stop("%s line %d: %d fields, the header has %d"
-                                   % (path, reader.line_num,
-                                      len([v for v in row.values() if v is not None]),
-                                      len(fields)))
-                    rows.append((reader.line_num, row))
+                                       % (path, table.line, table.fields(row),
+                                          len(table.header)))
+                    rows.append((table.line, row))
                 return rows
         except (UnicodeDecodeError, csv.Error) as error:
             raise Stop("%s: not a CSV file (%s)" % (path, error))

@@ -13,22 +13,23 @@ import statistics
 
 from idiombench.run.meta import meta_pairs
 from idiombench.run.folder import PARTIAL
+from idiombench.run import schema
+from idiombench.run.table import Table
 
-SAMPLE_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit", "round",
-                  "value", "loops"]
-HEADERS = {
-    "failures.csv": ["python_version", "family", "case", "n", "stage", "error", "traceback"],
-    "unavailable.csv": ["python_version", "family", "case", "metric", "reason"],
-    "observations.csv": ["python_version", "family", "observation", "value", "error"],
-}
+# The files merged here besides samples.csv, each written with its columns
+# (docs/run-folder.csv).
+HEADERS = dict((name, schema.columns(name))
+               for name in ("failures.csv", "unavailable.csv", "observations.csv"))
 
 
-def read_rows(path):
-    """The rows of a CSV file as dicts, or [] when the file is not there."""
+def read_rows(folder, name):
+    """The rows of folder/name, a CSV file of a harness run, as dicts, or [] when the
+    file is not there."""
+    path = os.path.join(folder, name)
     if not os.path.exists(path):
         return []
     with open(path, newline="") as f:
-        return list(csv.DictReader(f))
+        return list(Table(f, name, "bin/compare"))
 
 
 def write_rows(path, columns, rows):
@@ -73,12 +74,12 @@ def merge_samples(raw, labels, path):
     passes' as they are. Returns the count."""
     rows = []
     for label, number, folder in raw_folders(raw, labels):
-        for row in read_rows(os.path.join(folder, "samples.csv")):
+        for row in read_rows(folder, "samples.csv"):
             rows.append(dict(row, python_version=label, round=str(number)))
     for label, folder in pass_folders(raw, labels):
-        for row in read_rows(os.path.join(folder, "samples.csv")):
+        for row in read_rows(folder, "samples.csv"):
             rows.append(dict(row, python_version=label))
-    write_rows(path, SAMPLE_COLUMNS, rows)
+    write_rows(path, schema.columns("samples.csv"), rows)
     return len(rows)
 
 
@@ -89,7 +90,7 @@ def merge_labelled(raw, labels, name, path):
     rows = []
     folders = [(label, folder) for label, _, folder in raw_folders(raw, labels)]
     for label, folder in folders + list(pass_folders(raw, labels)):
-        for row in read_rows(os.path.join(folder, name)):
+        for row in read_rows(folder, name):
             row = dict(row, python_version=label)
             key = tuple(row.get(column, "") for column in columns if column != "traceback")
             if key not in seen:
@@ -104,8 +105,8 @@ def read_meta(path):
     return meta_pairs(path) if os.path.exists(path) else []
 
 
-HOST_KEYS = ("host", "cpu", "cpus", "kernel", "compiler", "clock", "gbench_build_type",
-             "suite_commit")
+# The host's keys, given once (docs/run-folder.csv: the keys without "@<label>").
+HOST_KEYS = schema.host_keys()
 
 
 # The noise floor's figures, taken over every harness run of a version, not its first.

@@ -86,14 +86,14 @@ from idiombench.run import errors
 from idiombench.run.errors import (EXIT_CASES_FAILED, EXIT_ENVIRONMENT, EXIT_INTERRUPTED,
                                    EXIT_OK, Skip, Stop)
 from idiombench.run.interrupts import exit_on_signal
+from idiombench.run import schema
 from idiombench.run.paths import REPO_ROOT, bin_path
 
 PROGRAMS_DIR = os.path.join(REPO_ROOT, "bench", "programs")
 PEAK_RSS = bin_path("peak-rss")
 
-CSV_COLUMNS = ["python_version", "program", "mean_s", "stddev_s", "median_s", "min_s",
-               "max_s", "runs", "peak_rss_kib", "peak_rss_source"]
-RUNS_COLUMNS = ["python_version", "program", "run", "seconds"]
+CSV_COLUMNS = schema.columns("hyperfine/hyperfine.csv")
+RUNS_COLUMNS = schema.columns("hyperfine/runs.csv")
 # Runs per command: --quick's, and the least in the default mode (hyperfine's
 # --min-runs; it takes more while they fit in about 3 s).
 QUICK_RUNS = 10

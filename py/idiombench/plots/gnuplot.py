@@ -18,6 +18,7 @@ import tempfile
 
 from idiombench.plots.format import gp_string
 from idiombench.plots.run import warn
+from idiombench.run import schema
 from idiombench.run.errors import EXIT_ENVIRONMENT, Stop
 from idiombench.run.paths import REPO_ROOT as SUITE
 
@@ -116,7 +117,7 @@ def render(gnuplot, chart, plots_dir, work, temps):
 # charts.csv: status rendered (png, svg), stated (reason: the sentence that replaces a
 # chart of zeros) or skipped (reason: why); headline "yes" for the few charts that
 # answer a reader's questions (plots_charts.mark_headlines).
-CHARTS_COLUMNS = ["name", "title", "png", "svg", "status", "reason", "headline"]
+CHARTS_COLUMNS = schema.columns("plots/charts.csv")
 
 
 def charts_row(chart):

@@ -3,7 +3,7 @@
     bin/plots [RUN]        (make plots [RUN=dir]); RUN defaults to results/latest
 
 Reads RUN's measurements.csv, samples.csv, complexity.csv, comparison.csv, meta and
-hyperfine/ (hyperfine.csv and runs.csv), each as results/README.md
+hyperfine/ (hyperfine.csv and runs.csv), each as docs/run-folder.md
 describes them, and renders RUN/plots/<name>.png (800 px wide, at most 900 px tall) and
 <name>.svg:
 

@@ -17,19 +17,13 @@ from idiombench.run.labels import label_key
 from idiombench.run.meta import meta_dict
 from idiombench.run.folder import incomplete
 from idiombench.run.stats import quartiles
+from idiombench.run.table import Table
 
 
-MEASUREMENTS_COLUMNS = ["python_version", "family", "case", "n", "metric", "unit",
-                        "median", "repetitions", "loops"]
-COMPLEXITY_COLUMNS = ["python_version", "family", "case", "metric", "best_fit"]
-SAMPLES_COLUMNS = ["python_version", "family", "case", "n", "metric", "value"]
-COMPARISON_COLUMNS = ["family", "case", "n", "metric", "baseline", "python_version",
-                      "ratio", "ci_low", "ci_high", "verdict"]
-HYPERFINE_COLUMNS = ["python_version", "program", "median_s", "runs"]
 # a host or CPU name longer than this ends in an ellipsis: the subtitle's first line
 # ("CPython 2.7.18 to 3.13.0 (4 versions) on host (cpu)") then fits the chart's width
 HOST_CHARS, CPU_CHARS = 28, 36
-FIX = "results/README.md lists its columns; measure again with make bench or make compare"
+FIX = "docs/run-folder.md lists its columns; measure again with make bench or make compare"
 
 
 def say(message):
@@ -50,26 +44,25 @@ def read_meta(path):
         return {}
 
 
-def read_csv(path, columns, numbers, fix):
-    """The rows of the CSV file at path, as dicts; the columns listed in numbers become
-    floats (None when empty). Raises Skip (a file the charts do without) naming what
-    is wrong and how to fix it."""
+def read_csv(path, file, numbers, fix):
+    """The rows of the CSV file at path (file: its name in docs/run-folder.csv), as
+    dicts; the columns listed in numbers become floats (None when empty). Raises Skip (a
+    file the charts do without) naming what is wrong and how to fix it."""
     try:
         stream = open(path, newline="", encoding="utf-8")
     except OSError as error:
         raise Skip("cannot read %s: %s (%s)" % (path, error.strerror, fix))
     with stream:
-        reader = csv.DictReader(stream)
+        table = Table(stream, file, "plots")
         try:
-            fields = reader.fieldnames
-            if not fields:
+            if not table.header:
                 raise Skip("%s is empty, not even a header line (%s)" % (path, fix))
-            missing = [name for name in columns if name not in fields]
+            missing = table.missing
             if missing:
                 raise Skip("%s lacks the column%s %s (%s)" % (
                     path, "s" if len(missing) > 1 else "", ", ".join(missing), fix))
             rows = []
-            for row in reader:
+            for row in table:
                 for name in numbers:
                     text = (row.get(name) or "").strip()
                     if text == "":
@@ -81,11 +74,11 @@ def read_csv(path, columns, numbers, fix):
                         value = float("nan")
                     if not math.isfinite(value):
                         raise Skip("%s line %d: %s is '%s', not a number (%s)" % (
-                            path, reader.line_num, name, text, fix))
+                            path, table.line, name, text, fix))
                     row[name] = value
                 rows.append(row)
         except csv.Error as error:
-            raise Skip("%s line %d: %s (%s)" % (path, reader.line_num, error, fix))
+            raise Skip("%s line %d: %s (%s)" % (path, table.line, error, fix))
         except UnicodeDecodeError:
             raise Skip("%s is not UTF-8 text (%s)" % (path, fix))
     return rows
@@ -251,7 +244,7 @@ def read_unavailable(path):
     depend on it)."""
     found = {}
     try:
-        rows = read_csv(path, ["python_version", "family", "case", "metric", "reason"], [], "")
+        rows = read_csv(path, "unavailable.csv", [], "")
     except Skip:
         return found
     for row in rows:
@@ -307,7 +300,7 @@ def read_measurements(folder, problems):
     measurements = None
     if os.path.exists(meas_path):
         try:
-            rows = read_csv(meas_path, MEASUREMENTS_COLUMNS,
+            rows = read_csv(meas_path, "measurements.csv",
                             ["median", "cv", "repetitions", "loops"], FIX)
             measurements = Measurements(rows, meas_path)
             if not measurements.families:
@@ -331,7 +324,7 @@ def read_complexity(folder, measurements, problems):
     if os.path.exists(comp_path):
         try:
             complexity = {}
-            for row in read_csv(comp_path, COMPLEXITY_COLUMNS, [], FIX):
+            for row in read_csv(comp_path, "complexity.csv", [], FIX):
                 if row["metric"] == "time_per_op":
                     complexity[(row["python_version"], row["family"], row["case"])] = \
                         read_fit(row)
@@ -358,7 +351,7 @@ def add_quartiles(folder, measurements, problems):
     if not os.path.exists(path):
         return False
     try:
-        rows = read_csv(path, SAMPLES_COLUMNS, ["value"], FIX)
+        rows = read_csv(path, "samples.csv", ["value"], FIX)
         values = {}
         for row in rows:
             key = (row["family"], row["case"], sized(row["n"]), row["metric"])
@@ -382,7 +375,7 @@ def read_comparison(folder, problems):
     if not os.path.exists(path):
         return found
     try:
-        for row in read_csv(path, COMPARISON_COLUMNS, ["ratio", "ci_low", "ci_high"],
+        for row in read_csv(path, "comparison.csv", ["ratio", "ci_low", "ci_high"],
                             "make compare writes it"):
             key = (row["family"], row["case"], sized(row["n"]), row["metric"],
                    row["python_version"])
@@ -400,9 +393,8 @@ def read_hyperfine(folder, problems):
     hyperfine = None
     if os.path.exists(hyper_path):
         try:
-            hyperfine = read_csv(hyper_path, HYPERFINE_COLUMNS,
-                                 ["median_s", "runs"],
-                                 "results/README.md lists its columns; make compare writes it")
+            hyperfine = read_csv(hyper_path, "hyperfine/hyperfine.csv", ["median_s", "runs"],
+                                 "docs/run-folder.md lists its columns; make compare writes it")
             hyperfine = [r for r in hyperfine if r["median_s"] is not None]
             times = read_hyperfine_times(os.path.dirname(hyper_path))
             for r in hyperfine:

@@ -20,32 +20,19 @@ from idiombench.run.meta import meta_pairs, stripped
 from idiombench.report.stats import read_samples
 from idiombench.run.folder import incomplete
 from idiombench.run.paths import REPO_ROOT
+from idiombench.run import schema
+from idiombench.run.table import Table, has
 
 # The claims' text, one table row per claim: | C01 | 1 | text |.
 CLAIMS_TEXT = os.path.join(REPO_ROOT, "docs", "CLAIMS.md")
 CLAIM_ROW = re.compile(r"^\|\s*(C\d+)\s*\|[^|]*\|\s*(.+?)\s*\|\s*$")
 
-MEASUREMENT_COLUMNS = ("python_version", "family", "case", "n", "metric", "unit", "median",
-                       "cv", "repetitions", "loops")
-# The median's 95% interval: runs written before it have no such columns.
-MEASUREMENT_CI_COLUMNS = ("ci_low", "ci_high")
+# The columns read: docs/run-folder.csv (readers "report"; "report?" for the median's
+# interval, the fits' rms errors and claims.csv's deciding figure: a run written before
+# them lacks them, and the report then marks no row unstable, gives no complexity label,
+# and shortens the evidence instead).
 # A row whose interval is wider than ±10% of its median is unstable (as the harness says).
 UNSTABLE_HALFWIDTH = 0.10
-UNAVAILABLE_COLUMNS = ("python_version", "family", "case", "metric", "reason")
-FAILURE_COLUMNS = ("python_version", "family", "case", "n", "stage", "error")
-COMPLEXITY_COLUMNS = ("python_version", "family", "case", "metric", "best_fit")
-# Each curve's rms error (py/idiombench/run/fit_label.py decides from them): runs written before
-# them have none, and the report then prints no complexity label.
-COMPLEXITY_FIT_COLUMNS = tuple(column for _, column in CURVES)
-COMPARISON_COLUMNS = ("family", "case", "n", "metric", "unit", "baseline", "python_version",
-                      "baseline_median", "median", "ratio", "ci_low", "ci_high", "verdict",
-                      "baseline_samples", "samples")
-HYPERFINE_COLUMNS = ("python_version", "program", "mean_s", "stddev_s", "median_s", "runs",
-                     "peak_rss_kib")
-CHART_COLUMNS = ("name", "title", "png", "svg", "status", "reason")
-CLAIM_COLUMNS = ("claim", "python_version", "verdict", "conditions", "evidence")
-# The deciding figure: claims.csv written before it has none (the report shortens the
-# evidence instead).
 CLAIM_DECIDING = "deciding"
 
 # Where each file comes from: the fix named when it is missing or broken.
@@ -104,41 +91,40 @@ def read_meta(path):
                    % (path, error.strerror))
 
 
-def read_csv(folder, relative, columns, numeric=(), optional_numeric=()):
+def read_csv(folder, relative, also=(), numeric=(), optional_numeric=()):
     """The rows of folder/relative as dicts, or None when the file is absent. Every
-    name in columns must be in the header; numeric columns must hold finite numbers
-    (optional_numeric ones may also be empty) and are converted to float."""
+    column the report needs (docs/run-folder.csv), and those in also, must be in the
+    header; numeric columns must hold finite numbers (optional_numeric ones may also be
+    empty) and are converted to float."""
     path = os.path.join(folder, relative)
     if not os.path.exists(path):
         return None
     fix = MAKERS.get(relative, "make bench or make compare")
     try:
         with open(path, newline="", encoding="utf-8", errors="replace") as stream:
-            reader = csv.DictReader(stream)
-            header = reader.fieldnames
-            if not header:
+            table = Table(stream, relative, "report", also)
+            if not table.header:
                 raise Stop("%s is empty (no header line): write it again with %s"
-                           % (path, fix))
-            missing = [name for name in columns if name not in header]
-            if missing:
+                                 % (path, fix))
+            if table.missing:
+                missing = table.missing
                 raise Stop("%s lacks the column%s %s: write it again with %s"
-                           % (path, "s" if len(missing) > 1 else "",
-                              ", ".join(missing), fix))
+                                 % (path, "s" if len(missing) > 1 else "",
+                                    ", ".join(missing), fix))
             rows = []
-            for row in reader:
-                if None in row:           # more fields than the header has
+            for row in table:
+                if table.longer(row):
                     raise Stop("%s line %d has more fields than its header: "
-                               "write it again with %s"
-                               % (path, reader.line_num, fix))
-                for name in columns:
-                    if row[name] is None:
-                        raise Stop("%s line %d has fewer fields than its header: "
-                                   "write it again with %s"
-                                   % (path, reader.line_num, fix))
+                                     "write it again with %s"
+                                     % (path, table.line, fix))
+                if table.shorter(row):
+                    raise Stop("%s line %d has fewer fields than its header: "
+                                     "write it again with %s"
+                                     % (path, table.line, fix))
                 for name in numeric:
-                    row[name] = number(row[name], path, reader.line_num, name, fix, False)
+                    row[name] = number(row[name], path, table.line, name, fix, False)
                 for name in optional_numeric:
-                    row[name] = number(row[name], path, reader.line_num, name, fix, True)
+                    row[name] = number(row[name], path, table.line, name, fix, True)
                 rows.append(row)
     except OSError as error:
         raise Stop("cannot read %s: %s: check the run folder's permissions"
@@ -195,21 +181,17 @@ def read_run(folder):
     run.meta = read_meta(os.path.join(folder, "meta"))
     run.meta_map = dict(run.meta)
     run.measurements = read_measurements(folder)
-    run.unavailable = read_csv(folder, "unavailable.csv", UNAVAILABLE_COLUMNS)
-    run.failures = read_csv(folder, "failures.csv", FAILURE_COLUMNS)
-    run.complexity = read_csv(folder, "complexity.csv", COMPLEXITY_COLUMNS +
-                              optional_columns(folder, "complexity.csv",
-                                               COMPLEXITY_FIT_COLUMNS),
-                              optional_numeric=optional_columns(folder, "complexity.csv",
-                                                                COMPLEXITY_FIT_COLUMNS))
-    run.comparison = read_csv(folder, "comparison.csv", COMPARISON_COLUMNS,
+    run.unavailable = read_csv(folder, "unavailable.csv")
+    run.failures = read_csv(folder, "failures.csv")
+    fits = optional_columns(folder, "complexity.csv")
+    run.complexity = read_csv(folder, "complexity.csv", fits, optional_numeric=fits)
+    run.comparison = read_csv(folder, "comparison.csv",
                               optional_numeric=("baseline_median", "median", "ratio",
                                                 "ci_low", "ci_high"))
-    run.hyperfine = read_csv(folder, "hyperfine/hyperfine.csv", HYPERFINE_COLUMNS,
-                             numeric=("median_s",),
+    run.hyperfine = read_csv(folder, "hyperfine/hyperfine.csv", numeric=("median_s",),
                              optional_numeric=("mean_s", "stddev_s", "peak_rss_kib"))
-    run.charts = read_csv(folder, "plots/charts.csv", CHART_COLUMNS)
-    run.claims = read_csv(folder, "claims.csv", CLAIM_COLUMNS)
+    run.charts = read_csv(folder, "plots/charts.csv")
+    run.claims = read_csv(folder, "claims.csv")
     run.samples = read_samples(folder)
     run.claim_texts = read_claim_texts(CLAIMS_TEXT)
 
@@ -231,10 +213,10 @@ def header_of(folder, relative):
         return next(csv.reader(stream), [])
 
 
-def optional_columns(folder, relative, columns):
-    """columns, when folder/relative's header has them all; () otherwise."""
-    header = header_of(folder, relative)
-    return tuple(columns) if all(name in header for name in columns) else ()
+def optional_columns(folder, relative):
+    """The columns of folder/relative the report reads when it has them (all of them,
+    docs/run-folder.csv's "report?"), when its header has them all; () otherwise."""
+    return has(header_of(folder, relative), schema.optional(relative, "report"))
 
 
 def read_claim_texts(path):
@@ -254,10 +236,9 @@ def read_claim_texts(path):
 def read_measurements(folder):
     """measurements.csv's rows; each gets "halfwidth", its interval's half-width relative
     to |median| (None when the run predates ci_low and ci_high, inf around a median of 0)."""
-    has_ci = bool(optional_columns(folder, "measurements.csv", MEASUREMENT_CI_COLUMNS))
-    rows = read_csv(folder, "measurements.csv", MEASUREMENT_COLUMNS +
-                    (MEASUREMENT_CI_COLUMNS if has_ci else ()),
-                    numeric=("median", "cv") + (MEASUREMENT_CI_COLUMNS if has_ci else ()))
+    interval = optional_columns(folder, "measurements.csv")
+    has_ci = bool(interval)
+    rows = read_csv(folder, "measurements.csv", interval, numeric=("median", "cv") + interval)
     for row in rows:
         row["halfwidth"] = relative_halfwidth(row) if has_ci else None
     return rows

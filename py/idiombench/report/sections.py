@@ -18,6 +18,7 @@ from idiombench.report.format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_rati
                                       fmt_time_s, table, text)
 from idiombench.report.run import UNSTABLE_HALFWIDTH, in_version_order, size_key, unstable
 from idiombench.report.stats import PRACTICAL, highlighted, threshold_text
+from idiombench.run import schema
 from idiombench.report.tables import (MARKED, TIME, Index, ratio_means, results_section,
                                       version_header)
 
@@ -82,10 +83,8 @@ def machine_text(run):
     of the machine."""
     meta = run.meta_map
     described = [text(meta[k]) for k in ("cpu",) if meta.get(k)]
-    for key, label in (("cpus", "CPUs"), ("cores", "cores"),
-                       ("virtualization", "virtualisation")):
-        if meta.get(key):
-            described.append("%s: %s" % (label, text(meta[key])))
+    if meta.get("cpus"):
+        described.append("CPUs: %s" % text(meta["cpus"]))
     line = "host %s" % code(meta.get("host", "?"))
     return line + (" (%s)" % "; ".join(described) if described else "")
 
@@ -180,11 +179,11 @@ def glance_line(run, row):
         " (%s / %s)" % means if means else "")
 
 
-HOST_KEYS = (("host", "Host"), ("cpu", "CPU"), ("cpus", "CPUs"), ("cores", "Cores"),
-             ("virtualization", "Virtualisation"), ("kernel", "Kernel"),
-             ("compiler", "Compiler"), ("clock", "Clock"),
-             ("gbench_build_type", "Google Benchmark build"),
-             ("suite_commit", "Suite commit"))
+# The host's keys (docs/run-folder.csv, in its order) and their names in the table.
+HOST_KEYS = schema.host_keys()
+HOST_NAMES = {"host": "Host", "cpu": "CPU", "cpus": "CPUs", "kernel": "Kernel",
+              "compiler": "Compiler", "clock": "Clock",
+              "gbench_build_type": "Google Benchmark build", "suite_commit": "Suite commit"}
 PER_PYTHON_KEYS = ("python_version", "python_full_version", "python_path",
                    "python_configure", "python_cflags", "allocator_hooks", "settings",
                    "command")
@@ -195,7 +194,8 @@ def run_section(run):
     lines = ["## The run", ""]
     rows = []
     shown = set(COMPARE_KEYS)
-    for key, label in HOST_KEYS:
+    for key in HOST_KEYS:
+        label = HOST_NAMES.get(key, key)
         if key in run.meta_map:
             value = run.meta_map[key]
             rows.append([label, code(value) if key in ("host", "suite_commit") else
@@ -453,9 +453,8 @@ def machine_caveat(run):
     meta = run.meta_map
     described = ", ".join(text(meta[k]) for k in ("cpu", "kernel") if meta.get(k))
     line = "**The machine.** Host %s (%s)" % (code(meta.get("host", "?")), described or "?")
-    extra = [k for k in ("cpus", "cores", "virtualization") if meta.get(k)]
-    if extra:
-        line += "; " + ", ".join("%s: %s" % (k, text(meta[k])) for k in extra) + "."
+    if meta.get("cpus"):
+        line += "; cpus: %s." % text(meta["cpus"])
     else:
         line += ". The run records neither its core count nor whether the machine was "
         line += "virtual or shared."

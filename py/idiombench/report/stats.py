@@ -11,11 +11,11 @@ A difference is highlighted only when it is beyond the noise (the ratio's 95% in
 excludes 1) and beyond the practical threshold (PRACTICAL of py/idiombench/claims/vocabulary.py).
 Standard library only; Python 3.6+.
 """
-import csv
 import math
 import os
 
 from idiombench.claims.vocabulary import PRACTICAL
+from idiombench.run.table import Table
 
 INSTRUCTIONS = "instructions_per_op"
 BEYOND_NOISE = ("faster", "slower", "lower", "higher")
@@ -29,11 +29,10 @@ def read_samples(folder):
         return None
     found = {}
     with open(path, newline="", encoding="utf-8", errors="replace") as stream:
-        reader = csv.DictReader(stream)
-        needed = ("python_version", "family", "case", "n", "metric", "value")
-        if not reader.fieldnames or any(c not in reader.fieldnames for c in needed):
+        table = Table(stream, "samples.csv", "report")
+        if not table.header or table.missing:
             return None
-        for row in reader:
+        for row in table:
             try:
                 value = float(row["value"])
             except (TypeError, ValueError):

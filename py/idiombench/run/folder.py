@@ -2,7 +2,7 @@
 (bench, compare) and those that read them (plots, report, claims).
 
 A run is written in <folder>.partial and renamed to <folder> once complete
-(results/README.md), so a folder whose name ends in .partial is a run that was
+(docs/run-folder.md), so a folder whose name ends in .partial is a run that was
 interrupted, failed or is still going. A reader takes a folder only when it is
 complete: not a .partial, with a meta file, and every CSV file ending on a whole line.
 

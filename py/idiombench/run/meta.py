@@ -1,4 +1,4 @@
-"""py/idiombench/run/meta.py: a run's meta file, `key: value` lines (results/README.md), for every
+"""py/idiombench/run/meta.py: a run's meta file, `key: value` lines (docs/run-folder.md), for every
 tool that reads one. Standard library; Python 3.6+."""
 
 

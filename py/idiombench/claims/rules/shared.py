@@ -86,7 +86,7 @@ def programs_text(run, label, programs):
 
 
 def loops_note(n):
-    """Runs of the memory pass: 10000 // n operations (results/README.md)."""
+    """Runs of the memory pass: 10000 // n operations (docs/run-folder.md)."""
     if not n:
         return "10000"
     return "%d" % max(10, 10000 // n)
