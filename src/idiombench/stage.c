@@ -70,7 +70,7 @@ static const char *loop_pass_name(stage_pass pass)
     switch (pass) {
     case STAGE_CALIBRATE: return "calibration";
 #define INSTRUMENT(ID, name, pass_name) case STAGE_##ID: return pass_name;
-#include "instrument_list.h"
+#include "instrument_list.def"
 #undef INSTRUMENT
     default: return NULL;
     }

@@ -13,9 +13,9 @@ typedef enum stage_pass {
     STAGE_STARTING,     /* the child has not reached its unit's code yet */
     STAGE_COMPILE,
     STAGE_CALIBRATE,
-    /* STAGE_TIME, STAGE_ALLOCS, ...: each instrument's pass (instrument_list.h) */
+    /* STAGE_TIME, STAGE_ALLOCS, ...: each instrument's pass (instrument_list.def) */
 #define INSTRUMENT(ID, name, pass_name) STAGE_##ID,
-#include "instrument_list.h"
+#include "instrument_list.def"
 #undef INSTRUMENT
     STAGE_TEARDOWN,
     STAGE_OBSERVATION,

@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The layout of the C code.
+# The layout of the C code: names, and membership by folder.
 #
 # Convention: every function a header of src/ declares starts with the header's file
 # name (csv.h: csv_*, results_meta.h: results_meta_*), or is that name (malloc_settle).
@@ -72,4 +72,38 @@ $header thing_ok
 $header stray_name" ] || fail "declarations read wrong" "$output"
     run misnamed_functions "$header"
     [ "$output" = "$header stray_name" ] || fail "misnamed reported wrong" "$output"
+}
+
+# A copy of the C sources and makefiles, with one new file in each program's folder and
+# one new unit test: each is built with no makefile edit (mk/sources.mk finds them).
+@test "a new file in a folder of src/ or tests/unit/ is built into its program, no makefile edited" {
+    local copy=$BATS_TEST_TMPDIR/suite config
+    mkdir -p "$copy/tests"
+    cp -r "$REPO_ROOT/src" "$REPO_ROOT/mk" "$copy/"
+    cp -r "$REPO_ROOT/tests/unit" "$REPO_ROOT/tests/run-unit-binaries" "$copy/tests/"
+    printf 'int layout_probe_measure(void) { return 1; }\n' \
+        >"$copy/src/idiombench/measure/layout_probe_measure.c"
+    printf 'int layout_probe_compare(void) { return 2; }\n' >"$copy/src/compare/layout_probe_compare.c"
+    printf '#include "check.h"\nTEST(probe) { CHECK(1); }\n%s\n' \
+        'int main(void) { RUN(probe); return check_summary(); }' \
+        >"$copy/tests/unit/common/test_layout_probe.c"
+    config=$(cd "$REPO_ROOT" && bin/pyconfig "$TEST_PYTHON") || fail "pyconfig failed"
+    eval "$config"
+    run make --no-print-directory -C "$copy" -j2 -f mk/harness.mk PY_TAG=probe \
+        PY_EXE="$PY_EXE" PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" PY_LIBDIR="$PY_LIBDIR"
+    assert_status 0
+    [ -f "$copy/build/probe/obj/idiombench/measure/layout_probe_measure.o" ] ||
+        fail "the new harness file was not compiled" "$output"
+    nm "$copy/build/probe/idiombench" | grep -q ' T layout_probe_measure$' ||
+        fail "the new harness file was not linked into build/probe/idiombench"
+    run make --no-print-directory -C "$copy" -f mk/compare.mk
+    assert_status 0
+    nm "$copy/build/idiombench-compare" | grep -q ' T layout_probe_compare$' ||
+        fail "the new compare file was not linked into idiombench-compare" "$output"
+    run make --no-print-directory -C "$copy" -f mk/unit.mk PY_TAG=probe PY_EXE="$PY_EXE" \
+        PY_CFLAGS="$PY_CFLAGS" PY_LDFLAGS="$PY_LDFLAGS" PY_LIBDIR="$PY_LIBDIR" \
+        build/unit-probe/common/test_layout_probe
+    assert_status 0
+    "$copy/build/unit-probe/common/test_layout_probe" | grep -q '1 passed, 0 failed' ||
+        fail "the new unit test did not build or pass"
 }

@@ -2,7 +2,7 @@
  * writes and when this Python cannot give them), and the helpers the instruments share.
  *
  * An instrument is one file, instrument_<name>.c, defining a `const instrument`, and one
- * line of instrument_list.h, from which its INSTRUMENT_* bit (catalogue.h), its STAGE_*
+ * line of instrument_list.def, from which its INSTRUMENT_* bit (catalogue.h), its STAGE_*
  * pass (stage.h) and its entry in the table (instruments.c) are made; measure.c runs the
  * table's instruments a case asks for, in the table's order, and the catalogue,
  * --instruments and unavailable.c read their names and metrics from the table. */

@@ -1,17 +1,17 @@
 /* instruments.c: the table of the instruments (instrument.h), in the order they run:
- * instrument_list.h's. */
+ * instrument_list.def's. */
 #include "instruments.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define INSTRUMENT(ID, name, pass_name) extern const instrument instrument_##name;
-#include "instrument_list.h"
+#include "instrument_list.def"
 #undef INSTRUMENT
 
 const instrument *const instrument_table[] = {
 #define INSTRUMENT(ID, name, pass_name) &instrument_##name,
-#include "instrument_list.h"
+#include "instrument_list.def"
 #undef INSTRUMENT
 };
 

@@ -5,19 +5,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Each instrument's place in instrument_list.h, and its bit in case_def.instruments:
+/* Each instrument's place in instrument_list.def, and its bit in case_def.instruments:
  * INSTRUMENT_TIME, INSTRUMENT_ALLOCS, INSTRUMENT_MEMORY and INSTRUMENT_RESOURCES (opt-in:
  * not in the default set), INSTRUMENT_INSTRUCTIONS (run-level: every case, when
  * --instruments names it, as bin/count-instructions does). */
 enum {
 #define INSTRUMENT(ID, name, pass_name) INSTRUMENT_INDEX_##ID,
-#include "instrument_list.h"
+#include "instrument_list.def"
 #undef INSTRUMENT
     INSTRUMENT_COUNT
 };
 enum {
 #define INSTRUMENT(ID, name, pass_name) INSTRUMENT_##ID = 1 << INSTRUMENT_INDEX_##ID,
-#include "instrument_list.h"
+#include "instrument_list.def"
 #undef INSTRUMENT
     INSTRUMENT_LAST = 1 << (INSTRUMENT_COUNT - 1),
 };

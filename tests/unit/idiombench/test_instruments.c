@@ -38,7 +38,7 @@ TEST(the_table_runs_time_allocs_memory_resources_then_instructions)
     }
 }
 
-/* instrument_list.h makes the table, the bits and the passes: the i-th instrument has
+/* instrument_list.def makes the table, the bits and the passes: the i-th instrument has
  * bit i and the i-th instrument pass (time's pass starts as calibration). */
 TEST(each_instrument_has_the_bit_and_pass_of_its_line_in_the_list)
 {
