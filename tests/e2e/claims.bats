@@ -12,7 +12,7 @@
 
 load helper
 
-CLAIMS_HEADER=claim,python_version,verdict,conditions,evidence,deciding
+CLAIMS_HEADER=$(defined_header claims.csv)
 
 setup_file() {
     make --no-print-directory -C "$REPO_ROOT" -f mk/compare.mk >"$BATS_FILE_TMPDIR/compare.log" 2>&1 || {

@@ -12,8 +12,8 @@
 
 load helper
 
-COMPARISON_HEADER=family,case,n,metric,unit,baseline,python_version,baseline_median,median,ratio,ci_low,ci_high,p_value,test,verdict,baseline_samples,samples,mw_p_value
-COMPLEXITY_HEADER=python_version,family,case,metric,unit,sizes,best_fit,coefficient,rms_o1,rms_on,rms_onlogn,rms_on2
+COMPARISON_HEADER=$(defined_header comparison.csv)
+COMPLEXITY_HEADER=$(defined_header complexity.csv)
 
 setup_file() {
     local log=$BATS_FILE_TMPDIR/build-compare.log

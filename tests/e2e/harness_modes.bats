@@ -6,7 +6,7 @@
 
 load helper
 
-UNAVAILABLE_HEADER=python_version,family,case,metric,reason
+UNAVAILABLE_HEADER=$(defined_header unavailable.csv)
 
 # A run with one repetition (adaptive sampling off) and no observations, shared by the
 # tests below: a case

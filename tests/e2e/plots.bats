@@ -11,7 +11,7 @@
 load helper
 
 PLOTS=$REPO_ROOT/bin/plots
-CHARTS_HEADER=name,title,png,svg,status,reason,headline
+CHARTS_HEADER=$(defined_header plots/charts.csv)
 
 setup_file() {
     RUNS=$FIXTURES/runs

@@ -6,7 +6,7 @@
 load helper
 
 PROGRAMS="concat_module concat_join deepcopy_nested read_with read_without_with weakref_cache dict_cache"
-HYPERFINE_HEADER=python_version,program,mean_s,stddev_s,median_s,min_s,max_s,runs,peak_rss_kib,peak_rss_source
+HYPERFINE_HEADER=$(defined_header hyperfine/hyperfine.csv)
 
 setup_file() {
     build_harness

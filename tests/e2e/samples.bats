@@ -4,7 +4,7 @@
 
 load helper
 
-SAMPLES_HEADER=python_version,family,case,n,metric,unit,round,value,loops
+SAMPLES_HEADER=$(defined_header samples.csv)
 
 setup_file() {
     build_harness
