@@ -33,6 +33,7 @@ import subprocess
 import tempfile
 from collections import namedtuple
 
+from idiombench.run import schema
 from idiombench.run.errors import Stop
 from idiombench.run.labels import label_key, version_tuple
 from idiombench.run.meta import meta_dict
@@ -409,8 +410,7 @@ class Run(object):
             out_path = os.path.join(scratch, "comparison.csv")
             with open(samples_path, "w", newline="") as stream:
                 writer = csv.writer(stream, lineterminator="\n")
-                writer.writerow(["python_version", "family", "case", "n", "metric", "unit",
-                                 "round", "value", "loops"])
+                writer.writerow(schema.columns("samples.csv"))
                 for index, (_, _, metric, reference, candidate) in enumerate(jobs):
                     unit = self._units.get(metric, "")
                     for side, samples in (("reference", reference), ("candidate", candidate)):
