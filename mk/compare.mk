@@ -17,8 +17,8 @@ SANITIZE ?=
 V ?=
 #= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 include mk/quote.mk
-include mk/sources.mk
 $(call as_typed,SANITIZE V)
+include mk/sources.mk
 
 ifeq ($(V),1)
 Q :=

@@ -8,6 +8,10 @@
 # A folder's C files and its C++ (the harness's Google Benchmark shim) are found with
 # find, so that a new file is built once it is in its folder. Each program's include path
 # is every folder it is built from, so that a source includes "name.h" wherever it sits.
+#
+# Include it after mk/quote.mk's as_typed: from make 4.4 on, $(shell) exports the
+# command line's variables to its environment, which expands them, so a value holding
+# $(shell ...) would run if it were not made a simple variable first.
 sources_in = $(sort $(shell find $(1) -name '*.$(2)' 2>/dev/null))
 folders_in = $(sort $(shell find $(1) -type d 2>/dev/null))
 

@@ -30,8 +30,8 @@ V ?=
 #= CHECK_FILTER: in the environment: only the unit tests whose name holds it
 # Values as typed (mk/quote.mk): a `$` in a path stays; paths are quoted for the shell.
 include mk/quote.mk
-include mk/sources.mk
 $(call as_typed,PYTHON PY_EXE PY_TAG PY_CFLAGS PY_LDFLAGS PY_LIBDIR SANITIZE V)
+include mk/sources.mk
 
 ifeq ($(V),1)
 Q :=
