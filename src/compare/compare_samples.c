@@ -2,6 +2,7 @@
  * metric, each with its samples in round order and their summary. */
 #include "compare_samples.h"
 #include "csv.h"
+#include "fdio.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -486,43 +487,12 @@ int compare_samples_parse(const char *text, size_t length, const char *name, sam
     return status;
 }
 
-/* The whole file as a malloc'd buffer. Returns 0, or -1 with errno set. */
-static int read_whole_file(const char *path, char **text, size_t *length)
-{
-    FILE *stream = fopen(path, "rb");
-    if (stream == NULL)
-        return -1;
-    size_t capacity = 65536, used = 0;
-    char *buffer = malloc(capacity);
-    while (buffer != NULL) {
-        used += fread(buffer + used, 1, capacity - used, stream);
-        if (used < capacity)
-            break;
-        char *bigger = realloc(buffer, capacity * 2);
-        if (bigger == NULL)
-            free(buffer);
-        buffer = bigger;
-        capacity *= 2;
-    }
-    int failed = buffer == NULL || ferror(stream);
-    int saved = buffer == NULL ? ENOMEM : errno;
-    fclose(stream);
-    if (failed) {
-        free(buffer);
-        errno = saved ? saved : EIO;
-        return -1;
-    }
-    *text = buffer;
-    *length = used;
-    return 0;
-}
-
 int compare_samples_read_file(const char *path, sample_set *out, char *err, size_t err_size)
 {
     memset(out, 0, sizeof *out);
-    char *text;
     size_t length;
-    if (read_whole_file(path, &text, &length) != 0) {
+    char *text = fdio_read_file(path, &length);
+    if (text == NULL) {
         snprintf(err, err_size, "cannot read the samples file '%s': %s (check the path "
                  "given to --samples)", path, strerror(errno));
         return -1;

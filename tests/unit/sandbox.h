@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fdio.h"
+
 #define SANDBOX_PATH_MAX 4096
 
 /* Makes a new empty folder; its path goes to dir. Returns 0 or -1. */
@@ -74,25 +76,7 @@ static inline int sandbox_write(const char *path, const char *text)
 /* The whole file as a malloc'd string, or NULL. */
 static inline char *sandbox_read(const char *path)
 {
-    FILE *stream = fopen(path, "rb");
-    if (stream == NULL)
-        return NULL;
-    size_t capacity = 1024, length = 0;
-    char *text = malloc(capacity);
-    while (text != NULL) {
-        length += fread(text + length, 1, capacity - length - 1, stream);
-        if (length < capacity - 1)
-            break;
-        capacity *= 2;
-        char *bigger = realloc(text, capacity);
-        if (bigger == NULL)
-            free(text);
-        text = bigger;
-    }
-    if (text != NULL)
-        text[length] = '\0';
-    fclose(stream);
-    return text;
+    return fdio_read_file(path, NULL);
 }
 
 /* Writes to a memory stream with f and returns what it wrote (malloc'd), or NULL. */

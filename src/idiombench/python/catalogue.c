@@ -6,6 +6,7 @@
 #include "instruments.h"
 #include "pyutil.h"
 #include "catalogue_wire.h"
+#include "fdio.h"
 #include "trial.h"
 
 #include <ctype.h>
@@ -39,29 +40,6 @@ static int fail(loader *ld, const char *format, ...)
     vsnprintf(ld->err + used, ld->err_size - (size_t)used, format, args);
     va_end(args);
     return -1;
-}
-
-char *catalogue_read_file(const char *path)
-{
-    FILE *stream = fopen(path, "rb");
-    if (stream == NULL)
-        return NULL;
-    size_t capacity = 4096, length = 0;
-    char *text = malloc(capacity);
-    while (text != NULL) {
-        length += fread(text + length, 1, capacity - length - 1, stream);
-        if (length < capacity - 1)
-            break;
-        capacity *= 2;
-        char *bigger = realloc(text, capacity);
-        if (bigger == NULL)
-            free(text);
-        text = bigger;
-    }
-    if (text != NULL)
-        text[length] = '\0';
-    fclose(stream);
-    return text;
 }
 
 /* "file.py:12: invalid syntax" from a pending SyntaxError (or other exception). */
@@ -378,7 +356,7 @@ static long case_line(const char *source, const char *name)
 
 long catalogue_case_line(const case_def *c)
 {
-    char *source = catalogue_read_file(c->source);
+    char *source = fdio_read_file(c->source, NULL);
     long line = case_line(source, c->name);
     free(source);
     return line;
@@ -581,7 +559,7 @@ static PyObject *fresh_globals(const char *path)
 /* Runs the file in this process and reads its cases into cat. */
 static int run_file(const char *path, catalogue *cat, char *err, size_t err_size)
 {
-    char *source = catalogue_read_file(path);
+    char *source = fdio_read_file(path, NULL);
     loader ld = {path, source, 0, err, err_size};
     if (source == NULL)
         return fail(&ld, "cannot read the catalogue file (check the path given to --catalogue)");

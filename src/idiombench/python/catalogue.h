@@ -85,9 +85,6 @@ int catalogue_append_observation(catalogue *cat, const observation_def *o);
  * 0 when the file builds the name otherwise or cannot be read. */
 long catalogue_case_line(const case_def *c);
 
-/* The text of a file, malloc'd; NULL when it cannot be read. */
-char *catalogue_read_file(const char *path);
-
 /* Names of the instruments, for --list and the results. */
 const char *catalogue_instrument_name(unsigned instrument);
 

@@ -3,6 +3,7 @@
 #include <Python.h>
 
 #include "catalogue_syntax.h"
+#include "fdio.h"
 #include "loop.h"
 #include "pyutil.h"
 #include "unavailable.h"
@@ -60,7 +61,7 @@ static bool take_error(char **message, char **text)
 static long line_of(const case_def *c, const char *text)
 {
     long named = catalogue_case_line(c);
-    char *source = text != NULL && named > 0 ? catalogue_read_file(c->source) : NULL;
+    char *source = text != NULL && named > 0 ? fdio_read_file(c->source, NULL) : NULL;
     if (source == NULL)
         return named;
     size_t start = strspn(text, " \t");
