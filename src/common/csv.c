@@ -237,3 +237,15 @@ void csv_write_fit(FILE *out, const csv_fit_key *key, size_t sizes, const comple
         fprintf(out, ",%.9g", fit->rms[curve]);
     fputc('\n', out);
 }
+
+void csv_write_key(FILE *out, const char *python_version, const char *family,
+                   const char *case_name, long n)
+{
+    csv_field(out, python_version);
+    fputc(',', out);
+    csv_field(out, family);
+    fputc(',', out);
+    csv_field(out, case_name);
+    fputc(',', out);
+    csv_write_size(out, n);
+}

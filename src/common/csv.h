@@ -62,6 +62,11 @@ void csv_write_size(FILE *out, long n);
 /* Writes one CSV field, quoted when it holds a comma, quote or line break. */
 void csv_field(FILE *out, const char *value);
 
+/* Writes the key columns that begin measurements, samples and failures rows:
+ * python_version,family,case,n (n empty for a case that does not scale, n < 0). */
+void csv_write_key(FILE *out, const char *python_version, const char *family,
+                   const char *case_name, long n);
+
 /* Writes a measurements.csv row's figures from its metric on, line break included:
  * metric,unit,median,mean,stddev,cv,min,max,repetitions,loops,ci_low,ci_high (figures
  * as %.9g). */

@@ -4,15 +4,9 @@
 
 static void write_row(FILE *out, const sample_set *set, const sample_series *series)
 {
-    csv_field(out, set->versions[series->version]);
-    fputc(',', out);
-    csv_field(out, series->family);
-    fputc(',', out);
-    csv_field(out, series->case_name);
-    fputc(',', out);
-    csv_write_size(out, series->n);
-    csv_write_figures(out, series->metric, series->unit, &series->figures,
-                              series->loops);
+    csv_write_key(out, set->versions[series->version], series->family, series->case_name,
+                  series->n);
+    csv_write_figures(out, series->metric, series->unit, &series->figures, series->loops);
 }
 
 void compare_measurements_write(FILE *out, const sample_set *set)

@@ -5,30 +5,16 @@
 
 #include <string.h>
 
-/* The key columns of measurements, samples and failures: python_version,family,case,n */
-static void write_key(FILE *out, const char *python_version, const char *family,
-                      const char *case_name, long n)
-{
-    csv_field(out, python_version);
-    fputc(',', out);
-    csv_field(out, family);
-    fputc(',', out);
-    csv_field(out, case_name);
-    fputc(',', out);
-    if (n >= 0)
-        fprintf(out, "%ld", n);
-}
-
 void results_csv_measurement(FILE *out, const char *python_version, const result_row *row)
 {
-    write_key(out, python_version, row->family, row->case_name, row->n);
+    csv_write_key(out, python_version, row->family, row->case_name, row->n);
     csv_write_figures(out, row->metric, row->unit, &row->figures, row->loops);
 }
 
 void results_csv_samples(FILE *out, const char *python_version, const result_row *row)
 {
     for (size_t k = 0; k < row->sample_count; k++) {
-        write_key(out, python_version, row->family, row->case_name, row->n);
+        csv_write_key(out, python_version, row->family, row->case_name, row->n);
         fprintf(out, ",%s,%s,%zu,%.9g,%ld\n", row->metric, row->unit, k + 1, row->samples[k],
                 row->loops);
     }
@@ -36,7 +22,7 @@ void results_csv_samples(FILE *out, const char *python_version, const result_row
 
 void results_csv_failure(FILE *out, const char *python_version, const failure_row *f)
 {
-    write_key(out, python_version, f->family, f->case_name, f->n);
+    csv_write_key(out, python_version, f->family, f->case_name, f->n);
     fputc(',', out);
     csv_field(out, f->stage);
     fputc(',', out);
