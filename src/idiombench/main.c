@@ -83,29 +83,45 @@ static void find_suite_dir(char *out, size_t size)
     snprintf(out, size, "%s", exe[0] ? exe : "/");
 }
 
+/* What --list says of a case, in either format: its sizes and its instruments, each
+ * comma-separated, and why this Python cannot run it (empty when it can). */
+typedef struct list_entry {
+    char sizes[1024];
+    char instruments[256];
+    char skipped[256];
+    bool is_skipped;
+} list_entry;
+
+static void list_entry_of(const case_def *c, list_entry *e)
+{
+    e->sizes[0] = e->instruments[0] = e->skipped[0] = '\0';
+    for (size_t k = 0; c->sizes != NULL && k < c->size_count; k++)
+        snprintf(e->sizes + strlen(e->sizes), sizeof e->sizes - strlen(e->sizes), "%s%ld",
+                 k ? "," : "", c->sizes[k]);
+    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1)
+        if (c->instruments & bit)
+            snprintf(e->instruments + strlen(e->instruments),
+                     sizeof e->instruments - strlen(e->instruments), "%s%s",
+                     e->instruments[0] ? "," : "", catalogue_instrument_name(bit));
+    e->is_skipped = unavailable_case(c, pyutil_version(), e->skipped, sizeof e->skipped);
+}
+
+/* --list: "family/case  n=10,100  [time,allocs,gc on]  skipped: why" a selected case. */
 static void print_list(const catalogue *cat, const bool *chosen)
 {
     for (size_t i = 0; i < cat->count; i++) {
         const case_def *c = &cat->cases[i];
         if (!chosen[i])
             continue;
+        list_entry e;
+        list_entry_of(c, &e);
         printf("%s/%s", c->family, c->name);
-        if (c->sizes != NULL) {
-            printf("  n=");
-            for (size_t k = 0; k < c->size_count; k++)
-                printf("%s%ld", k ? "," : "", c->sizes[k]);
-        }
-        const char *separator = "  [";
-        for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1) {
-            if (c->instruments & bit) {
-                printf("%s%s", separator, catalogue_instrument_name(bit));
-                separator = ",";
-            }
-        }
-        printf("%s]", c->gc_enabled ? ",gc on" : "");
-        char reason[256];
-        if (unavailable_case(c, pyutil_version(), reason, sizeof reason))
-            printf("  skipped: %s", reason);
+        if (c->sizes != NULL)
+            printf("  n=%s", e.sizes);
+        printf("%s%s%s]", e.instruments[0] ? "  [" : "", e.instruments,
+               c->gc_enabled ? ",gc on" : "");
+        if (e.is_skipped)
+            printf("  skipped: %s", e.skipped);
         printf("\n");
     }
 }
@@ -116,17 +132,10 @@ static void print_list(const catalogue *cat, const bool *chosen)
  * each; gc "on" or "off"; skipped: why this Python cannot run the case, or empty. */
 static void print_list_row(const case_def *c)
 {
-    char sizes[1024] = "", names[256] = "", reason[256] = "";
-    for (size_t k = 0; c->sizes != NULL && k < c->size_count; k++)
-        snprintf(sizes + strlen(sizes), sizeof sizes - strlen(sizes), "%s%ld", k ? "," : "",
-                 c->sizes[k]);
-    for (unsigned bit = INSTRUMENT_TIME; bit <= INSTRUMENT_LAST; bit <<= 1)
-        if (c->instruments & bit)
-            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-                     names[0] ? "," : "", catalogue_instrument_name(bit));
-    unavailable_case(c, pyutil_version(), reason, sizeof reason);
-    const char *fields[] = {c->family, c->name, sizes, names, c->gc_enabled ? "on" : "off",
-                            reason};
+    list_entry e;
+    list_entry_of(c, &e);
+    const char *fields[] = {c->family, c->name, e.sizes, e.instruments,
+                            c->gc_enabled ? "on" : "off", e.skipped};
     for (size_t f = 0; f < sizeof fields / sizeof *fields; f++) {
         fputs(f ? "," : "", stdout);
         csv_field(stdout, fields[f]);
