@@ -6,6 +6,7 @@
 #                [INSTRUCTIONS=0]
 #                [ARGS="--rounds 3 --no-programs"]
 #   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
+#   make pyperf [RUN=...]
 #   make validate [PYTHON=...]
 #   make instructions [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--out DIR"]
 #   make test
@@ -104,6 +105,11 @@ report: plots
 claims:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
 	@bin/claims "$$RUN"
+
+.PHONY: pyperf
+## pyperf: write RUN/pyperf/<label>.json, one pyperf file per interpreter (RUN=results/latest)
+pyperf:
+	@bin/pyperf-export "$$RUN"
 
 .PHONY: validate
 ## validate: compare our figures with timeit, tracemalloc and callgrind on PYTHON

@@ -45,6 +45,7 @@ import subprocess
 import sys
 import time
 
+from idiombench.export.main import main as export_pyperf
 from idiombench.compare import merge as compare_merge
 from idiombench.measure import instructions_pass
 from idiombench.run import interrupts
@@ -327,6 +328,7 @@ def compare(args):
     shown = os.path.relpath(final)
     say("results in %s" % (final if shown.startswith("..") else shown))
     report_claims(final)
+    export_pyperf([final])  # says why when it cannot, and leaves the status alone
     return status
 
 
