@@ -22,7 +22,8 @@ keys as `key@<label>`.
 Refused (exit 2, one line naming cause and fix): fewer than 2 folders, one given
 twice, a folder missing, incomplete or without samples.csv or measurements.csv, two
 runs of different suite commits whose shared cases differ (docs/run-folder.md).
-Exit status: 0 merged; 2 bad input; 3 idiombench-compare failed.
+Exit status: 0 merged; 2 bad input; 3 idiombench-compare failed; 130 interrupted
+(Ctrl-C: the .partial folder is removed).
 Standard library only; Python 3.6+.
 """
 import argparse
@@ -32,7 +33,7 @@ import shutil
 from idiombench.compare import merge as compare_merge
 from idiombench.merge.sources import read_all, relabel
 from idiombench.run import errors, schema
-from idiombench.run.errors import EXIT_OK, Stop, warn
+from idiombench.run.errors import EXIT_INTERRUPTED, EXIT_OK, Stop, warn
 from idiombench.run.folder import PARTIAL, finish, new_run_folder
 from idiombench.run.labels import label_key, names, version_tuple
 from idiombench.run.paths import REPO_ROOT
@@ -225,3 +226,6 @@ def main(argv):
     except Stop as err:
         warn(str(err))
         return err.status
+    except KeyboardInterrupt:
+        warn("interrupted; no run folder was written")
+        return EXIT_INTERRUPTED
