@@ -211,6 +211,9 @@ def merge(args):
     try:
         table = merge_into(work, sources, args.baseline)
         finish(final, latest=not args.out)
+    except KeyboardInterrupt:
+        shutil.rmtree(work, ignore_errors=True)
+        raise Stop("interrupted; no run folder was written", EXIT_INTERRUPTED)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
@@ -226,6 +229,3 @@ def main(argv):
     except Stop as err:
         warn(str(err))
         return err.status
-    except KeyboardInterrupt:
-        warn("interrupted; no run folder was written")
-        return EXIT_INTERRUPTED
