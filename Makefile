@@ -6,6 +6,8 @@
 #                [INSTRUCTIONS=0]
 #                [ARGS="--rounds 3 --no-programs"]
 #   make plots [RUN=results/latest]    make report [RUN=...]    make claims [RUN=...]
+#   make pyperf [RUN=...]
+#   make merge RUNS="results/a results/b" [OUT=DIR] [BASELINE=3.9]
 #   make validate [PYTHON=...]
 #   make instructions [PYTHON=python3.12] [QUICK=1] [FILTER=regex] [ARGS="--out DIR"]
 #   make test
@@ -22,10 +24,14 @@ FILTER ?=
 ARGS ?=
 #= PYTHONS: the interpreters compare measures, blank-separated (unset: every CPython found)
 PYTHONS ?=
-#= BASELINE: the version compare's ratios are to, e.g. 3.9 (unset: the oldest 3.x)
+#= BASELINE: the version compare's (merge: each host's) ratios are to, e.g. 3.9 (unset: oldest 3.x)
 BASELINE ?=
 #= RUN: the run folder that plots, report and claims read
 RUN ?= results/latest
+#= RUNS: the run folders merge folds into one, blank-separated (2 or more)
+RUNS ?=
+#= OUT: the run folder merge writes (unset: results/<UTC stamp>-merge, results/latest)
+OUT ?=
 #= DISTS: the Debian releases of test-distros (unset: bookworm trixie sid)
 DISTS ?=
 #= INSTRUCTIONS: 0 leaves the instructions pass (callgrind) out of bench and compare
@@ -38,11 +44,12 @@ V ?=
 # 'is_none$|eq_none$', stays) into a simple variable, which make neither expands again
 # nor when exporting it; the recipes give it to the tools through the environment,
 # quoted ("$$FILTER"). The lists ARGS and DISTS are split into words by bin/with-args
-# (shell-like quotes, nothing expanded); PYTHONS by bin/compare (at blanks).
+# (shell-like quotes, nothing expanded); PYTHONS by bin/compare, RUNS by bin/merge (at
+# blanks).
 # MAKEOVERRIDES is emptied so that the command line's definitions are not handed, through
 # MAKEFLAGS, to the sub-makes the recipes and tools start, which would expand them.
 include mk/quote.mk
-USER_VARIABLES := PYTHON QUICK FILTER ARGS PYTHONS BASELINE RUN DISTS INSTRUCTIONS V
+USER_VARIABLES := PYTHON QUICK FILTER ARGS PYTHONS BASELINE RUN RUNS OUT DISTS INSTRUCTIONS V
 $(call as_typed,$(USER_VARIABLES))
 export $(USER_VARIABLES)
 MAKEOVERRIDES :=
@@ -104,6 +111,18 @@ report: plots
 claims:
 	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
 	@bin/claims "$$RUN"
+
+.PHONY: pyperf
+## pyperf: write RUN/pyperf/<label>.json, one pyperf file per interpreter (RUN=results/latest)
+pyperf:
+	@bin/pyperf-export "$$RUN"
+
+.PHONY: merge
+## merge: fold the run folders RUNS= (other machines, other times) into one run (OUT=)
+merge:
+	@$(MAKE) --no-print-directory -f mk/compare.mk >/dev/null
+	@bin/merge --runs "$$RUNS" $(if $(OUT),--out "$$OUT") \
+		$(if $(BASELINE),--baseline "$$BASELINE")
 
 .PHONY: validate
 ## validate: compare our figures with timeit, tracemalloc and callgrind on PYTHON

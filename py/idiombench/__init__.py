@@ -9,4 +9,6 @@
     report    make report: REPORT.md of a run
     claims    make claims: the article's claims decided on a run (main, run, vocabulary, rules/)
     validate  make validate: the harness's figures against timeit, tracemalloc and callgrind
+    export    make pyperf: a run as pyperf JSON, one file per interpreter (main, pyperf)
+    merge     make merge: run folders of several hosts or times folded into one (main, sources)
 """

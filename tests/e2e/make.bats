@@ -138,6 +138,11 @@ default_of() { # default_of MAKEFILE NAME
     [ "$(grep -c '^python_version,' "$out/measurements.csv")" -eq 1 ] || fail "two headers"
     assert_no_temp_files "$out"
     [ "$(csv_rows "$out/claims.csv" claim | wc -l)" -gt 0 ] || fail "no claims decided"
+    # And the run as pyperf reads it: one file, the counts as their own benchmarks.
+    run "$TEST_PYTHON" "$BATS_TEST_DIRNAME/pyperf_check.py" "$out"/pyperf/*.json
+    assert_status 0
+    grep -q '"identity/is_none:instructions_per_op", "unit": "integer"' "$out"/pyperf/*.json ||
+        fail "no instructions benchmark in the pyperf file" "$(ls "$out/pyperf")"
 }
 
 @test "make bench INSTRUCTIONS=0 and ARGS=--instruments time leave the instructions out" {

@@ -10,8 +10,11 @@ interpreter's label (so that one version compared twice stays two series).
 import csv
 import os
 import statistics
+import subprocess
 
+from idiombench.run.errors import EXIT_ENVIRONMENT, Stop
 from idiombench.run.meta import meta_pairs
+from idiombench.run.paths import REPO_ROOT
 from idiombench.run.folder import PARTIAL
 from idiombench.run import schema
 from idiombench.run.table import Table
@@ -156,3 +159,18 @@ def merge_meta(raw, labels, compare_pairs, path):
         lines += ["%s@%s: %s" % (k, label, v) for k, v in noise_floor_pairs(raw, label)]
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def compare_samples(folder, baseline):
+    """build/idiombench-compare on folder/samples.csv: writes folder's measurements.csv,
+    comparison.csv and complexity.csv; returns its table (stdout)."""
+    tool = os.path.join(REPO_ROOT, "build", "idiombench-compare")
+    command = [tool, "--samples", os.path.join(folder, "samples.csv"), "--baseline", baseline,
+               "--measurements", os.path.join(folder, "measurements.csv"),
+               "--comparison", os.path.join(folder, "comparison.csv"),
+               "--complexity", os.path.join(folder, "complexity.csv")]
+    out = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         universal_newlines=True)
+    if out.returncode != 0:
+        raise Stop(out.stderr.strip().replace("idiombench-compare: ", "", 1), EXIT_ENVIRONMENT)
+    return out.stdout

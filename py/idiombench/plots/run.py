@@ -165,7 +165,7 @@ class Run:
         baseline = meta.get("baseline", "")
         self.baseline = baseline if baseline in self.versions else (
             self.versions[0] if self.versions else "")
-        host = shortened(meta.get("host", ""), HOST_CHARS)
+        host = shortened(meta.get("host") or meta.get("hosts", ""), HOST_CHARS)  # hosts: merge
         cpu = shortened(meta.get("cpu", ""), CPU_CHARS)
         if host and cpu:
             self.machine = "%s (%s)" % (host, cpu)

@@ -85,6 +85,8 @@ def machine_text(run):
     described = [text(meta[k]) for k in ("cpu",) if meta.get(k)]
     if meta.get("cpus"):
         described.append("CPUs: %s" % text(meta["cpus"]))
+    if meta.get("hosts"):  # make merge, from several hosts: "The run" lists them
+        return "hosts " + ", ".join(code(host) for host in meta["hosts"].split())
     line = "host %s" % code(meta.get("host", "?"))
     return line + (" (%s)" % "; ".join(described) if described else "")
 
@@ -190,6 +192,22 @@ PER_PYTHON_KEYS = ("python_version", "python_full_version", "python_path",
 COMPARE_KEYS = ("run", "pythons", "baseline", "rounds", "mode", "filter")
 
 
+def hosts_table(run):
+    """A run merged from several hosts (meta `hosts`, each host's keys as
+    `key@<host>`): the hosts side by side, one column each; [] for one host."""
+    hosts = run.meta_map.get("hosts", "").split()
+    if not hosts:
+        return []
+    rows = []
+    for key in HOST_KEYS:
+        values = [run.meta_map.get("%s@%s" % (key, host)) for host in hosts]
+        if any(value is not None for value in values):
+            shown = code if key in ("host", "suite_commit") else text
+            rows.append([HOST_NAMES.get(key, key)] +
+                        [shown(value) if value is not None else "?" for value in values])
+    return ["", "### Hosts", ""] + table([""] + [code(host) for host in hosts], rows)
+
+
 def run_section(run):
     lines = ["## The run", ""]
     rows = []
@@ -223,10 +241,12 @@ def run_section(run):
             rows.append([label, code(value) if key == "command" else text(value)])
     for key, value in run.meta:
         base = key.split("@", 1)[0]
-        if key in shown or base in PER_PYTHON_KEYS or base == "left_out":
+        if key in shown or base in PER_PYTHON_KEYS or base == "left_out" or \
+                base in HOST_KEYS or key == "hosts":
             continue
         rows.append([code(key), text(value)])
     lines.extend(table(["", ""], rows))
+    lines.extend(hosts_table(run))
     lines.extend(["", "### Interpreters", ""])
     py_rows = []
     configures = []

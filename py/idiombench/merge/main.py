@@ -1,0 +1,231 @@
+"""bin/merge: run folders made on different machines or at different times folded into
+one run folder (make merge).
+
+    bin/merge [--out DIR] [--baseline VERSION] [--runs "RUN1 RUN2"] [RUN...]
+
+Inputs: 2 or more complete run folders, of make bench or make compare, mixed. Each
+interpreter keeps its label, with "@<host>" (meta host) added when the runs come from
+more than one host, and "#N" when a label would come twice (as make compare numbers
+one version run twice): 3.13.1@ci-arm, 3.11.7#2.
+
+The merged folder (results/<UTC stamp>-merge unless --out, results/latest pointing at
+it) is written in <folder>.partial and renamed when complete. samples.csv, failures.csv,
+unavailable.csv, observations.csv and hyperfine/ are the inputs' rows relabelled;
+measurements.csv, complexity.csv and comparison.csv are build/idiombench-compare's,
+run once per host: every ratio is between two interpreters of one host (baseline: the
+host's --baseline interpreter when it has one, else its oldest 3.x), since a time
+or instruction count measured on two machines tells the machines apart, not the
+versions. meta: run compare, the merged folders, the labels and baselines, the host's
+keys once (one host) or as `key@<host>` with `hosts` (several), each interpreter's
+keys as `key@<label>`.
+
+Refused (exit 2, one line naming cause and fix): fewer than 2 folders, one given
+twice, a folder missing, incomplete or without samples.csv or measurements.csv, two
+runs of different suite commits whose shared cases differ (docs/run-folder.md).
+Exit status: 0 merged; 2 bad input; 3 idiombench-compare failed; 130 interrupted
+(Ctrl-C: the .partial folder is removed).
+Standard library only; Python 3.6+.
+"""
+import argparse
+import os
+import shutil
+
+from idiombench.compare import merge as compare_merge
+from idiombench.merge.sources import read_all, relabel
+from idiombench.run import errors, schema
+from idiombench.run.errors import EXIT_INTERRUPTED, EXIT_OK, Stop, warn
+from idiombench.run.folder import PARTIAL, finish, new_run_folder
+from idiombench.run.labels import label_key, names, version_tuple
+from idiombench.run.paths import REPO_ROOT
+
+# The files whose rows are the inputs' own, relabelled; the others idiombench-compare
+# computes from samples.csv.
+COPIED = ("samples.csv", "failures.csv", "unavailable.csv", "observations.csv")
+HYPERFINE = (os.path.join("hyperfine", "hyperfine.csv"), os.path.join("hyperfine", "runs.csv"))
+COMPUTED = ("measurements.csv", "complexity.csv", "comparison.csv")
+HOST_KEYS = schema.host_keys()
+
+
+def say(message):
+    errors.say(message, "merge")
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="bin/merge", description=__doc__.split("\n\n")[0])
+    parser.add_argument("runs", nargs="*", help="the run folders to merge")
+    parser.add_argument("--runs", dest="listed", default="",
+                        help="more run folders, blank-separated (make merge RUNS=)")
+    parser.add_argument("--out", default="", help="the merged run folder (must not exist)")
+    parser.add_argument("--baseline", default="",
+                        help="version each host's ratios are to (default: its oldest 3.x)")
+    args = parser.parse_args(argv)
+    args.runs = args.listed.split() + args.runs
+    return args
+
+
+def run_folder(wanted):
+    """The final folder, which must not exist yet, nor its .partial."""
+    if not wanted:
+        return new_run_folder(os.path.join(REPO_ROOT, "results"), "-merge")
+    final = os.path.abspath(wanted)
+    for path in (final, final + PARTIAL):
+        if os.path.lexists(path):
+            raise Stop("OUT=%s: %s already exists; remove it or name a new folder"
+                       % (wanted, path))
+    return final
+
+
+def copy_rows(sources, mappings, name, work):
+    """name's rows of every source, python_version relabelled, into work/name; rows of
+    an interpreter the source does not list (left out) are dropped."""
+    rows = []
+    for source, mapping in zip(sources, mappings):
+        for row in compare_merge.read_rows(source.folder, name):
+            if row["python_version"] in mapping:
+                rows.append(dict(row, python_version=mapping[row["python_version"]]))
+    compare_merge.write_rows(os.path.join(work, name), schema.columns(name), rows)
+
+
+def hosts_of(sources, mappings):
+    """[(host, [its labels, sorted])], hosts in the order the sources give them."""
+    hosts = {}
+    for source, mapping in zip(sources, mappings):
+        hosts.setdefault(source.host, []).extend(mapping.values())
+    return [(host, sorted(labels, key=label_key)) for host, labels in hosts.items()]
+
+
+def host_baseline(labels, wanted):
+    """The host's baseline: the label wanted names, else its oldest 3.x, else oldest."""
+    named = [label for label in labels if label == wanted or names(wanted, label)]
+    if wanted and named:
+        return named[0]
+    return ([label for label in labels if version_tuple(label)[:1] == (3,)] or labels)[0]
+
+
+def baselines(hosts, wanted):
+    chosen = [host_baseline(labels, wanted) for _, labels in hosts]
+    if wanted and not any(wanted == b or names(wanted, b) for b in chosen):
+        every = [label for _, labels in hosts for label in labels]
+        raise Stop("BASELINE=%s is on no host of the runs (%s); pick one of them"
+                   % (wanted, ", ".join(every)))
+    return chosen
+
+
+def compare_hosts(work, hosts, chosen):
+    """COMPUTED, each host's rows computed from its samples alone, one host after
+    the other; returns the tables idiombench-compare printed."""
+    samples = compare_merge.read_rows(work, "samples.csv")
+    computed = dict((name, []) for name in COMPUTED)
+    tables = []
+    for (host, labels), baseline in zip(hosts, chosen):
+        folder = os.path.join(work, "host")
+        os.makedirs(folder)
+        mine = [row for row in samples if row["python_version"] in labels]
+        compare_merge.write_rows(os.path.join(folder, "samples.csv"),
+                                 schema.columns("samples.csv"), mine)
+        say("comparing the %d interpreters of host %s with %s" % (len(labels), host, baseline))
+        tables.append(compare_merge.compare_samples(folder, baseline))
+        for name in COMPUTED:
+            computed[name] += compare_merge.read_rows(folder, name)
+        shutil.rmtree(folder)
+    for name in COMPUTED:
+        compare_merge.write_rows(os.path.join(work, name), schema.columns(name), computed[name])
+    return "\n".join(tables)
+
+
+def host_lines(sources):
+    """The hosts' keys: once when the runs share one host, else `key@<host>` per host
+    after `hosts: a b`."""
+    firsts = {}
+    for source in sources:
+        firsts.setdefault(source.host, source)
+    if len(firsts) == 1:
+        return ["%s: %s" % (k, v) for k, v in sources[0].meta if k in HOST_KEYS]
+    lines = ["hosts: %s" % " ".join(firsts)]
+    for host, source in firsts.items():
+        lines += ["%s@%s: %s" % (k, host, v) for k, v in source.meta if k in HOST_KEYS]
+    return lines
+
+
+def label_lines(source, mapping):
+    """source's per-interpreter keys as `key@<new label>`: a comparison's `key@label`
+    relabelled, a bench run's own keys (the command left out, as compare does)."""
+    lines = []
+    for key, value in source.meta:
+        base, _, label = key.partition("@")
+        if source.is_compare and label in mapping:
+            lines.append("%s@%s: %s" % (base, mapping[label], value))
+        elif not source.is_compare and key not in HOST_KEYS and key != "command":
+            lines.append("%s@%s: %s" % (key, mapping[source.labels[0]], value))
+    return lines
+
+
+def write_meta(work, sources, mappings, hosts, chosen):
+    labels = sorted((label for m in mappings for label in m.values()), key=label_key)
+    modes = set(source.values.get("mode") or mode_of(source) for source in sources)
+    lines = ["run: compare", "merged: %s" % " ".join(s.folder for s in sources),
+             "pythons: %s" % " ".join(labels), "baseline: %s" % main_baseline(hosts, chosen),
+             "baselines: %s" % " ".join(chosen),
+             "mode: %s" % (modes.pop() if len(modes) == 1 else "mixed")]
+    lines += host_lines(sources)
+    for source, mapping in zip(sources, mappings):
+        lines += label_lines(source, mapping)
+    with open(os.path.join(work, "meta"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def main_baseline(hosts, chosen):
+    """The baseline of the host with the most interpreters (the first of equals): the
+    one the readers of a comparison (report, claims, plots) take as the run's."""
+    sizes = [len(labels) for _, labels in hosts]
+    return chosen[sizes.index(max(sizes))]
+
+
+def mode_of(source):
+    """A bench run's mode, from its settings."""
+    return "quick" if "quick" in source.values.get("settings", "").split(", ") else "default"
+
+
+def merge_into(work, sources, wanted):
+    mappings = relabel(sources)
+    os.makedirs(work)
+    for name in COPIED:
+        copy_rows(sources, mappings, name, work)
+    for name in HYPERFINE:
+        if any(os.path.isfile(os.path.join(s.folder, name)) for s in sources):
+            os.makedirs(os.path.dirname(os.path.join(work, name)), exist_ok=True)
+            copy_rows(sources, mappings, name, work)
+    hosts = hosts_of(sources, mappings)
+    chosen = baselines(hosts, wanted)
+    write_meta(work, sources, mappings, hosts, chosen)
+    table = compare_hosts(work, hosts, chosen)
+    with open(os.path.join(work, "comparison.txt"), "w") as f:
+        f.write(table)
+    return table
+
+
+def merge(args):
+    sources = read_all(args.runs)
+    final = run_folder(args.out)
+    work = final + PARTIAL
+    try:
+        table = merge_into(work, sources, args.baseline)
+        finish(final, latest=not args.out)
+    except KeyboardInterrupt:
+        shutil.rmtree(work, ignore_errors=True)
+        raise Stop("interrupted; no run folder was written", EXIT_INTERRUPTED)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    print(table, end="")
+    shown = os.path.relpath(final)
+    say("merged %d runs into %s" % (len(sources), final if shown.startswith("..") else shown))
+    return EXIT_OK
+
+
+def main(argv):
+    try:
+        return merge(parse_args(argv))
+    except Stop as err:
+        warn(str(err))
+        return err.status

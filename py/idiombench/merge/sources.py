@@ -1,0 +1,129 @@
+"""py/idiombench/merge/sources.py: the run folders make merge folds, read and checked,
+and the labels their interpreters take in the merged run.
+
+    sources = read_all(["results/a", "results/b"])   # Stop (exit 2) on a bad input
+    mapping = relabel(sources)                         # [{old label: new label}] per source
+
+Standard library only; Python 3.6+.
+"""
+import csv
+import os
+
+from idiombench.run.errors import Stop
+from idiombench.run.folder import incomplete
+from idiombench.run.labels import LABEL, host
+from idiombench.run.meta import meta_pairs
+
+# The files a run folder must hold to be merged.
+REQUIRED = ("samples.csv", "measurements.csv")
+FIX = "give run folders that make bench or make compare wrote, in RUNS=\"DIR1 DIR2 ...\""
+
+
+class Source:
+    """One run folder: its meta pairs, host and interpreter labels."""
+
+    def __init__(self, folder):
+        self.folder = folder
+        self.meta = meta_pairs(os.path.join(folder, "meta"))
+        values = dict(self.meta)
+        self.values = values
+        self.host = values.get("host", "") or "unknown"
+        self.is_compare = values.get("run") == "compare"
+        if self.is_compare:
+            self.labels = values.get("pythons", "").split()
+        else:
+            self.labels = [values["python_version"]] if values.get("python_version") else []
+        if not self.labels:
+            raise Stop("%s: its meta names no interpreter (python_version or pythons); %s"
+                       % (folder, FIX))
+
+
+def read(folder):
+    if not os.path.isdir(folder):
+        raise Stop("no run folder %s: %s" % (folder, FIX))
+    problem = incomplete(folder)
+    if problem:
+        raise Stop(problem)
+    for name in REQUIRED:
+        if not os.path.isfile(os.path.join(folder, name)):
+            raise Stop("%s has no %s: it is not a complete run; %s" % (folder, name, FIX))
+    return Source(folder)
+
+
+def read_all(folders):
+    """The sources, checked: 2 or more, none given twice, all of one catalogue."""
+    if len(folders) < 2:
+        raise Stop("make merge needs 2 or more run folders, got %d: %s"
+                   % (len(folders), FIX))
+    seen = {}
+    for folder in folders:
+        real = os.path.realpath(folder)
+        if real in seen:
+            raise Stop("%s and %s are the same run folder: give each run once"
+                       % (seen[real], folder))
+        seen[real] = folder
+    sources = [read(folder) for folder in folders]
+    for other in sources[1:]:
+        check_suites(sources[0], other)
+    return sources
+
+
+def commit(source):
+    """The suite's commit hash in source's meta ("" when absent)."""
+    return (source.values.get("suite_commit", "").split() or [""])[0]
+
+
+def case_sizes(source):
+    """{(family, case): sizes} of source's samples: what its catalogue defined."""
+    sizes = {}
+    with open(os.path.join(source.folder, "samples.csv"), newline="") as f:
+        for row in csv.DictReader(f):
+            sizes.setdefault((row["family"], row["case"]), set()).add(row["n"])
+    return sizes
+
+
+def check_suites(first, other):
+    """Stop when the two runs come from different suite commits and a case they share
+    was defined differently (other sizes); a commit apart with the same cases is fine."""
+    if commit(first) == commit(other):
+        return
+    mine, theirs = case_sizes(first), case_sizes(other)
+    for key in sorted(set(mine) & set(theirs)):
+        if mine[key] != theirs[key]:
+            raise Stop("%s and %s were measured by different suites (suite_commit %s and "
+                       "%s) whose case %s/%s differs (sizes %s and %s): measure them again "
+                       "with one suite commit" % (
+                           first.folder, other.folder, commit(first)[:12] or "?",
+                           commit(other)[:12] or "?", key[0], key[1],
+                           " ".join(sorted(mine[key], key=sort_size)),
+                           " ".join(sorted(theirs[key], key=sort_size))))
+
+
+def sort_size(n):
+    return (len(n), n)
+
+
+def plain(label):
+    """The label without its "#N" repeat and "@host": "3.11.7" for "3.11.7#2@arm"."""
+    match = LABEL.match(label)
+    return match.group(1) + match.group(2) if match else label
+
+
+def relabel(sources):
+    """[{old label: new label}], one per source: "@host" added where the sources'
+    hosts differ, "#N" where a label would come twice (as bin/compare numbers them)."""
+    several = len(set(source.host for source in sources)) > 1
+    taken, mappings = set(), []
+    for source in sources:
+        mapping = {}
+        for old in source.labels:
+            where = host(old) or source.host
+            suffix = "@" + where if several or host(old) else ""
+            new, k = plain(old) + suffix, 1
+            while new in taken:
+                k += 1
+                new = "%s#%d%s" % (plain(old), k, suffix)
+            taken.add(new)
+            mapping[old] = new
+        mappings.append(mapping)
+    return mappings

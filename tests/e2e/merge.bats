@@ -1,0 +1,151 @@
+#!/usr/bin/env bats
+# make merge: run folders of several machines or times folded into one run folder, its
+# labels carrying the host where hosts differ, its ratios only within a host; and the
+# bad inputs it refuses with one line and exit 2.
+
+load helper
+
+setup_file() {
+    build_compare
+}
+
+setup() {
+    make_sandbox
+}
+
+# host_copy NAME FIXTURE HOST: a copy of a fixture run whose meta names HOST.
+host_copy() {
+    cp -r "$FIXTURES/runs/$2" "$SANDBOX/$1"
+    rm -rf "$SANDBOX/$1/pyperf"
+    sed -i "s/^host: .*/host: $3/" "$SANDBOX/$1/meta"
+}
+
+merge() {
+    run --separate-stderr repo_make merge "$@"
+}
+
+labels_of() { # labels_of FILE: the python_version column's values, sorted, once each
+    csv_rows "$1" python_version | sort -u | tr '\n' ' '
+}
+
+@test "merge of two hosts: labels with @host, ratios only within a host, plots, report, claims" {
+    host_copy arm bench ci-arm
+    host_copy x86 compare vm
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/out"
+    assert_status 0
+    assert_contains "$output" "merge: merged 2 runs into $SANDBOX/out"
+    [ "$(labels_of "$SANDBOX/out/samples.csv")" = \
+        "2.7.18@vm 3.11.7@ci-arm 3.11.7@vm 3.13.0@vm 3.6.15@vm " ] ||
+        fail "labels" "$(labels_of "$SANDBOX/out/samples.csv")"
+    [ "$(labels_of "$SANDBOX/out/measurements.csv")" = "$(labels_of "$SANDBOX/out/samples.csv")" ] ||
+        fail "measurements.csv's labels are not samples.csv's"
+    # Every ratio is between two interpreters of one host: vm's, against 3.6.15@vm.
+    [ "$(csv_rows "$SANDBOX/out/comparison.csv" baseline | sort -u)" = "3.6.15@vm" ] ||
+        fail "a ratio across hosts" "$(csv_rows "$SANDBOX/out/comparison.csv" baseline,python_version | sort -u)"
+    grep -qx "hosts: ci-arm vm" "$SANDBOX/out/meta" || fail "meta has no hosts" "$(cat "$SANDBOX/out/meta")"
+    grep -qx "cpu@ci-arm: AMD EPYC" "$SANDBOX/out/meta" || fail "meta has no cpu@ci-arm"
+    grep -qx "python_path@3.11.7@ci-arm: /root/.pyenv/versions/3.11.7/bin/python3.11" \
+        "$SANDBOX/out/meta" || fail "the bench run's keys are not relabelled"
+    ! grep -q "^host:" "$SANDBOX/out/meta" || fail "one host given for several"
+    run "$TEST_PYTHON" "$BATS_TEST_DIRNAME/run_folder_check.py" "$REPO_ROOT" headers \
+        "$SANDBOX/out" bin/merge
+    assert_status 0
+    [ -z "$output" ] || fail "the merged folder disagrees with docs/run-folder.csv" "$output"
+    local target
+    for target in claims report; do  # report makes the plots first
+        run --separate-stderr repo_make "$target" RUN="$SANDBOX/out"
+        assert_status 0
+    done
+    [ -s "$SANDBOX/out/claims.csv" ] || fail "no claims.csv"
+    grep -q "^### Hosts" "$SANDBOX/out/REPORT.md" || fail "REPORT.md has no hosts table"
+    grep -q '^| CPU | AMD EPYC | AMD EPYC |$' "$SANDBOX/out/REPORT.md" ||
+        fail "the hosts are not side by side" "$(sed -n '/### Hosts/,/###/p' "$SANDBOX/out/REPORT.md")"
+    assert_contains "$(cat "$SANDBOX/out/REPORT.md")" 'hosts `ci-arm`, `vm`'
+    [ ! -e "$SANDBOX/out.partial" ] || fail "the .partial folder is left"
+}
+
+@test "merge of one host's runs: plain labels, the second of one version is #2" {
+    host_copy one bench vm
+    host_copy two bench vm
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/out"
+    assert_status 0
+    [ "$(labels_of "$SANDBOX/out/samples.csv")" = "3.11.7 3.11.7#2 " ] ||
+        fail "labels" "$(labels_of "$SANDBOX/out/samples.csv")"
+    [ "$(csv_rows "$SANDBOX/out/comparison.csv" baseline,python_version | sort -u)" = \
+        "3.11.7|3.11.7#2" ] || fail "the A/A comparison is missing"
+    grep -qx "host: vm" "$SANDBOX/out/meta" || fail "the host is not given once"
+    ! grep -q "^hosts:" "$SANDBOX/out/meta" || fail "hosts given for one host"
+}
+
+@test "merge BASELINE: each host's ratios are to the version it names there" {
+    host_copy arm compare ci-arm
+    host_copy x86 compare vm
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/out" BASELINE=3.11
+    assert_status 0
+    [ "$(csv_rows "$SANDBOX/out/comparison.csv" baseline | sort -u | tr '\n' ' ')" = \
+        "3.11.7@ci-arm 3.11.7@vm " ] || fail "baselines" \
+        "$(csv_rows "$SANDBOX/out/comparison.csv" baseline | sort -u)"
+    grep -qx "baselines: 3.11.7@ci-arm 3.11.7@vm" "$SANDBOX/out/meta" || fail "meta baselines"
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/out2" BASELINE=3.99
+    assert_status 2
+    assert_one_clear_line "BASELINE=3.99 is on no host"
+    [ ! -e "$SANDBOX/out2" ] || fail "a run folder was made"
+}
+
+# refused CAUSE RUNS...: make merge refuses with one line naming CAUSE, exit 2, no folder.
+refused() {
+    local cause=$1
+    shift
+    merge RUNS="$*" OUT="$SANDBOX/out"
+    assert_status 2
+    assert_one_clear_line "$cause"
+    [ ! -e "$SANDBOX/out" ] && [ ! -e "$SANDBOX/out.partial" ] || fail "a folder was made"
+}
+
+@test "merge refuses one folder, a folder twice, a missing, incomplete or partial one" {
+    host_copy one bench vm
+    host_copy two compare vm
+    refused "needs 2 or more run folders, got 1" "$SANDBOX/one"
+    refused "needs 2 or more run folders, got 0"
+    refused "$SANDBOX/one and $SANDBOX/one/ are the same run folder" "$SANDBOX/one" "$SANDBOX/one/"
+    refused "no run folder $SANDBOX/nope" "$SANDBOX/one" "$SANDBOX/nope"
+    mv "$SANDBOX/two" "$SANDBOX/two.partial"
+    refused "is an incomplete run" "$SANDBOX/one" "$SANDBOX/two.partial"
+    mv "$SANDBOX/two.partial" "$SANDBOX/two"
+    rm "$SANDBOX/two/samples.csv"
+    refused "$SANDBOX/two has no samples.csv" "$SANDBOX/one" "$SANDBOX/two"
+    rm "$SANDBOX/two/meta"
+    refused "$SANDBOX/two is not a run folder (it has no meta)" "$SANDBOX/one" "$SANDBOX/two"
+}
+
+@test "merge refuses runs of two suites whose shared cases differ, and an existing OUT" {
+    host_copy one bench vm
+    host_copy two compare ci-arm
+    # The fixtures come from two commits with the same cases: they merge.
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/ok"
+    assert_status 0
+    merge RUNS="$SANDBOX/two $SANDBOX/one" OUT="$SANDBOX/ok"
+    assert_status 2
+    assert_one_clear_line "OUT=$SANDBOX/ok: $SANDBOX/ok already exists"
+    sed -i 's/^\(3\.11\.7,copying,flat_slice,\)10,/\111,/' "$SANDBOX/one/samples.csv"
+    refused "different suites (suite_commit 60e7a3342104 and 12db67374e91) whose case copying/flat_slice differs" \
+        "$SANDBOX/one" "$SANDBOX/two"
+}
+
+@test "make merge RUNS, OUT and BASELINE: hostile values reach bin/merge as typed, nothing runs" {
+    local marker=$SANDBOX/marker
+    local hostile="zz'; touch $marker; echo \" \$(touch $marker) \$(shell touch $marker) \`touch $marker\`"
+    host_copy one bench vm
+    host_copy two bench vm
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/$hostile"
+    assert_status 0
+    [ -d "$SANDBOX/$hostile" ] || fail "OUT did not reach bin/merge as typed" "$(ls "$SANDBOX")"
+    local word="q'\"\$(touch)\`id\`\$\$\$(shell)"  # RUNS is split at blanks only
+    merge RUNS="$SANDBOX/one $word" OUT="$SANDBOX/out"
+    assert_status 2
+    assert_one_clear_line "no run folder $word:"
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/out" BASELINE="$hostile"
+    assert_status 2
+    assert_one_clear_line "BASELINE=$hostile is on no host"
+    [ ! -e "$marker" ] || fail "a command in a value ran"
+}
