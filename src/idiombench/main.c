@@ -16,6 +16,7 @@
 #include "pyutil.h"
 #include "results.h"
 #include "results_append.h"
+#include "results_cases.h"
 #include "results_complexity.h"
 #include "results_csv.h"
 #include "results_meta.h"
@@ -171,7 +172,7 @@ static int append_results(run *r)
 }
 
 /* The files written whole once the cases are done: complexity.csv (fitted over every
- * row), observations.csv and unavailable.csv. */
+ * row), observations.csv, unavailable.csv and cases.csv. */
 static int write_whole_files(run *r)
 {
     char path[4200];
@@ -180,7 +181,9 @@ static int write_whole_files(run *r)
         run_dir_join(path, sizeof path, r->work_dir, "observations.csv") != 0 ||
         results_csv_write_observations(&r->res, path) != 0 ||
         run_dir_join(path, sizeof path, r->work_dir, "unavailable.csv") != 0 ||
-        results_csv_write_unavailable(&r->res, path) != 0) {
+        results_csv_write_unavailable(&r->res, path) != 0 ||
+        run_dir_join(path, sizeof path, r->work_dir, "cases.csv") != 0 ||
+        results_cases_write(r->cat, r->chosen, r->res.python_version, path) != 0) {
         report_write_failure(r);
         return -1;
     }

@@ -64,17 +64,26 @@ labels_of() { # labels_of FILE: the python_version column's values, sorted, once
     [ ! -e "$SANDBOX/out.partial" ] || fail "the .partial folder is left"
 }
 
-@test "merge of one host's runs: plain labels, the second of one version is #2" {
+@test "merge of one host's runs: plain labels; one interpreter of one host twice is refused" {
     host_copy one bench vm
-    host_copy two bench vm
+    host_copy two bench vm  # made a bench run of 3.12.1, at another time
+    sed -i 's/^python_version: 3\.11\.7$/python_version: 3.12.1/' "$SANDBOX/two/meta"
+    sed -i 's/^3\.11\.7,/3.12.1,/' "$SANDBOX"/two/*.csv
     merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/out"
     assert_status 0
-    [ "$(labels_of "$SANDBOX/out/samples.csv")" = "3.11.7 3.11.7#2 " ] ||
+    [ "$(labels_of "$SANDBOX/out/samples.csv")" = "3.11.7 3.12.1 " ] ||
         fail "labels" "$(labels_of "$SANDBOX/out/samples.csv")"
     [ "$(csv_rows "$SANDBOX/out/comparison.csv" baseline,python_version | sort -u)" = \
-        "3.11.7|3.11.7#2" ] || fail "the A/A comparison is missing"
+        "3.11.7|3.12.1" ] || fail "the comparison of the two runs is missing"
     grep -qx "host: vm" "$SANDBOX/out/meta" || fail "the host is not given once"
     ! grep -q "^hosts:" "$SANDBOX/out/meta" || fail "hosts given for one host"
+    rm -rf "$SANDBOX/out"
+    host_copy three bench vm
+    refused "$SANDBOX/one and $SANDBOX/three both measured Python 3.11.7 on host vm" \
+        "$SANDBOX/one" "$SANDBOX/three"
+    host_copy four compare vm  # 3.11.7 among its four: refused, whatever the order
+    refused "$SANDBOX/four and $SANDBOX/one both measured Python 3.11.7 on host vm" \
+        "$SANDBOX/four" "$SANDBOX/one"
 }
 
 @test "merge BASELINE: each host's ratios are to the version it names there" {
@@ -127,16 +136,45 @@ refused() {
     merge RUNS="$SANDBOX/two $SANDBOX/one" OUT="$SANDBOX/ok"
     assert_status 2
     assert_one_clear_line "OUT=$SANDBOX/ok: $SANDBOX/ok already exists"
+    # Without the fingerprints of cases.csv (runs made before it), sizes tell suites apart.
+    rm "$SANDBOX/one/cases.csv"
     sed -i 's/^\(3\.11\.7,copying,flat_slice,\)10,/\111,/' "$SANDBOX/one/samples.csv"
     refused "different suites (suite_commit 60e7a3342104 and 12db67374e91) whose case copying/flat_slice differs" \
         "$SANDBOX/one" "$SANDBOX/two"
+}
+
+@test "merge refuses runs whose catalogues define a shared case differently (cases.csv)" {
+    build_harness
+    mkdir "$SANDBOX/catalogue"
+    cp "$REPO_ROOT/bench/identity.py" "$SANDBOX/catalogue/"
+    run_harness "$SANDBOX/one" --filter '^identity/id$'
+    assert_status 0
+    run_harness "$SANDBOX/two" --filter '^identity/(id|is_none)$' --catalogue "$SANDBOX/catalogue"
+    assert_status 0
+    sed -i 's/^host: .*/host: vm/' "$SANDBOX/one/meta"
+    sed -i 's/^host: .*/host: ci-arm/' "$SANDBOX/two/meta"
+    # The same cases from another folder (and one more case): the same definitions.
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/same"
+    assert_status 0
+    local version
+    version=$(sed -n 's/^python_version: //p' "$SANDBOX/one/meta")
+    [ "$(csv_rows "$SANDBOX/same/cases.csv" python_version,case | sort | tr '\n' ' ')" = \
+        "$version@ci-arm|id $version@ci-arm|is_none $version@vm|id " ] ||
+        fail "cases.csv is not the runs' rows, relabelled" "$(cat "$SANDBOX/same/cases.csv")"
+    sed -i 's/stmt="id(x)"/stmt="id(x); id(x)"/' "$SANDBOX/catalogue/identity.py"
+    grep -q 'stmt="id(x); id(x)"' "$SANDBOX/catalogue/identity.py" || fail "the case was not changed"
+    run_harness "$SANDBOX/three" --filter '^identity/id$' --catalogue "$SANDBOX/catalogue"
+    assert_status 0
+    sed -i 's/^host: .*/host: ci-arm/' "$SANDBOX/three/meta"
+    refused "$SANDBOX/one and $SANDBOX/three define case identity/id differently" \
+        "$SANDBOX/one" "$SANDBOX/three"
 }
 
 @test "make merge RUNS, OUT and BASELINE: hostile values reach bin/merge as typed, nothing runs" {
     local marker=$SANDBOX/marker
     local hostile="zz'; touch $marker; echo \" \$(touch $marker) \$(shell touch $marker) \`touch $marker\`"
     host_copy one bench vm
-    host_copy two bench vm
+    host_copy two bench ci-arm
     merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/$hostile"
     assert_status 0
     [ -d "$SANDBOX/$hostile" ] || fail "OUT did not reach bin/merge as typed" "$(ls "$SANDBOX")"

@@ -21,8 +21,8 @@ from idiombench.run.table import Table
 
 # The files merged here besides samples.csv, each written with its columns
 # (docs/run-folder.csv).
-HEADERS = dict((name, schema.columns(name))
-               for name in ("failures.csv", "unavailable.csv", "observations.csv"))
+HEADERS = dict((name, schema.columns(name)) for name in
+               ("failures.csv", "unavailable.csv", "observations.csv", "cases.csv"))
 
 
 def read_rows(folder, name):

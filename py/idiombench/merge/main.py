@@ -5,14 +5,13 @@ one run folder (make merge).
 
 Inputs: 2 or more complete run folders, of make bench or make compare, mixed. Each
 interpreter keeps its label, with "@<host>" (meta host) added when the runs come from
-more than one host, and "#N" when a label would come twice (as make compare numbers
-one version run twice): 3.13.1@ci-arm, 3.11.7#2.
+more than one host: 3.13.1@ci-arm (a comparison's 3.11.7#2 stays 3.11.7#2@ci-arm).
 
 The merged folder (results/<UTC stamp>-merge unless --out, results/latest pointing at
 it) is written in <folder>.partial and renamed when complete. samples.csv, failures.csv,
-unavailable.csv, observations.csv and hyperfine/ are the inputs' rows relabelled;
-measurements.csv, complexity.csv and comparison.csv are build/idiombench-compare's,
-run once per host: every ratio is between two interpreters of one host (baseline: the
+unavailable.csv, observations.csv, cases.csv and hyperfine/ are the inputs' rows
+relabelled; measurements.csv, complexity.csv and comparison.csv are
+build/idiombench-compare's, run once per host: every ratio is between two interpreters of one host (baseline: the
 host's --baseline interpreter when it has one, else its oldest 3.x), since a time
 or instruction count measured on two machines tells the machines apart, not the
 versions. meta: run compare, the merged folders, the labels and baselines, the host's
@@ -20,8 +19,9 @@ keys once (one host) or as `key@<host>` with `hosts` (several), each interpreter
 keys as `key@<label>`.
 
 Refused (exit 2, one line naming cause and fix): fewer than 2 folders, one given
-twice, a folder missing, incomplete or without samples.csv or measurements.csv, two
-runs of different suite commits whose shared cases differ (docs/run-folder.md).
+twice, one interpreter of one host in two runs, a folder missing, incomplete or without
+samples.csv or measurements.csv, runs whose catalogues or suites define a shared case
+differently (cases.csv; docs/run-folder.md).
 Exit status: 0 merged; 2 bad input; 3 idiombench-compare failed; 130 interrupted
 (Ctrl-C: the .partial folder is removed).
 Standard library only; Python 3.6+.
@@ -40,7 +40,8 @@ from idiombench.run.paths import REPO_ROOT
 
 # The files whose rows are the inputs' own, relabelled; the others idiombench-compare
 # computes from samples.csv.
-COPIED = ("samples.csv", "failures.csv", "unavailable.csv", "observations.csv")
+COPIED = ("samples.csv", "failures.csv", "unavailable.csv", "observations.csv",
+          "cases.csv")
 HYPERFINE = (os.path.join("hyperfine", "hyperfine.csv"), os.path.join("hyperfine", "runs.csv"))
 COMPUTED = ("measurements.csv", "complexity.csv", "comparison.csv")
 HOST_KEYS = schema.host_keys()

@@ -82,11 +82,38 @@ def case_sizes(source):
     return sizes
 
 
+def definitions(source):
+    """{(family, case): its definitions} of source's cases.csv (the fingerprints the
+    harness writes, one per interpreter); {} for a run that has no cases.csv."""
+    found = {}
+    path = os.path.join(source.folder, "cases.csv")
+    if os.path.isfile(path):
+        with open(path, newline="") as f:
+            for row in csv.DictReader(f):
+                found.setdefault((row["family"], row["case"]), set()).add(row["definition"])
+    return found
+
+
 def check_suites(first, other):
-    """Stop when the two runs come from different suite commits and a case they share
-    was defined differently (other sizes); a commit apart with the same cases is fine."""
-    if commit(first) == commit(other):
+    """Stop when a case both runs measured was defined differently: by its fingerprint
+    (cases.csv) where both runs have one, else, for runs of two suite commits, by its
+    sizes; a commit apart with the same cases is fine."""
+    mine, theirs = definitions(first), definitions(other)
+    if mine and theirs:
+        for key in sorted(set(mine) & set(theirs)):
+            if mine[key] != theirs[key]:
+                raise Stop("%s and %s define case %s/%s differently (definition %s and "
+                           "%s in cases.csv: another catalogue or suite version): "
+                           "measure them again with one catalogue and suite commit" % (
+                               first.folder, other.folder, key[0], key[1],
+                               " ".join(sorted(mine[key])), " ".join(sorted(theirs[key]))))
         return
+    if commit(first) != commit(other):
+        check_sizes(first, other)
+
+
+def check_sizes(first, other):
+    """Stop when a case both runs measured has other sizes in each (samples.csv)."""
     mine, theirs = case_sizes(first), case_sizes(other)
     for key in sorted(set(mine) & set(theirs)):
         if mine[key] != theirs[key]:
@@ -111,19 +138,31 @@ def plain(label):
 
 def relabel(sources):
     """[{old label: new label}], one per source: "@host" added where the sources'
-    hosts differ, "#N" where a label would come twice (as bin/compare numbers them)."""
+    hosts differ, "#N" where one source holds a version twice (as bin/compare numbers
+    them). Stop when two sources measured one interpreter on one host."""
     several = len(set(source.host for source in sources)) > 1
-    taken, mappings = set(), []
+    owner, mappings = {}, []
     for source in sources:
         mapping = {}
         for old in source.labels:
             where = host(old) or source.host
             suffix = "@" + where if several or host(old) else ""
-            new, k = plain(old) + suffix, 1
-            while new in taken:
+            new = plain(old) + suffix
+            if owner.get(new, source) is not source:
+                raise Stop(twice(owner[new], source, plain(old), where))
+            k = 1
+            while new in owner:
                 k += 1
                 new = "%s#%d%s" % (plain(old), k, suffix)
-            taken.add(new)
+            owner[new] = source
             mapping[old] = new
         mappings.append(mapping)
     return mappings
+
+
+def twice(first, other, version, where):
+    """The refusal of one interpreter measured on one host by two runs."""
+    return ("%s and %s both measured Python %s on host %s: a merged run holds one run "
+            "of an interpreter per host; leave one of them out (for an A/A control of "
+            "one interpreter, run make compare PYTHONS=\"%s %s\")"
+            % (first.folder, other.folder, version, where, version, version))
