@@ -61,6 +61,24 @@ labels_of() { # labels_of FILE: the python_version column's values, sorted, once
     grep -q '^| CPU | AMD EPYC | AMD EPYC |$' "$SANDBOX/out/REPORT.md" ||
         fail "the hosts are not side by side" "$(sed -n '/### Hosts/,/###/p' "$SANDBOX/out/REPORT.md")"
     assert_contains "$(cat "$SANDBOX/out/REPORT.md")" 'hosts `ci-arm`, `vm`'
+    # pyperf files: each interpreter's host and CPU, and one count of values across
+    # runs of two modes (the quick bench run's and the comparison's).
+    sed -i 's/^cpu: .*/cpu: Neoverse-N1/' "$SANDBOX/arm/meta"
+    rm -rf "$SANDBOX/out"
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/out"
+    assert_status 0
+    run --separate-stderr repo_make pyperf RUN="$SANDBOX/out"
+    assert_status 0
+    run --separate-stderr "$TEST_PYTHON" "$BATS_TEST_DIRNAME/pyperf_check.py" "$SANDBOX/out/pyperf"/*.json
+    assert_status 0
+    "$TEST_PYTHON" - "$SANDBOX/out/pyperf" <<'PY' || fail "the pyperf files' hosts"
+import json, sys
+def machine(label):
+    run = json.load(open("%s/%s.json" % (sys.argv[1], label)))["benchmarks"][0]["runs"][0]
+    return run["metadata"]["hostname"], run["metadata"]["cpu_model_name"]
+assert machine("3.11.7@ci-arm") == ("ci-arm", "Neoverse-N1"), machine("3.11.7@ci-arm")
+assert machine("3.11.7@vm") == ("vm", "AMD EPYC"), machine("3.11.7@vm")
+PY
     [ ! -e "$SANDBOX/out.partial" ] || fail "the .partial folder is left"
 }
 

@@ -19,9 +19,10 @@ The format is pyperf's (pyperf/_bench.py, _metadata.py; file version "1.0"):
   names each one left out and why.
 - pyperf's t-test needs the same number of values on both sides, so every benchmark of
   one metric gets the same count: the first k samples, k the fewest any benchmark of
-  that metric and interpreter has (a comparison: its rounds; a bench run: the time
-  pass's first batch, which every case takes whole, and its exact passes' samples).
-  Two runs made in the same mode give the same k.
+  that metric has, of any interpreter of the run (a comparison: its rounds; a bench
+  run: the time pass's first batch, which every case takes whole, and its exact
+  passes' samples; a merged run: the fewest of the runs it folds). Two runs made in
+  the same mode give the same k.
 - Runs: a comparison's rounds were separate processes, so each round is a pyperf run
   of one value; a bench run's samples come from one process, one pyperf run.
 - python_version, hostname and cpu_model_name are the same in every run of a file
@@ -34,7 +35,7 @@ import json
 import os
 
 from idiombench.run import schema
-from idiombench.run.labels import label_key
+from idiombench.run.labels import host, label_key
 from idiombench.run.meta import meta_dict
 from idiombench.run.table import Table
 
@@ -81,18 +82,26 @@ def per_label(meta, key, label):
     return meta.get("%s@%s" % (key, label)) or meta.get(key) or "unknown"
 
 
+def per_host(meta, key, label):
+    """meta's key for label's machine: "key@host" in a run make merge folded from
+    several hosts (label "3.13.1@ci-arm"), else "key"."""
+    return meta.get("%s@%s" % (key, host(label))) or meta.get(key) or "unknown"
+
+
 def run_metadata(meta, label):
     """What pyperf wants the same in every run of a benchmark."""
     return {"python_version": per_label(meta, "python_version", label),
-            "hostname": meta.get("host") or "unknown",
-            "cpu_model_name": meta.get("cpu") or "unknown"}
+            "hostname": host(label) or meta.get("host") or "unknown",
+            "cpu_model_name": per_host(meta, "cpu", label)}
 
 
-def value_counts(series):
-    """{metric: k}: the fewest samples any benchmark of the metric has."""
+def value_counts(samples):
+    """{metric: k}: the fewest samples any benchmark of the metric has, of any
+    interpreter ({label: series} samples): every file of the run has k of the metric."""
     counts = {}
-    for (_, _, _, metric, _), samples in series.items():
-        counts[metric] = min(counts.get(metric, len(samples)), len(samples))
+    for series in samples.values():
+        for (_, _, _, metric, _), values in series.items():
+            counts[metric] = min(counts.get(metric, len(values)), len(values))
     return counts
 
 
@@ -115,11 +124,11 @@ def benchmark(key, samples, count, metadata, one_run_per_value):
     return {"metadata": {"name": name, "unit": pyperf_unit}, "runs": runs}, None
 
 
-def suite(label, series, meta, run_name):
-    """(the pyperf JSON document of one interpreter, [(name, reason) left out])."""
+def suite(label, series, counts, meta, run_name):
+    """(the pyperf JSON document of one interpreter, [(name, reason) left out]): counts
+    is value_counts' {metric: k}."""
     comparison = meta.get("run") == "compare"
     metadata = run_metadata(meta, label)
-    counts = value_counts(series)
     benchmarks, omitted = [], []
     for key, samples in series.items():
         bench, reason = benchmark(key, samples, counts[key[3]], metadata, comparison)
@@ -140,8 +149,9 @@ def export(run):
     samples = read_samples(os.path.join(run, "samples.csv"))
     run_name = os.path.basename(os.path.normpath(os.path.realpath(run)))
     files, omitted_rows = collections.OrderedDict(), []
+    counts = value_counts(samples)
     for label in sorted(samples, key=label_key):
-        document, omitted = suite(label, samples[label], meta, run_name)
+        document, omitted = suite(label, samples[label], counts, meta, run_name)
         files[label + ".json"] = json.dumps(document, sort_keys=True) + "\n"
         omitted_rows += [(label, name, reason) for name, reason in omitted]
     files["omitted.csv"] = omitted_csv(omitted_rows)
