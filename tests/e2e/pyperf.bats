@@ -90,7 +90,8 @@ PY
     copy_run compare
     make --no-print-directory -C "$REPO_ROOT" pyperf RUN="$SANDBOX/compare" >/dev/null
     local good=$SANDBOX/compare/pyperf/3.11.7.json rule
-    for rule in zero-value other-python unequal-count bad-unit twice-named no-version; do
+    for rule in zero-value other-python unequal-count bad-unit twice-named no-version \
+        count-without-duration; do
         "$TEST_PYTHON" - "$good" "$SANDBOX/$rule.json" "$rule" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))
@@ -108,6 +109,9 @@ elif rule == "twice-named":
     b[1]["metadata"]["name"] = b[0]["metadata"]["name"]
 elif rule == "no-version":
     data["version"] = 6
+elif rule == "count-without-duration":
+    count = next(bench for bench in b if bench["metadata"]["unit"] == "integer")
+    del count["runs"][0]["metadata"]["duration"]
 json.dump(data, open(sys.argv[2], "w"))
 PY
         check "$SANDBOX/$rule.json"

@@ -8,6 +8,8 @@ exit 1; exit 0 when every file keeps them. Rules:
   - metadata values are str, int or float; a str is not empty and holds no line break;
     "loops", when given, an int >= 1;
   - python_version, hostname and cpu_model_name given, and the same, in every run;
+  - a run of a benchmark whose unit is not "second" gives its "duration" (else pyperf
+    adds its values up as seconds in the total duration `pyperf stats` prints);
   - every benchmark of one metric (the name's ":metric", none for time) has the same
     number of values, and a benchmark has the same number in every file given
     (pyperf's t-test needs equal counts).
@@ -69,6 +71,8 @@ def benchmark_problems(where, bench, names, seen, counts):
     for k, run in enumerate(runs):
         found += run_problems("%s run %d" % (name, k + 1), run, seen)
         total += len(run.get("values") or [])
+        if metadata.get("unit") != "second" and "duration" not in run.get("metadata", {}):
+            found.append("%s run %d: a count without duration" % (name, k + 1))
     metric = name.partition(":")[2]
     if counts.setdefault(metric, (total, name))[0] != total:
         found.append("%s: %d values, %s has %d" % (name, total, counts[metric][1],

@@ -115,10 +115,15 @@ def benchmark(key, samples, count, metadata, one_run_per_value):
         return None, ("a sample of %.9g %s: pyperf takes only values > 0" % (low, unit))
     def run(part):
         """A pyperf run of the samples part: a time value is per loop iteration, and
-        pyperf's raw value (value x loops) is the timed loop's; a count is per
-        operation of a differenced run, where pyperf's loops would mean nothing."""
-        loops = {"loops": max(1, part[0].loops)} if metric == TIME_METRIC else {}
-        return {"metadata": dict(metadata, **loops), "values": [s.value * factor for s in part]}
+        pyperf's raw value (value x loops) is the timed loop's, its duration; a count
+        is per operation of a differenced run, where pyperf's loops would mean nothing,
+        and its duration 0 (not recorded: without it pyperf would add the counts up as
+        seconds in its total duration)."""
+        if metric == TIME_METRIC:
+            timing = {"loops": max(1, part[0].loops)}
+        else:
+            timing = {"duration": 0}
+        return {"metadata": dict(metadata, **timing), "values": [s.value * factor for s in part]}
     runs = [run([s]) for s in kept] if one_run_per_value else [run(kept)]
     name = benchmark_name(family, case, n, metric)
     return {"metadata": {"name": name, "unit": pyperf_unit}, "runs": runs}, None
