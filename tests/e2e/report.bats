@@ -277,6 +277,29 @@ PY
     assert_contains "$output" "REPORT.md"
 }
 
+@test "report, claims and plots: a file they cannot write is one clear line, exit 4, what was there kept" {
+    copy_run bench
+    local run=$SANDBOX/bench
+    # rename(2) cannot put a file over a non-empty folder, nor a folder where a file is.
+    mkdir -p "$run/REPORT.md/kept"
+    report "$run"
+    assert_status 4
+    assert_one_clear_line "cannot write $run/REPORT.md"
+    mkdir -p "$run/claims.csv/kept"
+    echo "not a folder" >"$run/plots"
+    run --separate-stderr "$REPO_ROOT/bin/claims" "$run"
+    assert_status 4
+    assert_one_clear_line "cannot write $run/claims.csv"
+    if command -v gnuplot >/dev/null; then  # else plots stops first: exit 3
+        run --separate-stderr "$REPO_ROOT/bin/plots" "$run"
+        assert_status 4
+        assert_one_clear_line "cannot write $run/plots"
+    fi
+    [ -d "$run/REPORT.md/kept" ] && [ -d "$run/claims.csv/kept" ] &&
+        [ "$(cat "$run/plots")" = "not a folder" ] || fail "what was there changed"
+    [ -z "$(ls -A "$run" | grep -E '^\.|\.tmp')" ] || fail "temporary files left" "$(ls -A "$run")"
+}
+
 @test "compare fixture: every section, with charts, ratios, hyperfine and the lines for what it lacks" {
     copy_run compare
     local dir=$SANDBOX/compare family baseline heading

@@ -26,7 +26,8 @@ py/idiombench/claims/run.py reads the run.
 
 Exit status: 0 written; 1 written, but a rule broke on some version (its row says so,
 stderr names it) or a rule module cannot be imported (its claims are left out); 2 bad input (no such folder, a file or column missing, a tool
-missing): one line on stderr starting "idiombench: ", nothing written.
+missing): one line on stderr starting "idiombench: ", nothing written; 4 claims.csv
+could not be written (one line; an existing one is left as it was).
 Standard library only; Python 3.6+.
 """
 import csv
@@ -40,7 +41,8 @@ from idiombench.run.atomic_text import write_atomically
 from idiombench.claims.rules import load_rules
 from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, elsewhere_line, grouped,
                                    split_claims)
-from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_OK, EXIT_USAGE, Stop, warn
+from idiombench.run.errors import (EXIT_CASES_FAILED, EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED,
+                                   Stop, warn)
 from idiombench.claims.vocabulary import THRESHOLD_TEXT, shortened
 
 HEADER = schema.columns("claims.csv")
@@ -105,7 +107,9 @@ def write_claims(folder, results):
     try:
         write_atomically(path, buffer.getvalue())
     except OSError as error:
-        raise Stop("cannot write %s: %s" % (path, error.strerror or error))
+        raise Stop("cannot write %s: %s; make the run folder writable, or copy it somewhere "
+                   "writable and run make claims RUN=<copy>" % (path, error.strerror or error),
+                   EXIT_WRITE_FAILED)
     return path
 
 

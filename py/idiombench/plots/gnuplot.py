@@ -19,7 +19,7 @@ import tempfile
 from idiombench.plots.format import gp_string
 from idiombench.plots.run import warn
 from idiombench.run import schema
-from idiombench.run.errors import EXIT_ENVIRONMENT, Stop
+from idiombench.run.errors import EXIT_ENVIRONMENT, EXIT_WRITE_FAILED, Stop
 from idiombench.run.paths import REPO_ROOT as SUITE
 
 
@@ -158,7 +158,7 @@ def previous_outputs(plots_dir):
 
 
 def open_plots_dir(folder):
-    """RUN/plots, made and checked writable; Stop (exit 2) when it is not."""
+    """RUN/plots, made and checked writable; Stop (exit 4) when it is not."""
     plots_dir = os.path.join(folder, "plots")
     try:
         os.makedirs(plots_dir, exist_ok=True)
@@ -166,7 +166,7 @@ def open_plots_dir(folder):
         probe.close()
     except OSError as error:
         raise Stop("cannot write %s: %s; give a run folder you can write to" % (
-            plots_dir, error.strerror or error))
+            plots_dir, error.strerror or error), EXIT_WRITE_FAILED)
     return plots_dir
 
 

@@ -51,7 +51,7 @@ Output: "plots: " lines on stdout (the charts written; the skipped ones in one l
 Problems get one line on stderr starting "idiombench: " (an unusable file, a gnuplot
 failure). Exit status: 0 some chart rendered; 1 gnuplot failed on some chart (the others
 are written); 2 nothing could be drawn (no such run folder, unusable CSV files, no
-data); 3 gnuplot (5.4 or newer) is not installed.
+data); 3 gnuplot (5.4 or newer) is not installed; 4 RUN/plots cannot be written.
 
 Standard library only; Python 3.6+. GNUPLOT=path overrides the gnuplot found on PATH.
 """

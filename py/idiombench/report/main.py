@@ -18,7 +18,8 @@ REPORT.md is written to a temporary name and renamed: on bad input (no such fold
 CSV without a column the report needs) one line on stderr starting "idiombench: " names
 the cause and the fix, the exit status is 2 and an existing REPORT.md is left as it was.
 
-Exit status: 0 written; 1 REPORT.md could not be written; 2 bad input.
+Exit status: 0 written; 2 bad input; 4 REPORT.md could not be written (the run
+folder is not writable): an existing one is left as it was.
 Standard library only; Python 3.6+.
 """
 import os
@@ -26,7 +27,7 @@ import os
 from idiombench.report.run import read_run
 from idiombench.report.sections import render
 from idiombench.run.atomic_text import write_atomically
-from idiombench.run.errors import EXIT_CASES_FAILED, EXIT_OK, EXIT_USAGE, Stop, say, warn
+from idiombench.run.errors import EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED, Stop, say, warn
 
 DEFAULT_RUN = "results/latest"
 
@@ -55,6 +56,6 @@ def main(argv):
     except OSError as error:
         warn("cannot write %s: %s: make the run folder writable, or copy it somewhere "
              "writable and run make report RUN=<copy>" % (path, error.strerror or error))
-        return EXIT_CASES_FAILED  # done in part: REPORT.md could not be written
+        return EXIT_WRITE_FAILED
     say("wrote %s" % path, "report")
     return EXIT_OK
