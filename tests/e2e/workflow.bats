@@ -5,20 +5,30 @@
 load helper
 
 WORKFLOW=$REPO_ROOT/.github/workflows/idiombench.yml
-# The job the README's "Running on GitHub Actions" shows: the values its commands have
-# where the workflow's have a matrix expression.
+# The job the README's "Running on GitHub Actions" shows: the image its commands name
+# where the workflow's have the matrix's.
 EXAMPLE_OS=ubuntu-24.04
-EXAMPLE_PYTHON=3.12
 
-# The workflow's `run:` commands, one a line, as the README's example job runs them.
-# Fails on a command the README could not show as a line: a block (`run: |`), or an
-# expression other than the matrix's os and python.
+# The workflow's `run:` commands, one a line, as the README's example job runs them: the
+# matrix's os read as $EXAMPLE_OS, its list of versions (`- pythons: [...]`, in every
+# job) joined with blanks, as the workflow joins it. Fails on a command the README could
+# not show as a line: a block (`run: |`), or an expression other than those two.
 workflow_commands() {
-    awk -v os="$EXAMPLE_OS" -v python="$EXAMPLE_PYTHON" '
+    awk -v os="$EXAMPLE_OS" '
         function replace(text, from, to,    k) {
             while ((k = index(text, from)) > 0)
                 text = substr(text, 1, k - 1) to substr(text, k + length(from))
             return text
+        }
+        /^[ \t]*- pythons:[ \t]*\[/ {
+            list = $0
+            sub(/^[^[]*\[/, "", list)
+            sub(/\].*$/, "", list)
+            gsub(/[",]/, " ", list)
+            n = split(list, version, " ")
+            pythons = version[1]
+            for (i = 2; i <= n; i++)
+                pythons = pythons " " version[i]
         }
         /^[ \t]*(- )?run:/ {
             command = $0
@@ -29,7 +39,9 @@ workflow_commands() {
                 next
             }
             command = replace(command, "${{ matrix.os }}", os)
-            command = replace(command, "${{ matrix.python }}", python)
+            # (\047 is a single quote.)
+            if (pythons != "")
+                command = replace(command, "${{ join(matrix.pythons, \047 \047) }}", pythons)
             if (index(command, "${{") > 0) {
                 print FILENAME ":" FNR ": an expression the test does not know: " command > "/dev/stderr"
                 bad = 1
@@ -76,7 +88,7 @@ make_targets() {
     done
     [ -z "$unknown" ] || fail "the workflow runs targets make help does not list:$unknown"
     # The three it is for: were none found, this test would check nothing.
-    for target in bench merge report; do
+    for target in compare merge report; do
         assert_contains "$commands" "make $target "
     done
 }
