@@ -237,7 +237,7 @@ PY
     local out=$SANDBOX/out
     run_harness "$out" --repetitions 2 --filter 'identity/is_(none|true)$'
     assert_status 0
-    [ "$(ls -A "$out" | tr '\n' ' ')" = "complexity.csv failures.csv measurements.csv meta observations.csv samples.csv unavailable.csv " ] ||
+    [ "$(ls -A "$out" | tr '\n' ' ')" = "cases.csv complexity.csv failures.csv measurements.csv meta observations.csv samples.csv unavailable.csv " ] ||
         fail "the out folder holds other files" "$(ls -A "$out")"
     assert_no_temp_files "$out"
 }
