@@ -119,6 +119,36 @@ PY
     [ ! -e "$SANDBOX/out2" ] || fail "a run folder was made"
 }
 
+@test "merge of two hosts of several interpreters: the report and charts give each host's baseline" {
+    host_copy arm compare ci-arm
+    host_copy x86 compare vm
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/out"
+    assert_status 0
+    run --separate-stderr repo_make report RUN="$SANDBOX/out"  # report makes the plots first
+    assert_status 0
+    local report=$SANDBOX/out/REPORT.md plots=$SANDBOX/out/plots
+    grep -q '· baselines 3\.6\.15@ci-arm, 3\.6\.15@vm (one per host) ·' "$report" ||
+        fail "the facts line does not name both baselines" "$(sed -n 3p "$report")"
+    grep -qF '| 3.6.15@ci-arm (baseline) | 3.6.15@vm (baseline) |' "$report" ||
+        fail "not both baselines are marked" "$(grep -m1 '^| case' "$report")"
+    # A vm label's ratio is to 3.6.15@vm: no sentence gives ci-arm's baseline for all.
+    ! grep -nE '(ratio to|against|than|version /) 3\.6\.15@ci-arm' "$report" ||
+        fail "REPORT.md gives 3.6.15@ci-arm as every version's baseline"
+    grep -qF 'ratio to the baseline of its host (3.6.15@ci-arm, 3.6.15@vm) [95% CI]' "$report" ||
+        fail "the ratio tables do not name both baselines"
+    # The ratio tables leave out both baselines, not only the first as unmeasured.
+    grep -qxF '| case | n | 2.7.18@ci-arm | 2.7.18@vm | 3.11.7@ci-arm | 3.11.7@vm | 3.13.0@ci-arm | 3.13.0@vm |' \
+        "$report" || fail "a ratio table's columns" "$(grep -A2 'ratio to' "$report" | head -3)"
+    grep -q '^versions-copying,"copying: time per operation on each version, as a ratio to the baseline of its host (3\.6\.15@ci-arm, 3\.6\.15@vm) — CPython 2\.7\.18@ci-arm to 3\.13\.0@vm (6 versions)' \
+        "$plots/charts.csv" || fail "the versions chart's title" "$(grep '^versions-copying' "$plots/charts.csv")"
+    grep -qF 'time on the version ÷ time on the baseline of its host (below 1×: faster)' \
+        "$plots/versions-copying.svg" || fail "the versions chart's axis"
+    # More than 3 versions: the scaling chart draws each host's baseline and newest.
+    grep -qF "drawn: 3.6.15@ci-arm, 3.6.15@vm, 3.13.0@ci-arm and 3.13.0@vm, each host's" \
+        "$plots/scaling-copying.svg" || fail "the scaling chart's versions" \
+        "$(grep '^scaling-copying' "$plots/charts.csv")"
+}
+
 # refused CAUSE RUNS...: make merge refuses with one line naming CAUSE, exit 2, no folder.
 refused() {
     local cause=$1

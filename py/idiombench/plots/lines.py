@@ -11,15 +11,17 @@ from idiombench.run.fit_label import fit_label
 from idiombench.plots.format import (WIDTH, Chart, Render, data_line, gp_array, gp_string,
                                      header_params, header_px, line_tics, part_name, part_title,
                                      split_by_prefix, text_px, wrap)
+from idiombench.plots.dots import named
 from idiombench.plots.select import scaling_cases, versions_of
+from idiombench.run.labels import host, label_key
 
 
 MAX_LINES = 8                # lines per scaling chart
-MAX_SCALING_VERSIONS = 3     # more: draw the baseline and the newest
+MAX_SCALING_VERSIONS = 3     # more: draw the baseline and the newest (each host's)
 
 
 POINT_TYPES = [7, 5, 9, 13, 11, 6, 4, 8, 12, 10]
-DASH_NAMES = {1: "solid", 2: "dashed", 3: "dotted"}
+DASH_NAMES = {1: "solid", 2: "dashed", 3: "dotted", 4: "dash-dotted"}
 
 
 def fit_text(run, family, case, version):
@@ -89,8 +91,12 @@ def scaling_charts(run, family):
 
 def drawn_versions(run, family, versions):
     """The versions a scaling chart draws (beyond MAX_SCALING_VERSIONS: the baseline and
-    the newest) and the note saying so."""
-    if len(versions) > MAX_SCALING_VERSIONS:
+    the newest, each host's in a run merged from several) and the note saying so."""
+    if len(versions) > MAX_SCALING_VERSIONS and run.baselines.several:
+        drawn = hosts_ends(run, versions)
+        rule = ("drawn: %s, each host's baseline and newest of %d versions (all: the %s "
+                "versions chart)" % (named(drawn), len(versions), family))
+    elif len(versions) > MAX_SCALING_VERSIONS:
         drawn = [run.baseline] if run.baseline in versions else [versions[0]]
         if versions[-1] not in drawn:
             drawn.append(versions[-1])
@@ -99,6 +105,17 @@ def drawn_versions(run, family, versions):
     else:
         drawn, rule = versions, ""
     return drawn, rule
+
+
+def hosts_ends(run, versions):
+    """Each host's baseline (its oldest version when it has none here) and newest, in
+    version order (the newest last: its line is solid)."""
+    drawn = set()
+    for name in set(host(v) for v in versions):
+        mine = [v for v in versions if host(v) == name]
+        base = run.baselines.of(mine[-1])
+        drawn.update([base if base in mine else mine[0], mine[-1]])
+    return sorted(drawn, key=label_key)
 
 
 def scaling_notes(run, family, drawn, rule):

@@ -20,9 +20,10 @@ describes them, and renders RUN/plots/<name>.png (800 px wide, at most 900 px ta
                      instructions, allocation requests and bytes requested per operation
   memory-<family>    retained, peak and resident bytes per run (families measuring memory)
   resources-<family> descriptors left open, ResourceWarnings, collections, per run
-  versions-<family>  each case's time on each version as a ratio to the baseline with
-                     its 95% interval (comparison.csv), coloured faster or slower only
-                     beyond the noise and the practical threshold (PRACTICAL.share of
+  versions-<family>  each case's time on each version as a ratio to the baseline (its
+                     host's, in a run merged from several hosts) with its 95% interval
+                     (comparison.csv), coloured faster or slower only beyond the noise
+                     and the practical threshold (PRACTICAL.share of
                      py/idiombench/claims/vocabulary.py), grey otherwise (make compare runs)
   startup            interpreter start-up time per interpreter (hyperfine)
   programs           bench/programs/ whole-program times per interpreter (hyperfine)
@@ -41,8 +42,9 @@ means with its 95% interval, on a log-2 axis with a dashed line at 1×. Rows tha
 zero on every version are left out and named. In time, allocs and bytes charts a case
 measured at 3 or more sizes appears at one size, the largest most of the family's
 scaling cases share (every size is in scaling-<family>); a scaling chart of a run with
-more than 3 versions draws the baseline and the newest. Versions are coloured from a
-sequential palette (old dark, new light) that keeps 12 versions apart.
+more than 3 versions draws the baseline and the newest (each host's, in a run merged from
+several hosts: report/baselines.py). Versions are coloured from a sequential palette (old
+dark, new light) that keeps 12 versions apart.
 
 Every file is written to a temporary name and renamed: a failure never leaves half a
 chart, and charts.csv is replaced whole. Two renders of one run are byte-identical.

@@ -1,10 +1,11 @@
 """py/idiombench/plots/ratios.py: the charts of ratios, for bin/plots.
 
 versions_charts: versions-<family>, each case's time on each version as a ratio to the
-baseline (comparison.csv: the ratio of geometric means and its 95% interval), coloured
-by what it shows; idioms_charts: the pairs of idioms.py, candidate ÷ reference on each
-version, as the claims engine computes them (py/idiombench/claims/run.py's contrast, by
-idiombench-compare), and their instruction counts where the run has them. The idioms
+baseline (its host's in a run merged from several hosts; comparison.csv: the ratio of
+geometric means and its 95% interval), coloured by what it shows; idioms_charts: the
+pairs of idioms.py, candidate ÷ reference on each version, as the claims engine computes
+them (py/idiombench/claims/run.py's contrast, by idiombench-compare), and their
+instruction counts where the run has them. The idioms
 charts read the run through the claims engine's public API, the one the rules use
 (claims/run.py's Run: versions, prefetch, contrast, figure; Stop when the intervals
 cannot be computed), so that a chart and claims.csv cannot disagree. Both are dot
@@ -49,11 +50,11 @@ VERDICT_RGB = {"faster": FASTER_RGB, "slower": SLOWER_RGB, "": NEUTRAL_RGB}
 
 
 def versions_charts(run, family):
-    """versions-<family>: one row per case, a dot per version against the baseline,
-    its colour the verdict and its shape the version."""
-    title = "%s: time per operation on each version, as a ratio to %s" % (family,
-                                                                          run.baseline)
-    others = [v for v in run.m_versions_sorted if v != run.baseline]
+    """versions-<family>: one row per case, a dot per version against the baseline (its
+    host's: baselines.py), its colour the verdict and its shape the version."""
+    title = "%s: time per operation on each version, as a ratio to %s" % (
+        family, run.baselines.named(run.baseline))
+    others = [v for v in run.m_versions_sorted if not run.baselines.is_baseline(v)]
     rows, note = shown_rows(run, family, "time_per_op")
     scaling = scaling_cases(run, family)
     shape = dict((v, POINT_SHAPES[i % len(POINT_SHAPES)]) for i, v in enumerate(others))
@@ -81,7 +82,8 @@ def versions_charts(run, family):
             (("faster", "faster"), ("slower", "slower"), ("", "no practical difference"))
             if verdict in seen]
     notes = [INTERVAL_NOTE, threshold_note(), "shape: the version", note]
-    axis = "time on the version ÷ time on %s (below 1×: faster)" % run.baseline
+    axis = "time on the version ÷ time on %s (below 1×: faster)" % run.baselines.short(
+        run.baseline)
     return dot_charts(run, "versions-" + family, title, notes, key,
                       [Panel("", axis, "ratio", panel_rows, 1.0)],
                       why_missing(run, family, rows, ["time_per_op"], others))

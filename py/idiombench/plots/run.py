@@ -10,6 +10,7 @@ import csv
 import math
 import os
 
+from idiombench.report.baselines import Baselines
 from idiombench.run import errors
 from idiombench.run.errors import Skip, Stop
 from idiombench.run.fit_label import read_fit
@@ -165,6 +166,7 @@ class Run:
         baseline = meta.get("baseline", "")
         self.baseline = baseline if baseline in self.versions else (
             self.versions[0] if self.versions else "")
+        self.baselines = Baselines(self.baseline)  # load_run: one per host of a merge
         host = shortened(meta.get("host") or meta.get("hosts", ""), HOST_CHARS)  # hosts: merge
         cpu = shortened(meta.get("cpu", ""), CPU_CHARS)
         if host and cpu:
@@ -270,6 +272,9 @@ def load_run(folder):
     if measurements is not None:
         run.has_samples = add_quartiles(folder, measurements, problems)
         run.comparison = read_comparison(folder, problems)
+        run.baselines = Baselines(run.baseline, meta.get("baselines", "").split(),
+                                  [(key[4], row["baseline"])
+                                   for key, row in run.comparison.items()])
     run.chosen_n = {}
     run.unavailable = read_unavailable(os.path.join(folder, "unavailable.csv"))
     run.m_versions_sorted = sorted(measurements.versions, key=label_key) if measurements else []

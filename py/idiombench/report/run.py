@@ -13,6 +13,7 @@ import os
 
 import re
 
+from idiombench.report.baselines import Baselines
 from idiombench.run.errors import Stop
 from idiombench.run.fit_label import CURVES
 from idiombench.run.labels import label_key
@@ -69,6 +70,7 @@ class Run(object):
         self.claim_texts = {}       # {claim: one line of docs/CLAIMS.md}
         self.versions = []          # labels, in the run's order
         self.baseline = None
+        self.baselines = Baselines(None)  # a run of several hosts: one per host
         self.is_compare = False
         self.left_out = []          # (label, reason)
 
@@ -201,6 +203,9 @@ def read_run(folder):
     run.versions = run_versions(run)
     run.baseline = run.meta_map.get("baseline") or (
         run.comparison[0]["baseline"] if run.comparison else None)
+    run.baselines = Baselines(run.baseline, run.meta_map.get("baselines", "").split(),
+                              [(row["python_version"], row["baseline"])
+                               for row in run.comparison or ()])
     return run
 
 

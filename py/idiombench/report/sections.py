@@ -65,7 +65,9 @@ def title_section(run):
         facts.append("%s mode" % mode)
     if run.is_compare and run.meta_map.get("rounds"):
         facts.append("%s rounds" % run.meta_map["rounds"])
-    if run.baseline:
+    if run.baselines.several:
+        facts.append("baselines %s (one per host)" % text(", ".join(run.baselines.labels)))
+    elif run.baseline:
         facts.append("baseline %s" % text(run.baseline))
     cases = set((r["family"], r["case"]) for r in run.measurements)
     families = len(set(f for f, _ in cases))
@@ -114,14 +116,15 @@ def glance_section(run):
              "Each version against %s, every case at every size: how many differ beyond "
              "the noise (the 95%% interval of the ratio excludes 1) and beyond the "
              "practical threshold (a ratio off 1 by at least %g%%):"
-             % (text(run.baseline or "?"), PRACTICAL.share * 100), ""]
+             % (text(run.baselines.named("?")), PRACTICAL.share * 100), ""]
     lines.extend(glance_table(run))
     for verdict, label in (("faster", "Largest speed-ups"), ("slower", "Largest slow-downs")):
         rows = largest(run, verdict)
         if rows:
             lines.extend(["", "%s (time per operation; each case once, at its version "
                               "and size of largest difference; the ratio of geometric "
-                              "means, version / %s):" % (label, text(run.baseline or "?")),
+                              "means, version / %s):"
+                              % (label, text(run.baselines.named("?"))),
                           ""])
             lines.extend(glance_line(run, r) for r in rows)
     lines.extend(["", "Time is time per operation; the others are allocations, memory and "
@@ -134,7 +137,7 @@ def glance_table(run):
     body = []
     for version in run.versions:
         mine = [r for r in run.comparison if r["python_version"] == version]
-        if version == run.baseline or not mine:
+        if run.baselines.is_baseline(version) or not mine:
             continue
         time_rows = [r for r in mine if r["metric"] == TIME]
         others = [r for r in mine if r["metric"] != TIME]
@@ -221,7 +224,11 @@ def run_section(run):
             shown.add(key)
     if run.is_compare:
         rows.append(["Interpreters", text(", ".join(run.versions) or "none")])
-        if run.baseline:
+        if run.baselines.several:
+            rows.append(["Baselines", "%s (one per host: each version is compared with "
+                         "its host's)" % text(", ".join(run.baselines.labels))])
+            shown.add("baselines")
+        elif run.baseline:
             rows.append(["Baseline", text(run.baseline)])
         if run.meta_map.get("rounds"):
             rows.append(["Rounds", text(run.meta_map["rounds"])])
@@ -446,7 +453,7 @@ def verdict_caveat(run):
              "the 95%% confidence interval of its ratio excludes 1 (Welch's t-test on the "
              "rounds). Even when nothing differs, about 1 comparison in 20 is marked by "
              "chance: of the %d time comparisons here about %s would be; %s marked"
-             % (text(run.baseline or "the baseline"), len(tested),
+             % (text(run.baselines.named("the baseline")), len(tested),
                 expected_marks(len(tested)),
                 "none is" if not marked else "%d %s" % (len(marked), "is" if len(marked) == 1
                                                          else "are")))

@@ -3,11 +3,12 @@
 Index keys the run's rows for the tables. results_section(run, index, charts) gives, per
 family, its charts and tables: medians with their interquartile range (time per
 operation with its unit scaled; allocations per operation; memory and resource figures
-per run), and in a comparison each version's ratio to the baseline with its 95%
-interval, verdict and the two geometric means it is made of (report_stats.py), a
-summary of the other metrics' differences, and the curve time fits against n where the
-fit decides it (fit_label.py). A figure the interpreter cannot give is n/a with its
-reason in a note, never 0. Standard library only; Python 3.6+.
+per run), and in a comparison each version's ratio to the baseline (its host's in a run
+merged from several hosts: baselines.py) with its 95% interval, verdict and the two
+geometric means it is made of (report_stats.py), a summary of the other metrics'
+differences, and the curve time fits against n where the fit decides it (fit_label.py).
+A figure the interpreter cannot give is n/a with its reason in a note, never 0. Standard
+library only; Python 3.6+.
 """
 from idiombench.run.fit_label import fit_label, read_fit
 from idiombench.report.charts import chart_lines, stated_lines
@@ -147,7 +148,7 @@ def results_section(run, index, charts):
             "(of means when a sample is ≤ 0), its 95%% confidence interval, and the two "
             "means it is made of (version / baseline); %s. n: the case's size. n/a: this "
             "Python cannot measure it (the note says why); —: not measured for this case."
-            % (unstable_text, text(run.baseline or "the baseline"), threshold_text()))
+            % (unstable_text, text(run.baselines.named("the baseline")), threshold_text()))
         if run.comparison is None:
             lines.extend(["", "No comparison.csv in this run: medians only, no ratios "
                               "(write it with make compare)."])
@@ -260,7 +261,7 @@ def interval_cell(row):
 
 
 def version_header(run, version):
-    if run.is_compare and version == run.baseline:
+    if run.is_compare and run.baselines.is_baseline(version):
         return "%s (baseline)" % version
     return version
 
@@ -307,13 +308,13 @@ def compare_metric_tables(run, index, family, rows, metric, title, notes):
                                    for v in versions] for case, n in rows]
     lines = ["%s, median [interquartile range]:" % title, ""]
     lines.extend(table(headers, body, "lr" + "r" * len(versions)))
-    others = [v for v in versions if v != run.baseline]
+    others = [v for v in versions if not run.baselines.is_baseline(v)]
     if run.comparison is None or not others:
         return lines
     body = [case_cells(case, n) + [ratio_cell(run, index, family, case, n, v, metric)
                                    for v in others] for case, n in rows]
     lines.extend(["", "%s, ratio to %s [95%% CI] · geometric means, version / baseline:"
-                  % (title, text(run.baseline or "the baseline")), ""])
+                  % (title, text(run.baselines.named("the baseline"))), ""])
     lines.extend(table(["case", "n"] + others, body, "lr" + "r" * len(others)))
     return lines
 
@@ -338,7 +339,7 @@ def compare_main_table(run, index, family, rows, metrics, notes):
                 size = index.cell(version, family, case, n, "bytes_per_op", notes)
                 present = present or (version, family, case, n, "allocs_per_op") in index.meas
                 cell = allocs if allocs == size else "%s · %s" % (allocs, size)
-                if version != run.baseline and any(
+                if not run.baselines.is_baseline(version) and any(
                         index.marked(family, case, n, m, version) for m in ALLOC_METRICS):
                     cell = "**%s**" % cell
                 cells.append(cell)
@@ -350,7 +351,7 @@ def compare_main_table(run, index, family, rows, metrics, notes):
             lines.append("Allocations per operation (requests · bytes, medians [interquartile "
                          "range]; **bold**: differs "
                          "from %s beyond the noise and the threshold):"
-                         % text(run.baseline or "the baseline"))
+                         % text(run.baselines.named("the baseline")))
             lines.append("")
             headers = ["case", "n"] + [version_header(run, v) for v in run.versions]
             lines.extend(table(headers, body, "lr" + "r" * len(run.versions)))
@@ -425,7 +426,7 @@ def extra_table(run, index, family, rows, groups, notes):
                                            text(label)]
             for version in versions:
                 cell = group_cell(index, version, family, case, n, ms, notes)
-                if version != run.baseline and any(
+                if not run.baselines.is_baseline(version) and any(
                         index.marked(family, case, n, m, version) for m in ms):
                     cell = "**%s**" % cell
                 cells.append(cell)
@@ -433,7 +434,7 @@ def extra_table(run, index, family, rows, groups, notes):
     lines[0] = ("Memory and resources, **per run** of ops/run operations (medians "
                 "[interquartile range]; "
                 "**bold**: differs from %s beyond the noise and the threshold):"
-                % text(run.baseline or "the baseline"))
+                % text(run.baselines.named("the baseline")))
     if body:
         lines.extend(table(headers, body, "lrrl" + "r" * len(versions)))
         if zeros:
@@ -452,11 +453,11 @@ def differences(run, index, family):
     if not rows:
         return ["No comparison rows for this family in comparison.csv."]
     lines = ["Beyond the noise and the practical threshold against %s:"
-             % text(run.baseline or "the baseline"), ""]
+             % text(run.baselines.named("the baseline")), ""]
     metric_order = [TIME, INSTRUCTIONS] + list(ALLOC_METRICS) + list(EXTRA_METRICS)
     for version in run.versions:
         mine = [r for r in rows if r["python_version"] == version]
-        if version == run.baseline or not mine:
+        if run.baselines.is_baseline(version) or not mine:
             continue
         metrics = sorted(set(r["metric"] for r in mine),
                          key=lambda m: metric_order.index(m) if m in metric_order else 99)
