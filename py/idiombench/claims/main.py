@@ -37,6 +37,7 @@ import sys
 import traceback
 
 from idiombench.run import schema
+from idiombench.run.baselines import Baselines
 from idiombench.run.atomic_text import write_atomically
 from idiombench.claims.rules import load_rules
 from idiombench.claims.run import (REPO_ROOT, VERDICTS, Decision, Run, elsewhere_line, grouped,
@@ -113,6 +114,15 @@ def write_claims(folder, results):
     return path
 
 
+def baseline_words(run):
+    """"; baseline 3.6.15", "; baselines 3.6.15@arm, 3.6.15@vm (one per host)" in a run
+    make merge folded from several hosts, or "" without one."""
+    baselines = Baselines(run.baseline, run.meta.get("baselines", "").split())
+    if baselines.several:
+        return "; baselines %s (one per host)" % ", ".join(baselines.labels)
+    return "; baseline %s" % run.baseline if run.baseline else ""
+
+
 def summary(run, results, titles, notes):
     """The terminal's report: the matrix, the legend, then the claims that do not simply
     hold (or hold with inconclusive or untested conditions), with their conditions (versions with the same verdict and conditions on one
@@ -178,8 +188,7 @@ def main(argv):
         return error.status
     shown = os.path.realpath(folder)
     versions = ", ".join(run.versions)
-    print("claims of %s (%s%s)" % (shown, versions, "; baseline %s" % run.baseline
-                                   if run.baseline else ""))
+    print("claims of %s (%s%s)" % (shown, versions, baseline_words(run)))
     print("threshold: %s" % THRESHOLD_TEXT)
     print("")
     print(summary(run, results, titles, notes))

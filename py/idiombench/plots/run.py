@@ -10,7 +10,7 @@ import csv
 import math
 import os
 
-from idiombench.report.baselines import Baselines
+from idiombench.run.baselines import Baselines
 from idiombench.run import errors
 from idiombench.run.errors import Skip, Stop
 from idiombench.run.fit_label import read_fit

@@ -13,7 +13,7 @@ import os
 
 import re
 
-from idiombench.report.baselines import Baselines
+from idiombench.run.baselines import Baselines
 from idiombench.run.errors import Stop
 from idiombench.run.fit_label import CURVES
 from idiombench.run.labels import label_key

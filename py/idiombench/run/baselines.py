@@ -1,4 +1,4 @@
-"""py/idiombench/report/baselines.py: each interpreter's baseline, for bin/report and plots.
+"""py/idiombench/run/baselines.py: each interpreter's baseline, for the report, plots and claims.
 
 A run of one host has one baseline (meta `baseline`). A run that make merge folded from
 several hosts has one per host (meta `baselines`; comparison.csv's `baseline` column gives
