@@ -221,7 +221,7 @@ class BadInput(Sandbox):
             self.assertIn(text, message)
 
     def test_no_such_folder(self):
-        self.expect(os.path.join(self.dir, "nowhere"), "nowhere", "no such run folder")
+        self.expect(os.path.join(self.dir, "nowhere"), "nowhere", "no run folder")
 
     def test_no_meta(self):
         folder = self.good()

@@ -128,7 +128,7 @@ verdict() {
 @test "claims: a missing run folder is one clear line and writes nothing" {
     claims "$SANDBOX/nowhere"
     assert_status 2
-    assert_one_clear_line "nowhere" "no such run folder"
+    assert_one_clear_line "nowhere" "no run folder"
     [ ! -e "$SANDBOX/nowhere" ]
 }
 

@@ -447,6 +447,11 @@ PY
     mkdir "$SANDBOX/empty"
     plots "$SANDBOX/empty"
     assert_status 2
+    assert_one_clear_line "is not a run folder" "no meta"
+    [ ! -e "$SANDBOX/empty/plots" ]
+    echo "host: vm" >"$SANDBOX/empty/meta"  # a meta, but nothing to draw from
+    plots "$SANDBOX/empty"
+    assert_status 2
     assert_one_clear_line "is not a run folder" "measurements.csv"
     [ ! -e "$SANDBOX/empty/plots" ]
 }

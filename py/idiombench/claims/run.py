@@ -37,7 +37,7 @@ from idiombench.run import schema
 from idiombench.run.errors import Stop
 from idiombench.run.labels import label_key, version_tuple
 from idiombench.run.meta import meta_dict
-from idiombench.run.folder import incomplete
+from idiombench.run.folder import checked
 from idiombench.run.paths import REPO_ROOT
 from idiombench.run.table import Table
 
@@ -136,12 +136,7 @@ class Run(object):
     incomplete or malformed, or idiombench-compare missing) raises Stop (exit 2)."""
 
     def __init__(self, folder):
-        if not os.path.isdir(folder):
-            raise Stop("%s: no such run folder (give a folder that make bench or make "
-                       "compare wrote, e.g. results/latest)" % folder)
-        problem = incomplete(folder)
-        if problem:
-            raise Stop(problem)
+        checked(folder, "make claims RUN=results/<run-id>")
         self.folder = folder
         self.meta = self._read_meta()
         tables = {}

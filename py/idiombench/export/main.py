@@ -17,7 +17,7 @@ import sys
 from idiombench.export.pyperf import export
 from idiombench.run.atomic_text import write_atomically
 from idiombench.run.errors import EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED, Stop, say, warn
-from idiombench.run.folder import incomplete
+from idiombench.run.folder import checked
 
 FOLDER = "pyperf"
 USAGE = "usage: bin/pyperf-export [RUN]   (make pyperf [RUN=results/latest])"
@@ -28,12 +28,7 @@ def checked_run(argv):
     if len(argv) > 1:
         raise Stop("one run folder at most (%s)" % USAGE)
     run = argv[0] if argv else os.path.join("results", "latest")
-    if not os.path.isdir(run):
-        raise Stop("no run folder %s: give one that make bench or make compare wrote "
-                   "(RUN=results/<run-id>)" % run)
-    why = incomplete(run)
-    if why:
-        raise Stop(why)
+    checked(run, "make pyperf RUN=results/<run-id>")
     return run
 
 

@@ -10,7 +10,7 @@ import csv
 import os
 
 from idiombench.run.errors import Stop
-from idiombench.run.folder import incomplete
+from idiombench.run.folder import checked
 from idiombench.run.labels import LABEL, host
 from idiombench.run.meta import meta_pairs
 
@@ -39,11 +39,7 @@ class Source:
 
 
 def read(folder):
-    if not os.path.isdir(folder):
-        raise Stop("no run folder %s: %s" % (folder, FIX))
-    problem = incomplete(folder)
-    if problem:
-        raise Stop(problem)
+    checked(folder, 'make merge RUNS="DIR1 DIR2 ..."')
     for name in REQUIRED:
         if not os.path.isfile(os.path.join(folder, name)):
             raise Stop("%s has no %s: it is not a complete run; %s" % (folder, name, FIX))

@@ -16,7 +16,7 @@ from idiombench.run.errors import Skip, Stop
 from idiombench.run.fit_label import read_fit
 from idiombench.run.labels import label_key
 from idiombench.run.meta import meta_dict
-from idiombench.run.folder import incomplete
+from idiombench.run.folder import checked
 from idiombench.run.stats import quartiles
 from idiombench.run.table import Table
 
@@ -283,20 +283,12 @@ def load_run(folder):
 
 def check_folder(folder):
     """Stop (exit 2) unless folder is a run folder."""
-    if not os.path.exists(folder):
-        raise Stop("no run folder %s: give one (make plots RUN=results/<run-id>), or make "
-                   "one with make bench or make compare" % folder)
-    if not os.path.isdir(folder):
-        raise Stop("%s is not a folder: give a run folder (make plots RUN=results/<run-id>)"
-                   % folder)
+    checked(folder, "make plots RUN=results/<run-id>")
     meas_path = os.path.join(folder, "measurements.csv")
     hyper_path = os.path.join(folder, "hyperfine", "hyperfine.csv")
     if not os.path.exists(meas_path) and not os.path.exists(hyper_path):
         raise Stop("%s is not a run folder (no measurements.csv, no hyperfine/hyperfine.csv): "
                    "give a folder make bench or make compare wrote" % folder)
-    problem = incomplete(folder)
-    if problem:
-        raise Stop(problem)
 
 
 def read_measurements(folder, problems):

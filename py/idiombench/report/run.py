@@ -19,7 +19,7 @@ from idiombench.run.fit_label import CURVES
 from idiombench.run.labels import label_key
 from idiombench.run.meta import meta_pairs, stripped
 from idiombench.report.stats import read_samples
-from idiombench.run.folder import incomplete
+from idiombench.run.folder import checked
 from idiombench.run.paths import REPO_ROOT
 from idiombench.run import schema
 from idiombench.run.table import Table, has
@@ -165,21 +165,11 @@ def size_key(n):
 
 def read_run(folder):
     """The Run in folder, checked; raises Stop on anything the report cannot use."""
-    if not os.path.exists(folder):
-        raise Stop("no run folder %s: name an existing one (make report RUN=results/"
-                   "<run-id>), or measure first with make bench or make compare"
-                   % folder)
-    if not os.path.isdir(folder):
-        raise Stop("%s is not a folder: name a run folder (make report RUN=results/"
-                   "<run-id>)" % folder)
+    checked(folder, "make report RUN=results/<run-id>")
     run = Run(folder)
-    for required in ("meta", "measurements.csv"):
-        if not os.path.isfile(os.path.join(folder, required)):
-            raise Stop("%s is not a run folder (it has no %s): name one written by "
-                       "make bench or make compare" % (folder, required))
-    problem = incomplete(folder)
-    if problem:
-        raise Stop(problem)
+    if not os.path.isfile(os.path.join(folder, "measurements.csv")):
+        raise Stop("%s is not a run folder (it has no measurements.csv): name one written "
+                   "by make bench or make compare" % folder)
     run.meta = read_meta(os.path.join(folder, "meta"))
     run.meta_map = dict(run.meta)
     run.measurements = read_measurements(folder)

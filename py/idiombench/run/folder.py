@@ -7,6 +7,7 @@ interrupted, failed or is still going. A reader takes a folder only when it is
 complete: not a .partial, with a meta file, and every CSV file ending on a whole line.
 
     problem = incomplete(folder)           # None, or one line naming cause and fix
+    checked(folder, "make report RUN=results/<run-id>")  # Stop unless it is a whole run
     final = new_run_folder(root, suffix)   # results/<UTC stamp><suffix>[-k], both names free
     finish(final, latest=True)             # <final>.partial renamed; results/latest moved
 
@@ -15,10 +16,13 @@ Standard library only; Python 3.6+.
 import datetime
 import os
 
+from idiombench.run.errors import Stop
+
 PARTIAL = ".partial"
 # The files of lines a run may hold: each line ends with a line break, the last one too.
 TEXT_FILES = ("meta", "measurements.csv", "samples.csv", "failures.csv", "unavailable.csv",
              "complexity.csv", "observations.csv", "comparison.csv", "claims.csv",
+             "cases.csv",
              os.path.join("hyperfine", "hyperfine.csv"),
              os.path.join("hyperfine", "runs.csv"))
 
@@ -34,6 +38,19 @@ def cut_short(path):
             return stream.read(1) != b"\n"
     except OSError:
         return False  # absent or unreadable: the reader says so in its own words
+
+
+def checked(folder, usage):
+    """Stop (exit 2) with one line unless folder is an existing, complete run folder;
+    usage is the command that names one ("make report RUN=results/<run-id>")."""
+    if not os.path.exists(folder):
+        raise Stop("no run folder %s: give one that make bench or make compare wrote (%s)"
+                   % (folder, usage))
+    if not os.path.isdir(folder):
+        raise Stop("%s is not a folder: give a run folder (%s)" % (folder, usage))
+    problem = incomplete(folder)
+    if problem:
+        raise Stop(problem)
 
 
 def incomplete(folder):
