@@ -104,6 +104,28 @@ PY
         "$SANDBOX/four" "$SANDBOX/one"
 }
 
+@test "a merged run merged again keeps its hosts apart" {
+    host_copy arm compare ci-arm
+    host_copy x86 compare vm
+    host_copy third bench ci-x86
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/first"
+    assert_status 0
+    merge RUNS="$SANDBOX/first $SANDBOX/third" OUT="$SANDBOX/out"
+    assert_status 0
+    # Every ratio is within a host: ci-arm's against 3.6.15@ci-arm, vm's against 3.6.15@vm.
+    [ "$(csv_rows "$SANDBOX/out/comparison.csv" baseline,python_version |
+        awk -F'|' '{ split($1, b, "@"); split($2, v, "@"); if (b[2] != v[2]) print }')" = "" ] ||
+        fail "a ratio across hosts" "$(csv_rows "$SANDBOX/out/comparison.csv" baseline | sort -u)"
+    grep -qx "hosts: ci-arm vm ci-x86" "$SANDBOX/out/meta" || fail "hosts" "$(cat "$SANDBOX/out/meta")"
+    grep -qx "cpu@vm: AMD EPYC" "$SANDBOX/out/meta" || fail "the first merge's host keys are lost"
+    grep -qx "baselines: 3.6.15@ci-arm 3.6.15@vm 3.11.7@ci-x86" "$SANDBOX/out/meta" ||
+        fail "baselines" "$(grep baselines "$SANDBOX/out/meta")"
+    # The first merge's 3.11.7@vm, again from another run of vm: refused.
+    rm -rf "$SANDBOX/out"
+    host_copy fourth bench vm
+    refused "both measured Python 3.11.7 on host vm" "$SANDBOX/first" "$SANDBOX/fourth"
+}
+
 @test "merge BASELINE: each host's ratios are to the version it names there" {
     host_copy arm compare ci-arm
     host_copy x86 compare vm

@@ -27,6 +27,7 @@ Exit status: 0 merged; 2 bad input; 3 idiombench-compare failed; 130 interrupted
 Standard library only; Python 3.6+.
 """
 import argparse
+import collections
 import os
 import shutil
 
@@ -35,7 +36,7 @@ from idiombench.merge.sources import read_all, relabel
 from idiombench.run import errors, schema
 from idiombench.run.errors import EXIT_INTERRUPTED, EXIT_OK, Stop, warn
 from idiombench.run.folder import PARTIAL, finish, new_run_folder
-from idiombench.run.labels import label_key, names, version_tuple
+from idiombench.run.labels import host, label_key, names, version_tuple
 from idiombench.run.paths import REPO_ROOT
 
 # The files whose rows are the inputs' own, relabelled; the others idiombench-compare
@@ -88,11 +89,13 @@ def copy_rows(sources, mappings, name, work):
 
 
 def hosts_of(sources, mappings):
-    """[(host, [its labels, sorted])], hosts in the order the sources give them."""
-    hosts = {}
+    """[(host, [its labels, sorted])], hosts in the order the sources give them (a
+    label's host is its "@host", else its run's: a merged run holds several)."""
+    hosts = collections.OrderedDict()
     for source, mapping in zip(sources, mappings):
-        hosts.setdefault(source.host, []).extend(mapping.values())
-    return [(host, sorted(labels, key=label_key)) for host, labels in hosts.items()]
+        for label in mapping.values():
+            hosts.setdefault(host(label) or source.host, []).append(label)
+    return [(where, sorted(labels, key=label_key)) for where, labels in hosts.items()]
 
 
 def host_baseline(labels, wanted):
@@ -134,17 +137,31 @@ def compare_hosts(work, hosts, chosen):
     return "\n".join(tables)
 
 
+def host_facts(source):
+    """{host: [(key, value)]} of source's host keys: a run's own, or, in a run make
+    merge folded from several hosts, its `key@<host>` ones."""
+    if not source.values.get("hosts"):
+        return {source.host: [(k, v) for k, v in source.meta if k in HOST_KEYS]}
+    facts = collections.OrderedDict((where, []) for where in source.values["hosts"].split())
+    for key, value in source.meta:
+        base, _, where = key.partition("@")
+        if base in HOST_KEYS and where in facts:
+            facts[where].append((base, value))
+    return facts
+
+
 def host_lines(sources):
     """The hosts' keys: once when the runs share one host, else `key@<host>` per host
     after `hosts: a b`."""
-    firsts = {}
+    firsts = collections.OrderedDict()
     for source in sources:
-        firsts.setdefault(source.host, source)
+        for where, facts in host_facts(source).items():
+            firsts.setdefault(where, facts)
     if len(firsts) == 1:
-        return ["%s: %s" % (k, v) for k, v in sources[0].meta if k in HOST_KEYS]
+        return ["%s: %s" % pair for pair in list(firsts.values())[0]]
     lines = ["hosts: %s" % " ".join(firsts)]
-    for host, source in firsts.items():
-        lines += ["%s@%s: %s" % (k, host, v) for k, v in source.meta if k in HOST_KEYS]
+    for where, facts in firsts.items():
+        lines += ["%s@%s: %s" % (k, where, v) for k, v in facts]
     return lines
 
 
