@@ -43,7 +43,12 @@ def write_folder(run, files):
             write_atomically(os.path.join(fresh, name), text)
         if os.path.isdir(final):
             os.rename(final, old)
-        os.rename(fresh, final)
+        try:
+            os.rename(fresh, final)
+        except OSError:
+            if os.path.isdir(old):  # the files of before are put back, never lost
+                os.rename(old, final)
+            raise
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.rmtree(old, ignore_errors=True)
