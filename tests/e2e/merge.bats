@@ -197,6 +197,20 @@ refused() {
     refused "$SANDBOX/two is not a run folder (it has no meta)" "$SANDBOX/one" "$SANDBOX/two"
 }
 
+@test "merge refuses a damaged file: a column missing, a row cut short, cases.csv without its column" {
+    host_copy one bench vm
+    host_copy two compare ci-arm
+    cut -d, -f1-3 "$FIXTURES/runs/bench/samples.csv" >"$SANDBOX/one/samples.csv"
+    refused "$SANDBOX/one/samples.csv: no column n, metric, unit, round, value, loops: the file is damaged" \
+        "$SANDBOX/one" "$SANDBOX/two"
+    cp "$FIXTURES/runs/bench/samples.csv" "$SANDBOX/one/samples.csv"
+    sed -i '5s/,[^,]*$//' "$SANDBOX/one/samples.csv"
+    refused "$SANDBOX/one/samples.csv: line 5 has 8 fields, its header 9" "$SANDBOX/one" "$SANDBOX/two"
+    cp "$FIXTURES/runs/bench/samples.csv" "$SANDBOX/one/samples.csv"
+    cut -d, -f1-3 "$FIXTURES/runs/bench/cases.csv" >"$SANDBOX/one/cases.csv"
+    refused "$SANDBOX/one/cases.csv: no column definition" "$SANDBOX/one" "$SANDBOX/two"
+}
+
 @test "merge refuses runs of two suites whose shared cases differ, and an existing OUT" {
     host_copy one bench vm
     host_copy two compare ci-arm

@@ -32,7 +32,7 @@ import os
 import shutil
 
 from idiombench.compare import merge as compare_merge
-from idiombench.merge.sources import read_all, relabel
+from idiombench.merge.sources import read_all, relabel, source_rows
 from idiombench.run import errors, schema
 from idiombench.run.errors import EXIT_INTERRUPTED, EXIT_OK, Stop, warn
 from idiombench.run.folder import PARTIAL, finish, new_run_folder
@@ -82,7 +82,7 @@ def copy_rows(sources, mappings, name, work):
     an interpreter the source does not list (left out) are dropped."""
     rows = []
     for source, mapping in zip(sources, mappings):
-        for row in compare_merge.read_rows(source.folder, name):
+        for row in source_rows(source.folder, name):
             if row["python_version"] in mapping:
                 rows.append(dict(row, python_version=mapping[row["python_version"]]))
     compare_merge.write_rows(os.path.join(work, name), schema.columns(name), rows)

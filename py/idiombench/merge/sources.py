@@ -6,13 +6,14 @@ and the labels their interpreters take in the merged run.
 
 Standard library only; Python 3.6+.
 """
-import csv
 import os
 
+from idiombench.run import schema
 from idiombench.run.errors import Stop
 from idiombench.run.folder import checked
 from idiombench.run.labels import LABEL, host
 from idiombench.run.meta import meta_pairs
+from idiombench.run.table import Table
 
 # The files a run folder must hold to be merged.
 REQUIRED = ("samples.csv", "measurements.csv")
@@ -64,6 +65,28 @@ def read_all(folders):
     return sources
 
 
+def source_rows(folder, name):
+    """The rows of folder/name ([] when the file is not there); Stop when a column a
+    reader of the merged run needs is missing, or a row has more or fewer fields than
+    the header (a column no reader needs, missing from an older run, is left empty)."""
+    path = os.path.join(folder, name)
+    if not os.path.exists(path):
+        return []
+    damaged = "%s: %%s: the file is damaged or not this suite's; measure that run again" % path
+    with open(path, newline="", encoding="utf-8") as stream:
+        table = Table(stream, name, "merge", also=["python_version"] + [
+            column for column in schema.needed_by_any(name) if column != "python_version"])
+        if table.missing:
+            raise Stop(damaged % ("no column " + ", ".join(table.missing)))
+        rows = []
+        for row in table:
+            if table.shorter(row) or table.longer(row):
+                raise Stop(damaged % ("line %d has %d fields, its header %d"
+                                      % (table.line, table.fields(row), len(table.header))))
+            rows.append(row)
+    return rows
+
+
 def commit(source):
     """The suite's commit hash in source's meta ("" when absent)."""
     return (source.values.get("suite_commit", "").split() or [""])[0]
@@ -72,9 +95,8 @@ def commit(source):
 def case_sizes(source):
     """{(family, case): sizes} of source's samples: what its catalogue defined."""
     sizes = {}
-    with open(os.path.join(source.folder, "samples.csv"), newline="") as f:
-        for row in csv.DictReader(f):
-            sizes.setdefault((row["family"], row["case"]), set()).add(row["n"])
+    for row in source_rows(source.folder, "samples.csv"):
+        sizes.setdefault((row["family"], row["case"]), set()).add(row["n"])
     return sizes
 
 
@@ -82,11 +104,8 @@ def definitions(source):
     """{(family, case): its definitions} of source's cases.csv (the fingerprints the
     harness writes, one per interpreter); {} for a run that has no cases.csv."""
     found = {}
-    path = os.path.join(source.folder, "cases.csv")
-    if os.path.isfile(path):
-        with open(path, newline="") as f:
-            for row in csv.DictReader(f):
-                found.setdefault((row["family"], row["case"]), set()).add(row["definition"])
+    for row in source_rows(source.folder, "cases.csv"):
+        found.setdefault((row["family"], row["case"]), set()).add(row["definition"])
     return found
 
 

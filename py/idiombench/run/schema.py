@@ -58,6 +58,14 @@ def optional(file, reader):
     return _read_by(file, reader + "?")
 
 
+def needed_by_any(file):
+    """The columns of file that some reader needs (not only uses when there), in order:
+    what a program that copies the file (make merge) must find in it."""
+    columns(file)  # KeyError for an unknown file
+    return [entry["name"] for entry in entries() if entry["file"] == file and
+            any(not token.endswith("?") for token in entry["readers"].split())]
+
+
 def _read_by(file, token):
     columns(file)  # KeyError for an unknown file
     return [entry["name"] for entry in entries()
