@@ -294,6 +294,11 @@ class Helpers(unittest.TestCase):
         self.assertEqual(partly.deciding, "1.5x [1.4, 1.6] faster; but 0.9x [0.8, 0.95] slower")
         unsure = decide([part("b", words.INCONCLUSIVE, "y", True, "time 1.04x [0.91, 1.19]")])
         self.assertEqual(unsure.deciding, "b: time 1.04x [0.91, 1.19]")
+        # A condition without evidence is shown by its name, which states the claim: a
+        # contradicted one is said not to hold.
+        named = decide([part("a is new", True), part("b is new", False)])
+        self.assertEqual(named.deciding, "a is new; but not: b is new")
+        self.assertEqual(decide([part("b is new", False)]).deciding, "not: b is new")
         missing = decide([part("a", None, "identity/is_none time_per_op not measured")])
         self.assertEqual(missing.deciding, "missing: identity/is_none time_per_op not measured")
         long = decide([part("a", True, "word " * 100)])

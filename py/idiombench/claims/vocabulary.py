@@ -531,7 +531,13 @@ def _deciding_part(parts):
 
 
 def _part_text(chosen, limit=DECIDING_CHARS):
-    return shortened(chosen.evidence or chosen.name, limit)
+    """A condition's evidence, else its name: names state the claim, so a contradicted
+    condition's name is given as "not: <name>"."""
+    if chosen.evidence:
+        return shortened(chosen.evidence, limit)
+    if chosen.outcome == CONTRADICTED:
+        return shortened("not: " + chosen.name, limit)
+    return shortened(chosen.name, limit)
 
 
 def deciding_text(parts):

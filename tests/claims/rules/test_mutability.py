@@ -43,6 +43,10 @@ class C05(CatalogueCase):
         decision = self.verdict("C05", "partly")
         self.assertIn("small-int cache", decision.conditions)
         self.assertIn("int_iadd_small 0 allocs", decision.evidence)
+        # The deciding figure names the contradicted condition as not holding: it used
+        # to give the claim's own words after "but", the opposite of what was found.
+        self.assertIn("; but not: a new object for results inside the small-int cache",
+                      decision.deciding)
 
     def test_holds_when_every_result_is_new(self):
         self.verdict("C05", "holds", C05_small_result_cached=False, allocs_int_iadd_small=1)

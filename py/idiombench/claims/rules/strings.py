@@ -79,9 +79,9 @@ def _c20_aspect(run, label, metric, word):
             continue
         notes.append("%s (%s / %s)%s %s" % (title, plus_case, join_case, size_text(last[0]),
                                              last[1]))
-    wording = {SUPPORTED: "join better", CONTRADICTED: "join not better",
-               INCONCLUSIVE: "no telling"}
-    parts = [part("%s: %s for %s" % (word, wording[found], _where(entries)), found, "", True,
+    # Named as the claim states it, whatever the outcome: the verdict's wording says
+    # "not: " before a contradicted condition and "inconclusive: " before the others.
+    parts = [part("%s: join better for %s" % (word, _where(entries)), found, "", True,
                   _first_intervals([interval for _, _, interval in entries if interval]))
              for found, entries in sorted(by_outcome.items()) if entries]
     return parts, notes, reason
