@@ -49,6 +49,24 @@ class ExactContrasts(unittest.TestCase):
         self.assertEqual(words.effect(self.exact("allocs_per_op", 2)), "lower")
         self.assertEqual(words.effect(self.exact("instructions_per_op", 2, 70.0, 70.0)), "same")
 
+    def test_the_wording_says_why_equal_samples_decide_or_not(self):
+        self.assertEqual(words.contrast_text(self.exact("allocs_per_op", 2)),
+                         "0.961x (exact counts, 2+2 samples)")
+        self.assertEqual(words.contrast_text(self.exact("retained_bytes", 2)),
+                         "0.961x (2+2 samples, each side's equal: too few for a figure that "
+                         "varies by process)")
+
+    def test_no_ratio_is_quoted_across_zero(self):
+        # Retained bytes can be negative (the heap ended smaller than it began): the
+        # medians are given instead of a ratio such as -0.0000463x.
+        crossing = self.exact("retained_bytes", 3, 3630000.0, -168.0)
+        self.assertEqual(words.contrast_text(crossing),
+                         "-168 bytes against 3.63 MB (3+3 samples, each side's equal)")
+        self.assertEqual(words.effect(crossing), "lower")
+        zero = self.exact("allocs_per_op", 3, 2.0, 0.0)._replace(unit="allocs")
+        self.assertEqual(words.contrast_text(zero), "0 allocs against 2 allocs "
+                                                    "(3+3 samples, each side's equal)")
+
 
 class Vocabulary(unittest.TestCase):
     def setUp(self):

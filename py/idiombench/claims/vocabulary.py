@@ -305,8 +305,17 @@ def contrast_text(contrast):
     samples = "%s+%s samples" % tuple(contrast.samples)
     if contrast.ratio is None:
         return "no ratio (%s, %s)" % (contrast.verdict, samples)
+    if not_a_ratio(contrast):
+        # A side at or below zero (retained bytes can be negative: the heap ended
+        # smaller) makes the ratio meaningless; the medians say what there is to say.
+        return "%s against %s (%s, %s)" % (
+            amount(contrast.candidate, contrast.unit), amount(contrast.reference, contrast.unit),
+            samples, "each side's equal" if contrast.test == "exact" else contrast.verdict)
     if contrast.verdict == "insufficient data":
         return "%sx (%s: too few to judge)" % (sig(contrast.ratio), samples)
+    if too_few_exact(contrast):
+        return "%sx (%s, each side's equal: too few for a figure that varies by process)" \
+            % (sig(contrast.ratio), samples)
     if contrast.test == "exact":
         return "%sx (exact counts, %s)" % (sig(contrast.ratio), samples)
     if contrast.ci_low is None or contrast.ci_high is None:
@@ -321,6 +330,13 @@ def contrast_text(contrast):
     return "%sx [%s, %s] (95%% CI, %s, %s: %s)" % (sig(contrast.ratio), sig(low, digits),
                                                   sig(high, digits), contrast.test,
                                                   samples, where)
+
+
+def not_a_ratio(contrast):
+    """True when a side's median is at or below zero, where candidate / reference means
+    nothing."""
+    return (contrast.reference is not None and contrast.candidate is not None and
+            min(contrast.reference, contrast.candidate) <= 0)
 
 
 def count_text(value):
