@@ -271,3 +271,130 @@ refused() {
     assert_one_clear_line "BASELINE=$hostile is on no host"
     [ ! -e "$marker" ] || fail "a command in a value ran"
 }
+
+# relabel RUN OLD NEW: RUN's interpreter OLD renamed NEW in its files and meta, as if
+# another version had been measured.
+relabel() {
+    local file
+    for file in "$SANDBOX/$1"/*.csv; do
+        sed -i "s/^$2,/$3,/" "$file"
+    done
+    sed -i "s/^python_version: $2\$/python_version: $3/" "$SANDBOX/$1/meta"
+}
+
+@test "merge checks every pair of runs: a third that differs from the second alone is refused" {
+    host_copy one bench a
+    host_copy two bench b
+    host_copy three compare c
+    # one measured no copying case; two and three both did, with other definitions.
+    sed -i '/^[^,]*,copying,/d' "$SANDBOX/one/cases.csv"
+    sed -i 's/^\([^,]*,copying,flat_slice\),.*/\1,0000000000000000/' "$SANDBOX/three/cases.csv"
+    refused "$SANDBOX/two and $SANDBOX/three define case copying/flat_slice differently" \
+        "$SANDBOX/one" "$SANDBOX/two" "$SANDBOX/three"
+}
+
+@test "runs of one host that disagree on a host fact: each interpreter keeps its own" {
+    host_copy one bench same
+    host_copy two compare same
+    relabel one 3.11.7 3.12.1
+    sed -i 's/^compiler: .*/compiler: clang 16/' "$SANDBOX/one/meta"
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/out"
+    assert_status 0
+    grep -qx "compiler: clang 16 (3.12.1); gcc 12.2.0 (2.7.18 3.6.15 3.11.7 3.13.0)" \
+        "$SANDBOX/out/meta" || fail "the compilers are not both named" "$(cat "$SANDBOX/out/meta")"
+    grep -qx "compiler@3.12.1: clang 16" "$SANDBOX/out/meta" || fail "3.12.1 lost its compiler"
+    grep -qx "compiler@3.6.15: gcc 12.2.0" "$SANDBOX/out/meta" || fail "3.6.15 lost its compiler"
+    grep -qx "cpu: AMD EPYC" "$SANDBOX/out/meta" || fail "a fact they share is not given once"
+    # Merged again with another host, each interpreter keeps its own compiler.
+    host_copy three bench other
+    merge RUNS="$SANDBOX/out $SANDBOX/three" OUT="$SANDBOX/again"
+    assert_status 0
+    grep -qx "compiler@3.12.1@same: clang 16" "$SANDBOX/again/meta" ||
+        fail "the merged run's own facts were lost" "$(cat "$SANDBOX/again/meta")"
+    grep -qx "compiler@other: gcc 12.2.0" "$SANDBOX/again/meta" || fail "the new host's facts"
+}
+
+@test "merge refuses a value that is no number, binary data and text not UTF-8, naming file and line" {
+    host_copy one bench vm
+    host_copy two compare ci-arm
+    sed -i '5s/,[^,]*,\([^,]*\)$/,oops,\1/' "$SANDBOX/one/samples.csv"
+    refused "$SANDBOX/one/samples.csv: line 5: value 'oops' is not a number" \
+        "$SANDBOX/one" "$SANDBOX/two"
+    cp "$FIXTURES/runs/bench/samples.csv" "$SANDBOX/one/samples.csv"
+    printf '3.11.7,copying\0\0\0\n' >>"$SANDBOX/one/samples.csv"
+    refused "$SANDBOX/one/samples.csv: binary data (a NUL byte) on line 842" \
+        "$SANDBOX/one" "$SANDBOX/two"
+    cp "$FIXTURES/runs/bench/samples.csv" "$SANDBOX/one/samples.csv"
+    printf '3.11.7,copying,\377\376\n' >>"$SANDBOX/one/samples.csv"
+    refused "$SANDBOX/one/samples.csv: byte" "$SANDBOX/one" "$SANDBOX/two"
+    # A byte-order mark (a file saved by an editor) is read past, in a CSV and in meta.
+    cp "$FIXTURES/runs/bench/samples.csv" "$SANDBOX/one/samples.csv"
+    sed -i '1s/^/\xef\xbb\xbf/' "$SANDBOX/one/samples.csv" "$SANDBOX/one/meta"
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/out"
+    assert_status 0
+    [ "$(labels_of "$SANDBOX/out/samples.csv")" = \
+        "2.7.18@ci-arm 3.11.7@ci-arm 3.11.7@vm 3.13.0@ci-arm 3.6.15@ci-arm " ] ||
+        fail "the host was not read past the mark" "$(labels_of "$SANDBOX/out/samples.csv")"
+}
+
+@test "merge of a run without samples: compared without it; as a baseline or alone, refused" {
+    host_copy empty bench vm
+    host_copy two compare ci-arm
+    head -1 "$FIXTURES/runs/bench/samples.csv" >"$SANDBOX/empty/samples.csv"
+    refused "host vm: none of its interpreters (3.11.7@vm) has a sample" \
+        "$SANDBOX/empty" "$SANDBOX/two"
+    # On the same host as the comparison, as its oldest 3.x: the next oldest is the baseline.
+    sed -i 's/^host: .*/host: ci-arm/' "$SANDBOX/empty/meta"
+    relabel empty 3.11.7 3.5.10
+    merge RUNS="$SANDBOX/empty $SANDBOX/two" OUT="$SANDBOX/out"
+    assert_status 0
+    assert_contains "$stderr" "3.5.10 has no samples (every case failed)"
+    [ "$(csv_rows "$SANDBOX/out/comparison.csv" baseline | sort -u)" = "3.6.15" ] ||
+        fail "the baseline" "$(csv_rows "$SANDBOX/out/comparison.csv" baseline | sort -u)"
+    merge RUNS="$SANDBOX/empty $SANDBOX/two" OUT="$SANDBOX/out2" BASELINE=3.5
+    assert_status 2
+    assert_one_clear_line "BASELINE=3.5: 3.5.10 has no samples (every case failed); pick another"
+}
+
+@test "merge OUT: not a .partial name, not inside a run merged; an unwritable one is exit 4" {
+    host_copy one bench vm
+    host_copy two compare ci-arm
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/out.partial"
+    assert_status 2
+    assert_one_clear_line "OUT=$SANDBOX/out.partial ends in .partial"
+    merge RUNS="$SANDBOX/one $SANDBOX/two" OUT="$SANDBOX/two/merged"
+    assert_status 2
+    assert_one_clear_line "OUT=$SANDBOX/two/merged is inside $SANDBOX/two, a run being merged"
+    [ ! -e "$SANDBOX/two/merged" ] || fail "the input run was written into"
+    # make's own status is 2 whatever its recipe's: bin/merge tells write failures apart.
+    run --separate-stderr "$REPO_ROOT/bin/merge" --out /proc/idiombench-merge \
+        "$SANDBOX/one" "$SANDBOX/two"
+    assert_status 4
+    assert_one_clear_line "cannot write /proc/idiombench-merge.partial"
+}
+
+@test "merge stopped by SIGTERM leaves no folder and no child; piped into head it loses nothing" {
+    host_copy one bench vm
+    host_copy two compare ci-arm
+    # Rounds enough that the merge lasts while the test stops it.
+    awk -F, -v OFS=, 'NR == 1 { print; next } { print; for (r = 1; r <= 100; r++) { $7 = $7 + 5 * r; print } }' \
+        "$FIXTURES/runs/compare/samples.csv" >"$SANDBOX/two/samples.csv"
+    "$REPO_ROOT/bin/merge" --out "$SANDBOX/out" "$SANDBOX/one" "$SANDBOX/two" \
+        >"$SANDBOX/log" 2>&1 &
+    local pid=$! waited=0 status=0
+    until [ -d "$SANDBOX/out.partial" ] || [ "$waited" -gt 600 ]; do
+        sleep 0.05
+        waited=$((waited + 1))
+    done
+    [ -d "$SANDBOX/out.partial" ] || fail "the merge never began" "$(cat "$SANDBOX/log")"
+    kill -TERM "$pid"
+    wait "$pid" || status=$?
+    [ "$status" -eq 143 ] || fail "exit $status after SIGTERM" "$(cat "$SANDBOX/log")"
+    [ ! -e "$SANDBOX/out.partial" ] && [ ! -e "$SANDBOX/out" ] || fail "a folder was left"
+    sleep 0.2
+    ! pgrep -f "idiombench-compare --samples $SANDBOX" >/dev/null ||
+        fail "idiombench-compare goes on" "$(pgrep -af idiombench-compare)"
+    "$REPO_ROOT/bin/merge" --out "$SANDBOX/piped" "$SANDBOX/one" "$SANDBOX/two" | head -1 >/dev/null
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail "exit ${PIPESTATUS[0]} when its reader went away"
+    [ -s "$SANDBOX/piped/comparison.csv" ] || fail "no merged run when piped into head"
+}

@@ -161,11 +161,15 @@ def merge_meta(raw, labels, compare_pairs, path):
         f.write("\n".join(lines) + "\n")
 
 
+def compare_tool():
+    """build/idiombench-compare's path."""
+    return os.path.join(REPO_ROOT, "build", "idiombench-compare")
+
+
 def compare_samples(folder, baseline):
     """build/idiombench-compare on folder/samples.csv: writes folder's measurements.csv,
     comparison.csv and complexity.csv; returns its table (stdout)."""
-    tool = os.path.join(REPO_ROOT, "build", "idiombench-compare")
-    command = [tool, "--samples", os.path.join(folder, "samples.csv"), "--baseline", baseline,
+    command = [compare_tool(), "--samples", os.path.join(folder, "samples.csv"), "--baseline", baseline,
                "--measurements", os.path.join(folder, "measurements.csv"),
                "--comparison", os.path.join(folder, "comparison.csv"),
                "--complexity", os.path.join(folder, "complexity.csv")]

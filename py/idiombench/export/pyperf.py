@@ -83,9 +83,11 @@ def per_label(meta, key, label):
 
 
 def per_host(meta, key, label):
-    """meta's key for label's machine: "key@host" in a run make merge folded from
-    several hosts (label "3.13.1@ci-arm"), else "key"."""
-    return meta.get("%s@%s" % (key, host(label))) or meta.get(key) or "unknown"
+    """meta's key for label's machine: its own "key@label" in a run make merge folded
+    from runs of a host that disagree on it, "key@host" in one folded from several
+    hosts (label "3.13.1@ci-arm"), else "key"."""
+    return (meta.get("%s@%s" % (key, label)) or meta.get("%s@%s" % (key, host(label))) or
+            meta.get(key) or "unknown")
 
 
 def run_metadata(meta, label):

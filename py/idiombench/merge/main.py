@@ -19,11 +19,13 @@ keys once (one host) or as `key@<host>` with `hosts` (several), each interpreter
 keys as `key@<label>`.
 
 Refused (exit 2, one line naming cause and fix): fewer than 2 folders, one given
-twice, one interpreter of one host in two runs, a folder missing, incomplete or without
-samples.csv or measurements.csv, runs whose catalogues or suites define a shared case
-differently (cases.csv; docs/run-folder.md).
-Exit status: 0 merged; 2 bad input; 3 idiombench-compare failed; 130 interrupted
-(Ctrl-C: the .partial folder is removed).
+twice, one interpreter of one host in two runs, a folder missing, incomplete, damaged
+(sources.source_rows) or without samples.csv or measurements.csv, runs whose catalogues
+or suites define a shared case differently (cases.csv; docs/run-folder.md), an OUT that
+exists, ends in .partial or lies inside an input, a host without samples.
+Exit status: 0 merged; 2 bad input; 3 idiombench-compare missing or failed; 4 OUT could
+not be written; 130 interrupted (Ctrl-C; SIGTERM gives 143): the .partial folder is
+removed.
 Standard library only; Python 3.6+.
 """
 import argparse
@@ -33,8 +35,9 @@ import shutil
 
 from idiombench.compare import merge as compare_merge
 from idiombench.merge.sources import read_all, relabel, source_rows
-from idiombench.run import errors, schema
-from idiombench.run.errors import EXIT_INTERRUPTED, EXIT_OK, Stop, warn
+from idiombench.run import errors, interrupts, schema
+from idiombench.run.errors import (EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK,
+                                   EXIT_WRITE_FAILED, Stop, warn)
 from idiombench.run.folder import PARTIAL, finish, new_run_folder
 from idiombench.run.labels import host, label_key, names, version_tuple
 from idiombench.run.paths import REPO_ROOT
@@ -65,15 +68,25 @@ def parse_args(argv):
     return args
 
 
-def run_folder(wanted):
-    """The final folder, which must not exist yet, nor its .partial."""
+def run_folder(wanted, sources):
+    """The final folder, which must not exist yet, nor its .partial, nor be inside a
+    run being merged."""
     if not wanted:
         return new_run_folder(os.path.join(REPO_ROOT, "results"), "-merge")
     final = os.path.abspath(wanted)
+    if os.path.basename(final).endswith(PARTIAL):
+        raise Stop("OUT=%s ends in %s, the mark of an incomplete run that no reader "
+                   "takes: name a folder without it" % (wanted, PARTIAL))
     for path in (final, final + PARTIAL):
         if os.path.lexists(path):
             raise Stop("OUT=%s: %s already exists; remove it or name a new folder"
                        % (wanted, path))
+    for source in sources:
+        inside = os.path.realpath(source.folder)
+        if os.path.realpath(os.path.dirname(final)).startswith(inside + os.sep) or \
+                os.path.realpath(os.path.dirname(final)) == inside:
+            raise Stop("OUT=%s is inside %s, a run being merged: name a folder outside it"
+                       % (wanted, source.folder))
     return final
 
 
@@ -106,12 +119,31 @@ def host_baseline(labels, wanted):
     return ([label for label in labels if version_tuple(label)[:1] == (3,)] or labels)[0]
 
 
-def baselines(hosts, wanted):
-    chosen = [host_baseline(labels, wanted) for _, labels in hosts]
+def baselines(hosts, wanted, measured):
+    """Each host's baseline, among its interpreters that have samples (measured): a
+    run whose every case failed is complete, and keeps its failures, but has nothing to
+    compare."""
+    chosen = []
+    for where, labels in hosts:
+        usable = [label for label in labels if label in measured]
+        if not usable:
+            raise Stop("host %s: none of its interpreters (%s) has a sample: every case "
+                       "failed (see the failures.csv of its runs); measure it again, or "
+                       "leave its runs out" % (where, " ".join(labels)))
+        chosen.append(host_baseline(usable, wanted))
     if wanted and not any(wanted == b or names(wanted, b) for b in chosen):
         every = [label for _, labels in hosts for label in labels]
+        empty = [label for label in every if (wanted == label or names(wanted, label))
+                 and label not in measured]
+        if empty:
+            raise Stop("BASELINE=%s: %s has no samples (every case failed); pick another "
+                       "of %s" % (wanted, empty[0], ", ".join(
+                           label for label in every if label in measured)))
         raise Stop("BASELINE=%s is on no host of the runs (%s); pick one of them"
                    % (wanted, ", ".join(every)))
+    for label in [label for _, labels in hosts for label in labels if label not in measured]:
+        warn("%s has no samples (every case failed): it is in the merged run with its "
+             "failures, and in no comparison" % label, "merge")
     return chosen
 
 
@@ -150,19 +182,52 @@ def host_facts(source):
     return facts
 
 
-def host_lines(sources):
+def label_facts(source, mapping):
+    """[(new label, its host, [(key, value)])]: each interpreter's host keys, its own
+    `key@<label>` where its run has one (a merged run whose runs of a host disagreed),
+    else its host's."""
+    by_host = host_facts(source)
+    found = []
+    for old, new in mapping.items():
+        where = host(old) or source.host
+        found.append((new, host(new) or source.host, [
+            (key, source.values.get("%s@%s" % (key, old), value))
+            for key, value in by_host.get(where, [])]))
+    return found
+
+
+def host_lines(sources, mappings):
     """The hosts' keys: once when the runs share one host, else `key@<host>` per host
-    after `hosts: a b`."""
-    firsts = collections.OrderedDict()
-    for source in sources:
-        for where, facts in host_facts(source).items():
-            firsts.setdefault(where, facts)
-    if len(firsts) == 1:
-        return ["%s: %s" % pair for pair in list(firsts.values())[0]]
-    lines = ["hosts: %s" % " ".join(firsts)]
-    for where, facts in firsts.items():
-        lines += ["%s@%s: %s" % (k, where, v) for k, v in facts]
+    after `hosts: a b`. Where runs of one host disagree on a key (the machine changed
+    between them), its value names each value's interpreters, and each interpreter
+    gets its own `key@<label>`."""
+    facts = collections.OrderedDict()
+    for source, mapping in zip(sources, mappings):
+        for label, where, pairs in label_facts(source, mapping):
+            keys = facts.setdefault(where, collections.OrderedDict())
+            for key, value in pairs:
+                keys.setdefault(key, collections.OrderedDict()).setdefault(value, []).append(
+                    label)
+    lines = [] if len(facts) == 1 else ["hosts: %s" % " ".join(facts)]
+    suffix = (lambda where: "") if len(facts) == 1 else (lambda where: "@" + where)
+    for where, keys in facts.items():
+        for key, values in keys.items():
+            lines.append("%s%s: %s" % (key, suffix(where), value_text(values)))
+    for keys in facts.values():
+        for key, values in keys.items():
+            if len(values) > 1:
+                lines += ["%s@%s: %s" % (key, label, value)
+                          for value, labels in values.items() for label in labels]
     return lines
+
+
+def value_text(values):
+    """"gcc 12.2.0" when every interpreter has it; else "clang 16 (3.12.1); gcc 12.2.0
+    (2.7.18 3.6.15)": {value: [labels]}."""
+    if len(values) == 1:
+        return list(values)[0]
+    return "; ".join("%s (%s)" % (value, " ".join(sorted(labels, key=label_key)))
+                     for value, labels in values.items())
 
 
 def label_lines(source, mapping):
@@ -171,9 +236,11 @@ def label_lines(source, mapping):
     lines = []
     for key, value in source.meta:
         base, _, label = key.partition("@")
+        if base in HOST_KEYS:
+            continue  # host_lines' (an interpreter's own host keys too)
         if source.is_compare and label in mapping:
             lines.append("%s@%s: %s" % (base, mapping[label], value))
-        elif not source.is_compare and key not in HOST_KEYS and key != "command":
+        elif not source.is_compare and key != "command":
             lines.append("%s@%s: %s" % (key, mapping[source.labels[0]], value))
     return lines
 
@@ -185,7 +252,7 @@ def write_meta(work, sources, mappings, hosts, chosen):
              "pythons: %s" % " ".join(labels), "baseline: %s" % main_baseline(hosts, chosen),
              "baselines: %s" % " ".join(chosen),
              "mode: %s" % (modes.pop() if len(modes) == 1 else "mixed")]
-    lines += host_lines(sources)
+    lines += host_lines(sources, mappings)
     for source, mapping in zip(sources, mappings):
         lines += label_lines(source, mapping)
     with open(os.path.join(work, "meta"), "w") as f:
@@ -214,7 +281,9 @@ def merge_into(work, sources, wanted):
             os.makedirs(os.path.dirname(os.path.join(work, name)), exist_ok=True)
             copy_rows(sources, mappings, name, work)
     hosts = hosts_of(sources, mappings)
-    chosen = baselines(hosts, wanted)
+    measured = set(row["python_version"]
+                   for row in compare_merge.read_rows(work, "samples.csv"))
+    chosen = baselines(hosts, wanted, measured)
     write_meta(work, sources, mappings, hosts, chosen)
     table = compare_hosts(work, hosts, chosen)
     with open(os.path.join(work, "comparison.txt"), "w") as f:
@@ -223,8 +292,15 @@ def merge_into(work, sources, wanted):
 
 
 def merge(args):
-    sources = read_all(args.runs)
-    final = run_folder(args.out)
+    tool = compare_merge.compare_tool()
+    if not os.access(tool, os.X_OK):
+        raise Stop("%s is missing: build it with make -f mk/compare.mk (make merge does)"
+                   % tool, EXIT_ENVIRONMENT)
+    try:
+        sources = read_all(args.runs)
+        final = run_folder(args.out, sources)
+    except KeyboardInterrupt:
+        raise Stop("interrupted; nothing was written", EXIT_INTERRUPTED)
     work = final + PARTIAL
     try:
         table = merge_into(work, sources, args.baseline)
@@ -232,16 +308,21 @@ def merge(args):
     except KeyboardInterrupt:
         shutil.rmtree(work, ignore_errors=True)
         raise Stop("interrupted; no run folder was written", EXIT_INTERRUPTED)
+    except OSError as error:
+        shutil.rmtree(work, ignore_errors=True)
+        raise Stop("cannot write %s: %s; give OUT= a new folder in a writable one"
+                   % (error.filename or work, error.strerror or error), EXIT_WRITE_FAILED)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
-    print(table, end="")
+    errors.show(table)
     shown = os.path.relpath(final)
     say("merged %d runs into %s" % (len(sources), final if shown.startswith("..") else shown))
     return EXIT_OK
 
 
 def main(argv):
+    interrupts.install()
     try:
         return merge(parse_args(argv))
     except Stop as err:

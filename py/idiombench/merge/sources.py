@@ -6,6 +6,9 @@ and the labels their interpreters take in the merged run.
 
 Standard library only; Python 3.6+.
 """
+import csv
+import io
+import math
 import os
 
 from idiombench.run import schema
@@ -18,10 +21,12 @@ from idiombench.run.table import Table
 # The files a run folder must hold to be merged.
 REQUIRED = ("samples.csv", "measurements.csv")
 FIX = "give run folders that make bench or make compare wrote, in RUNS=\"DIR1 DIR2 ...\""
+USAGE = 'make merge RUNS="DIR1 DIR2 ..."; a folder whose name has blanks: bin/merge DIR1 DIR2'
 
 
 class Source:
-    """One run folder: its meta pairs, host and interpreter labels."""
+    """One run folder: its meta pairs, host and interpreter labels; what its catalogue
+    defined is read once, when first asked for."""
 
     def __init__(self, folder):
         self.folder = folder
@@ -29,6 +34,10 @@ class Source:
         values = dict(self.meta)
         self.values = values
         self.host = values.get("host", "") or "unknown"
+        if len(self.host.split()) != 1:
+            raise Stop("%s: its meta's host %r holds a blank, which a label cannot: write "
+                       "the host's name without blanks in that meta" % (folder, self.host))
+        self._definitions = self._sizes = None
         self.is_compare = values.get("run") == "compare"
         if self.is_compare:
             self.labels = values.get("pythons", "").split()
@@ -40,11 +49,14 @@ class Source:
 
 
 def read(folder):
-    checked(folder, 'make merge RUNS="DIR1 DIR2 ..."')
+    checked(folder, USAGE)
     for name in REQUIRED:
         if not os.path.isfile(os.path.join(folder, name)):
             raise Stop("%s has no %s: it is not a complete run; %s" % (folder, name, FIX))
-    return Source(folder)
+    try:
+        return Source(folder)
+    except OSError as error:
+        raise Stop(unreadable(os.path.join(folder, "meta"), error))
 
 
 def read_all(folders):
@@ -60,31 +72,62 @@ def read_all(folders):
                        % (seen[real], folder))
         seen[real] = folder
     sources = [read(folder) for folder in folders]
-    for other in sources[1:]:
-        check_suites(sources[0], other)
+    for index, first in enumerate(sources):
+        for other in sources[index + 1:]:
+            check_suites(first, other)
     return sources
 
 
+def unreadable(path, error):
+    return "cannot read %s: %s; make it readable, or leave that run out" % (
+        path, error.strerror or error)
+
+
 def source_rows(folder, name):
-    """The rows of folder/name ([] when the file is not there); Stop when a column a
-    reader of the merged run needs is missing, or a row has more or fewer fields than
-    the header (a column no reader needs, missing from an older run, is left empty)."""
+    """The rows of folder/name ([] when the file is not there); Stop when it cannot be
+    read, holds binary data or text that is not UTF-8, lacks a column a reader of the
+    merged run needs, has a row with more or fewer fields than the header, or (in
+    samples.csv) a value that is not a finite number. A column no reader needs, missing
+    from an older run, is left empty; a byte-order mark is skipped."""
     path = os.path.join(folder, name)
     if not os.path.exists(path):
         return []
     damaged = "%s: %%s: the file is damaged or not this suite's; measure that run again" % path
-    with open(path, newline="", encoding="utf-8") as stream:
-        table = Table(stream, name, "merge", also=["python_version"] + [
-            column for column in schema.needed_by_any(name) if column != "python_version"])
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as stream:
+            text = stream.read()
+    except UnicodeDecodeError as error:
+        raise Stop(damaged % ("byte %d is not UTF-8" % error.start))
+    except OSError as error:
+        raise Stop(unreadable(path, error))
+    if "\0" in text:
+        raise Stop(damaged % ("binary data (a NUL byte) on line %d"
+                              % (text.count("\n", 0, text.index("\0")) + 1)))
+    table = Table(io.StringIO(text, newline=""), name, "merge", also=["python_version"] + [
+        column for column in schema.needed_by_any(name) if column != "python_version"])
+    try:
         if table.missing:
             raise Stop(damaged % ("no column " + ", ".join(table.missing)))
-        rows = []
-        for row in table:
-            if table.shorter(row) or table.longer(row):
-                raise Stop(damaged % ("line %d has %d fields, its header %d"
-                                      % (table.line, table.fields(row), len(table.header))))
-            rows.append(row)
-    return rows
+        return [row for row in table if sound(table, row, name, damaged)]
+    except csv.Error as error:
+        raise Stop(damaged % ("line %d: %s" % (table.line, error)))
+
+
+def sound(table, row, name, damaged):
+    """True, or Stop when the row is ragged or (samples.csv) its value no number."""
+    if table.shorter(row) or table.longer(row):
+        raise Stop(damaged % ("line %d has %d fields, its header %d"
+                              % (table.line, table.fields(row), len(table.header))))
+    if name == "samples.csv" and not finite(row["value"]):
+        raise Stop(damaged % ("line %d: value %r is not a number" % (table.line, row["value"])))
+    return True
+
+
+def finite(text):
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 def commit(source):
@@ -94,19 +137,22 @@ def commit(source):
 
 def case_sizes(source):
     """{(family, case): sizes} of source's samples: what its catalogue defined."""
-    sizes = {}
-    for row in source_rows(source.folder, "samples.csv"):
-        sizes.setdefault((row["family"], row["case"]), set()).add(row["n"])
-    return sizes
+    if source._sizes is None:
+        source._sizes = {}
+        for row in source_rows(source.folder, "samples.csv"):
+            source._sizes.setdefault((row["family"], row["case"]), set()).add(row["n"])
+    return source._sizes
 
 
 def definitions(source):
     """{(family, case): its definitions} of source's cases.csv (the fingerprints the
     harness writes, one per interpreter); {} for a run that has no cases.csv."""
-    found = {}
-    for row in source_rows(source.folder, "cases.csv"):
-        found.setdefault((row["family"], row["case"]), set()).add(row["definition"])
-    return found
+    if source._definitions is None:
+        source._definitions = {}
+        for row in source_rows(source.folder, "cases.csv"):
+            source._definitions.setdefault((row["family"], row["case"]), set()).add(
+                row["definition"])
+    return source._definitions
 
 
 def check_suites(first, other):

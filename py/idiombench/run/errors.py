@@ -11,6 +11,7 @@ programs give them the same sense: 1 done in part (some cases, charts, rules or 
 failed, or a file could not be written), 2 bad input, 3 nothing could be done.
 Standard library only; Python 3.6+.
 """
+import os
 import sys
 
 EXIT_OK = 0             # everything done
@@ -37,7 +38,21 @@ class Skip(Stop):
 
 def say(message, program="idiombench", stream=None):
     """Progress, "<program>: message", on stdout (or stream), at once."""
-    print("%s: %s" % (program, message), file=stream or sys.stdout, flush=True)
+    show("%s: %s\n" % (program, message), stream)
+
+
+def show(text, stream=None):
+    """text on stdout (or stream), at once. When its reader has gone (a pipe into
+    `head`), the program goes on without output rather than dying half-way: what it
+    writes to files matters more than what it prints."""
+    stream = stream or sys.stdout
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def warn(message, program=None):

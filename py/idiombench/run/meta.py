@@ -6,7 +6,7 @@ def meta_pairs(path):
     """The (key, value) pairs of meta's `key: value` lines, in order, as written (a
     value keeps its blanks); other lines are skipped. OSError when the file cannot be
     read."""
-    with open(path, encoding="utf-8", errors="replace") as stream:
+    with open(path, encoding="utf-8-sig", errors="replace") as stream:
         lines = [line.rstrip("\n").partition(": ") for line in stream]
     return [(key, value) for key, sep, value in lines if sep]
 
