@@ -151,3 +151,33 @@ d["benchmarks"] = d["benchmarks"][:1]; json.dump(d, open(sys.argv[2], "w"))' "$g
     [ "$(cat "$SANDBOX/bench/pyperf")" = "not a folder" ] || fail "what was there changed"
     [ -z "$(ls "$SANDBOX/bench" | grep 'pyperf\.')" ] || fail "temporary folders left" "$(ls "$SANDBOX/bench")"
 }
+
+@test "make pyperf: two bench runs of one mode give equal counts; merged, a bench run stays one pyperf run" {
+    copy_run bench
+    cp -r "$SANDBOX/bench" "$SANDBOX/more"
+    # The second run's every case took more time samples than its first batch (adaptive
+    # sampling on a noisy machine): its time benchmarks still give the first batch.
+    awk -F, -v OFS=, 'NR > 1 && $5 == "time_per_op" { print; $7 = $7 + 100; print; next } { print }' \
+        "$FIXTURES/runs/bench/samples.csv" >"$SANDBOX/more/samples.csv"
+    sed -i 's/^host: .*/host: other/' "$SANDBOX/more/meta"
+    local folder
+    for folder in bench more; do
+        run --separate-stderr make --no-print-directory -C "$REPO_ROOT" pyperf RUN="$SANDBOX/$folder"
+        assert_status 0
+    done
+    check "$SANDBOX/bench/pyperf/3.11.7.json" "$SANDBOX/more/pyperf/3.11.7.json"
+    assert_status 0
+    build_compare
+    run --separate-stderr make --no-print-directory -C "$REPO_ROOT" merge \
+        RUNS="$SANDBOX/bench $SANDBOX/more" OUT="$SANDBOX/merged"
+    assert_status 0
+    "$TEST_PYTHON" - "$SANDBOX/merged/pyperf" <<'PY' || fail "a bench run's samples split into runs"
+import json, os, sys
+for name in ("3.11.7@vm.json", "3.11.7@other.json"):
+    document = json.load(open(os.path.join(sys.argv[1], name)))
+    for bench in document["benchmarks"]:
+        assert len(bench["runs"]) == 1, (name, bench["metadata"]["name"], len(bench["runs"]))
+        assert len(bench["runs"][0]["values"]) > 1, (name, bench["metadata"]["name"])
+        assert bench["runs"][0]["metadata"]["python_executable"].endswith("python3.11"), name
+PY
+}

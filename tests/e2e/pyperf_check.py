@@ -7,7 +7,8 @@ exit 1; exit 0 when every file keeps them. Rules:
     of "second", "byte" or "integer"; runs, each with "values": numbers > 0, not empty;
   - metadata values are str, int or float; a str is not empty and holds no line break;
     "loops", when given, an int >= 1;
-  - python_version, hostname and cpu_model_name given, and the same, in every run;
+  - python_version, python_executable, hostname and cpu_model_name given, and the
+    same, in every run;
   - a run of a benchmark whose unit is not "second" gives its "duration" (else pyperf
     adds its values up as seconds in the total duration `pyperf stats` prints);
   - every benchmark of one metric (the name's ":metric", none for time) has the same
@@ -18,7 +19,7 @@ import json
 import sys
 
 UNITS = ("second", "byte", "integer")
-SAME_IN_EVERY_RUN = ("python_version", "hostname", "cpu_model_name")
+SAME_IN_EVERY_RUN = ("python_version", "python_executable", "hostname", "cpu_model_name")
 
 
 def metadata_problems(where, metadata):

@@ -20,13 +20,19 @@ The format is pyperf's (pyperf/_bench.py, _metadata.py; file version "1.0"):
 - pyperf's t-test needs the same number of values on both sides, so every benchmark of
   one metric gets the same count: the first k samples, k the fewest any benchmark of
   that metric has, of any interpreter of the run (a comparison: its rounds; a bench
-  run: the time pass's first batch, which every case takes whole, and its exact
-  passes' samples; a merged run: the fewest of the runs it folds). Two runs made in
-  the same mode give the same k.
-- Runs: a comparison's rounds were separate processes, so each round is a pyperf run
-  of one value; a bench run's samples come from one process, one pyperf run.
-- python_version, hostname and cpu_model_name are the same in every run of a file
-  (from meta), as pyperf requires of the runs of a benchmark.
+  run: its exact passes' samples, and for time the time pass's first batch, the
+  settings' "repetitions N", which every case takes whole before any more it may take
+  for a tight interval; a merged run: the fewest of the runs it folds). Two runs made
+  in the same mode give the same k.
+- Runs: an interpreter whose settings take one sample per process (a comparison's
+  rounds: "repetitions 1") gets a pyperf run per value; one whose samples come from
+  one process (a bench run, also inside a merged run) one pyperf run.
+- A time value is the net time per operation (the timed loop less its empty twin), so
+  pyperf's raw value (value x loops) is the net time of the loop, shorter than the
+  loop's duration: `pyperf check` may say "the shortest raw value is only ..." of a
+  statement that costs little next to the loop itself.
+- python_version, python_executable, hostname and cpu_model_name are the same in every
+  run of a file (from meta), as pyperf requires of the runs of a benchmark.
 Standard library only; Python 3.6+.
 """
 import collections
@@ -93,17 +99,38 @@ def per_host(meta, key, label):
 def run_metadata(meta, label):
     """What pyperf wants the same in every run of a benchmark."""
     return {"python_version": per_label(meta, "python_version", label),
+            "python_executable": per_label(meta, "python_path", label),
             "hostname": host(label) or meta.get("host") or "unknown",
             "cpu_model_name": per_host(meta, "cpu", label)}
 
 
-def value_counts(samples):
+def repetitions(meta, label):
+    """The samples of a case one process takes first (settings' "repetitions N"), or
+    None when the settings do not say."""
+    for part in per_label(meta, "settings", label).split(", "):
+        words = part.split()
+        if len(words) == 2 and words[0] == "repetitions" and words[1].isdigit():
+            return int(words[1])
+    return None
+
+
+def one_process(meta, label):
+    """True when label's samples of a case come from one process (a bench run's),
+    False when each is a process's own (a comparison's rounds)."""
+    taken = repetitions(meta, label)
+    return taken > 1 if taken is not None else meta.get("run") != "compare"
+
+
+def value_counts(samples, meta):
     """{metric: k}: the fewest samples any benchmark of the metric has, of any
-    interpreter ({label: series} samples): every file of the run has k of the metric."""
+    interpreter ({label: series} samples), a one-process time series counted up to its
+    first batch: every file of the run has k of the metric."""
     counts = {}
-    for series in samples.values():
+    for label, series in samples.items():
+        batch = repetitions(meta, label) if one_process(meta, label) else None
         for (_, _, _, metric, _), values in series.items():
-            counts[metric] = min(counts.get(metric, len(values)), len(values))
+            k = min(len(values), batch) if batch and metric == TIME_METRIC else len(values)
+            counts[metric] = min(counts.get(metric, k), k)
     return counts
 
 
@@ -116,11 +143,11 @@ def benchmark(key, samples, count, metadata, one_run_per_value):
     if low <= 0:
         return None, ("a sample of %.9g %s: pyperf takes only values > 0" % (low, unit))
     def run(part):
-        """A pyperf run of the samples part: a time value is per loop iteration, and
-        pyperf's raw value (value x loops) is the timed loop's, its duration; a count
-        is per operation of a differenced run, where pyperf's loops would mean nothing,
-        and its duration 0 (not recorded: without it pyperf would add the counts up as
-        seconds in its total duration)."""
+        """A pyperf run of the samples part: a time value is per loop iteration, net of
+        the empty loop, and pyperf's raw value (value x loops) the loop's net time; a
+        count is per operation of a differenced run, where pyperf's loops would mean
+        nothing, and its duration 0 (not recorded: without it pyperf would add the
+        counts up as seconds in its total duration)."""
         if metric == TIME_METRIC:
             timing = {"loops": max(1, part[0].loops)}
         else:
@@ -134,11 +161,11 @@ def benchmark(key, samples, count, metadata, one_run_per_value):
 def suite(label, series, counts, meta, run_name):
     """(the pyperf JSON document of one interpreter, [(name, reason) left out]): counts
     is value_counts' {metric: k}."""
-    comparison = meta.get("run") == "compare"
+    rounds = not one_process(meta, label)
     metadata = run_metadata(meta, label)
     benchmarks, omitted = [], []
     for key, samples in series.items():
-        bench, reason = benchmark(key, samples, counts[key[3]], metadata, comparison)
+        bench, reason = benchmark(key, samples, counts[key[3]], metadata, rounds)
         if bench is None:
             omitted.append((benchmark_name(*key[:4]), reason))
         else:
@@ -156,7 +183,7 @@ def export(run):
     samples = read_samples(os.path.join(run, "samples.csv"))
     run_name = os.path.basename(os.path.normpath(os.path.realpath(run)))
     files, omitted_rows = collections.OrderedDict(), []
-    counts = value_counts(samples)
+    counts = value_counts(samples, meta)
     for label in sorted(samples, key=label_key):
         document, omitted = suite(label, samples[label], counts, meta, run_name)
         files[label + ".json"] = json.dumps(document, sort_keys=True) + "\n"

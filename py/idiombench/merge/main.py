@@ -34,6 +34,7 @@ import os
 import shutil
 
 from idiombench.compare import merge as compare_merge
+from idiombench.export.main import main as export_pyperf
 from idiombench.merge.sources import read_all, relabel, source_rows
 from idiombench.run import errors, interrupts, schema
 from idiombench.run.errors import (EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_OK,
@@ -318,6 +319,7 @@ def merge(args):
     errors.show(table)
     shown = os.path.relpath(final)
     say("merged %d runs into %s" % (len(sources), final if shown.startswith("..") else shown))
+    export_pyperf([final])  # as make bench and make compare do; says why when it cannot
     return EXIT_OK
 
 
