@@ -249,6 +249,25 @@ TEST(calibrate_finds_a_count_reaching_the_target)
     loop_release(&twins);
 }
 
+TEST(calibrate_is_not_stopped_by_one_stalled_run)
+{
+    /* Every other run of the loop stalls 10 ms at its first operation, as a loaded
+     * machine's preemption or a cold first run can: calibration goes on the shorter of
+     * two runs, so a 5 ms target still needs thousands of these cheap operations (it
+     * used to stop at the first, stalled, 1-operation run). */
+    test_case t = make_case("import builtins, time\n"
+                            "builtins._ib_runs = getattr(builtins, '_ib_runs', 0) + 1\n"
+                            "stall = [builtins._ib_runs % 2]",
+                            "stall and stall.pop() and time.sleep(0.01)", false, 0);
+    loop_twins twins;
+    REQUIRE(loop_compile(&t.def, 0, &twins) == 0);
+    Py_ssize_t loops = 0;
+    CHECK_EQ_INT(loop_calibrate(&twins, 5000000, &loops), 0);
+    if (!CHECK(loops >= 100))
+        printf("    loops = %zd\n", loops);
+    loop_release(&twins);
+}
+
 TEST(calibrate_of_a_raising_statement_fails)
 {
     test_case t = make_case("", "[][0]", false, 0);
@@ -414,6 +433,7 @@ int main(void)
     RUN(yield_in_the_statement_is_an_error);
     RUN(break_in_the_statement_is_an_error);
     RUN(calibrate_finds_a_count_reaching_the_target);
+    RUN(calibrate_is_not_stopped_by_one_stalled_run);
     RUN(calibrate_of_a_raising_statement_fails);
     RUN(sample_ns_is_net_of_the_empty_loop);
     RUN(sample_allocs_of_a_statement_that_allocates_nothing_is_zero);
