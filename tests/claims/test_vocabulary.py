@@ -56,6 +56,17 @@ class ExactContrasts(unittest.TestCase):
                          "0.961x (2+2 samples, each side's equal: too few for a figure that "
                          "varies by process)")
 
+    def test_no_ratio_of_arithmetic_means(self):
+        # A time sample <= 0: idiombench-compare compares arithmetic means (welch), whose
+        # ratio (16.9x seen, the medians' 6.8x) is not quoted; the medians are.
+        from idiombench.claims.run import Contrast
+        welch = Contrast(0.0592, 0.0358, 0.172, "faster", 15.5, 2.27, "ns", "welch", 0.001,
+                         (5, 5), "time_per_op")
+        self.assertEqual(words.contrast_text(welch), "2.27 ns against 15.5 ns (5+5 samples, "
+                                                     "faster)")
+        self.assertEqual(words.time_text(welch._replace(verdict="slower")),
+                         "faster (by mean times: a sample <= 0 leaves no ratio)")
+
     def test_no_ratio_is_quoted_across_zero(self):
         # Retained bytes can be negative (the heap ended smaller than it began): the
         # medians are given instead of a ratio such as -0.0000463x.

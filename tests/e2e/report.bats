@@ -698,7 +698,7 @@ PY
     assert_contains "$(cat "$dir/REPORT.md")" "predates the fits' errors"
 }
 
-@test "at a glance: a ratio of arithmetic means (a sample <= 0) is never among the largest" {
+@test "a ratio of arithmetic means (a sample <= 0) is never quoted, nor among the largest" {
     copy_run compare
     dir=$SANDBOX/compare
     # The first time row becomes the largest speed-up of all, but of means (test welch):
@@ -720,6 +720,9 @@ PY
     glance=$(awk '/^## At a glance/ { on = 1; next } /^## / { on = 0 } on' "$dir/REPORT.md")
     assert_contains "$glance" "Largest speed-ups"
     ! grep -q -- "0.0010×" <<<"$glance" || fail "a ratio of means is listed" "$glance"
+    # Nor in the tables: the cell gives the two means, no ratio (-5.28× was seen).
+    ! grep -q -- "0.0010×" "$dir/REPORT.md" || fail "a ratio of means is quoted"
+    grep -q "no ratio (a sample ≤ 0) · " "$dir/REPORT.md" || fail "the cell does not say why"
 }
 
 @test "at a glance: each case once among the largest speed-ups, each beyond both thresholds" {

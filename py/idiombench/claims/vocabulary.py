@@ -334,9 +334,11 @@ def contrast_text(contrast):
 
 def not_a_ratio(contrast):
     """True when a side's median is at or below zero, where candidate / reference means
-    nothing."""
-    return (contrast.reference is not None and contrast.candidate is not None and
-            min(contrast.reference, contrast.candidate) <= 0)
+    nothing, or when a sample is (test welch: idiombench-compare compared arithmetic
+    means, whose ratio can stray far from the medians')."""
+    return contrast.test == "welch" or (
+        contrast.reference is not None and contrast.candidate is not None and
+        min(contrast.reference, contrast.candidate) <= 0)
 
 
 def count_text(value):
@@ -370,6 +372,9 @@ def time_text(timed):
     noise), "1.3x [1.2, 1.4] slower"; for exact times, their ratio."""
     if timed.test == "exact" or timed.ci_low is None or timed.ci_high is None:
         return "time %s" % contrast_text(timed)
+    if not_a_ratio(timed):
+        return "%s (by mean times: a sample <= 0 leaves no ratio)" % (
+            "faster" if timed.verdict in BEYOND_HIGHER else "slower")
     if timed.verdict in BEYOND_HIGHER:
         return "%sx [%s, %s] faster" % (sig(timed.ratio), sig(timed.ci_low), sig(timed.ci_high))
     return "%sx [%s, %s] slower" % (sig(1 / timed.ratio), sig(1 / timed.ci_high),

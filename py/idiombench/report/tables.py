@@ -285,6 +285,12 @@ def ratio_cell(run, index, family, case, n, version, metric):
         return "—"
     if comp["ratio"] is None:
         return "no ratio"
+    if comp.get("test") == "welch":
+        # A sample <= 0 (a net time of a few ns, through noise): idiombench-compare
+        # compared arithmetic means, whose ratio can be negative or far from the
+        # medians'; the means are given, no ratio.
+        means = ratio_means(run, comp)
+        return "no ratio (a sample ≤ 0)" + (" · %s / %s" % means if means else "")
     ratio = fmt_ratio(comp["ratio"])
     if highlighted(comp):
         ratio = "**%s %s**" % (ratio, comp["verdict"])
