@@ -47,6 +47,10 @@ labels_of() { # labels_of FILE: the python_version column's values, sorted, once
     grep -qx "python_path@3.11.7@ci-arm: /root/.pyenv/versions/3.11.7/bin/python3.11" \
         "$SANDBOX/out/meta" || fail "the bench run's keys are not relabelled"
     ! grep -q "^host:" "$SANDBOX/out/meta" || fail "one host given for several"
+    # Like make bench and make compare, make merge decides the claims and writes pyperf/.
+    [ -s "$SANDBOX/out/claims.csv" ] && [ -s "$SANDBOX/out/pyperf/3.11.7@ci-arm.json" ] ||
+        fail "no claims.csv or pyperf/ after the merge" "$(ls "$SANDBOX/out")"
+    rm "$SANDBOX/out/claims.csv"
     run "$TEST_PYTHON" "$BATS_TEST_DIRNAME/run_folder_check.py" "$REPO_ROOT" headers \
         "$SANDBOX/out" bin/merge
     assert_status 0

@@ -34,6 +34,7 @@ import os
 import shutil
 
 from idiombench.compare import merge as compare_merge
+from idiombench.compare.main import report_claims
 from idiombench.export.main import main as export_pyperf
 from idiombench.merge.sources import read_all, relabel, source_rows
 from idiombench.run import errors, interrupts, schema
@@ -319,7 +320,8 @@ def merge(args):
     errors.show(table)
     shown = os.path.relpath(final)
     say("merged %d runs into %s" % (len(sources), final if shown.startswith("..") else shown))
-    export_pyperf([final])  # as make bench and make compare do; says why when it cannot
+    report_claims(final)    # as make bench and make compare do: claims.csv, pyperf/;
+    export_pyperf([final])  # each says why when it cannot, and leaves the status alone
     return EXIT_OK
 
 
