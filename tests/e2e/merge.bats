@@ -86,6 +86,30 @@ PY
     [ ! -e "$SANDBOX/out.partial" ] || fail "the .partial folder is left"
 }
 
+@test "merge of two hosts: the report speaks of both, each run's filter kept, pyperf's example within a host" {
+    host_copy arm bench ci-arm
+    host_copy x86 compare vm
+    sed -i 's/--quick --out/--quick --filter=^(copying|gc)\/ --out/' "$SANDBOX/arm/meta"
+    sed -i 's/^filter: $/filter: ^identity\//' "$SANDBOX/x86/meta"
+    merge RUNS="$SANDBOX/arm $SANDBOX/x86" OUT="$SANDBOX/out"
+    assert_status 0
+    assert_contains "$output" "compare_to --table $SANDBOX/out/pyperf/2.7.18@vm.json $SANDBOX/out/pyperf/3.6.15@vm.json"
+    grep -qx 'filter@3.11.7@ci-arm: ^(copying|gc)/' "$SANDBOX/out/meta" ||
+        fail "the bench run's filter" "$(cat "$SANDBOX/out/meta")"
+    grep -qx 'filter@3.13.0@vm: ^identity/' "$SANDBOX/out/meta" || fail "the comparison's filter"
+    grep -qx 'rounds@3.13.0@vm: 5' "$SANDBOX/out/meta" || fail "the comparison's rounds"
+    run --separate-stderr repo_make report RUN="$SANDBOX/out"
+    assert_status 0
+    local report=$SANDBOX/out/REPORT.md
+    grep -q '^# idiombench: 5 CPythons compared' "$report" || fail "title" "$(head -1 "$report")"
+    grep -q '^- \*\*The machines.\*\* Hosts `ci-arm` and `vm`' "$report" ||
+        fail "the machines caveat" "$(grep -n machine "$report")"
+    ! grep -q 'Host `?`' "$report" || fail "a host the run does not have"
+    grep -q '^| Filter | 2.7.18@vm, 3.6.15@vm, 3.11.7@vm, 3.13.0@vm: `^identity/`; 3.11.7@ci-arm: `^(copying\\|gc)/` |$' \
+        "$report" || fail "the filters" "$(grep -n Filter "$report")"
+    ! grep -q '^| `\(noise_floor\|filter\|rounds\)' "$report" || fail "raw keys in The run"
+}
+
 @test "merge of one host's runs: plain labels; one interpreter of one host twice is refused" {
     host_copy one bench vm
     host_copy two bench vm  # made a bench run of 3.12.1, at another time

@@ -18,6 +18,7 @@ from idiombench.export.pyperf import export
 from idiombench.run.atomic_text import write_atomically
 from idiombench.run.errors import EXIT_OK, EXIT_USAGE, EXIT_WRITE_FAILED, Stop, say, warn
 from idiombench.run.folder import checked
+from idiombench.run.labels import host
 
 FOLDER = "pyperf"
 USAGE = "usage: bin/pyperf-export [RUN]   (make pyperf [RUN=results/latest])"
@@ -78,8 +79,19 @@ def main(argv):
     labels = [name[:-len(".json")] for name in files if name.endswith(".json")]
     say("%d file%s in %s (python3 -m pyperf compare_to --table %s)"
         % (len(labels), "" if len(labels) == 1 else "s", folder,
-           " ".join(os.path.join(folder, label + ".json") for label in labels[:2])), "pyperf")
+           " ".join(os.path.join(folder, label + ".json") for label in comparable(labels))),
+        "pyperf")
     return EXIT_OK
+
+
+def comparable(labels):
+    """Two labels worth comparing, for the example: the first two of one host (a merge
+    of several hosts: a time measured on two machines compares the machines)."""
+    for first in labels:
+        mates = [label for label in labels if label != first and host(label) == host(first)]
+        if mates:
+            return [first, mates[0]]
+    return labels[:1]
 
 
 def program(argv):

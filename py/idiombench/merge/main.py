@@ -31,6 +31,7 @@ Standard library only; Python 3.6+.
 import argparse
 import collections
 import os
+import re
 import shutil
 
 from idiombench.compare import merge as compare_merge
@@ -234,8 +235,15 @@ def value_text(values):
 
 def label_lines(source, mapping):
     """source's per-interpreter keys as `key@<new label>`: a comparison's `key@label`
-    relabelled, a bench run's own keys (the command left out, as compare does)."""
+    relabelled, a bench run's own keys (the command left out, as compare does); and
+    each interpreter's `filter` (its run's: a comparison's `filter`, a bench run's
+    command's --filter) and a comparison's `rounds`."""
     lines = []
+    for old, new in mapping.items():  # a merged run's own filter@ and rounds@ follow
+        if "filter@" + old not in source.values:
+            lines.append("filter@%s: %s" % (new, run_filter(source)))
+        if source.values.get("rounds") and "rounds@" + old not in source.values:
+            lines.append("rounds@%s: %s" % (new, source.values["rounds"]))
     for key, value in source.meta:
         base, _, label = key.partition("@")
         if base in HOST_KEYS:
@@ -245,6 +253,16 @@ def label_lines(source, mapping):
         elif not source.is_compare and key != "command":
             lines.append("%s@%s: %s" % (key, mapping[source.labels[0]], value))
     return lines
+
+
+def run_filter(source):
+    """The FILTER a run was made with ("" for none), from its meta: a comparison's
+    `filter`, or the --filter of a bench run's command (a regex with a blank in it is
+    cut there: the command is recorded unquoted)."""
+    if source.is_compare or "filter" in source.values:
+        return source.values.get("filter", "")
+    found = re.search(r"(?:^| )--filter(?:=| )(\S+)", source.values.get("command", ""))
+    return found.group(1) if found else ""
 
 
 def write_meta(work, sources, mappings, hosts, chosen):

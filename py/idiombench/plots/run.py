@@ -14,7 +14,7 @@ from idiombench.run.baselines import Baselines
 from idiombench.run import errors
 from idiombench.run.errors import Skip, Stop
 from idiombench.run.fit_label import read_fit
-from idiombench.run.labels import label_key
+from idiombench.run.labels import host as host_of, label_key
 from idiombench.run.meta import meta_dict
 from idiombench.run.folder import checked
 from idiombench.run.stats import quartiles
@@ -167,7 +167,8 @@ class Run:
         self.baseline = baseline if baseline in self.versions else (
             self.versions[0] if self.versions else "")
         self.baselines = Baselines(self.baseline)  # load_run: one per host of a merge
-        host = shortened(meta.get("host") or meta.get("hosts", ""), HOST_CHARS)  # hosts: merge
+        host = shortened(meta.get("host") or ", ".join(meta.get("hosts", "").split()),
+                         HOST_CHARS)  # hosts: a merge of several
         cpu = shortened(meta.get("cpu", ""), CPU_CHARS)
         if host and cpu:
             self.machine = "%s (%s)" % (host, cpu)
@@ -183,6 +184,9 @@ class Run:
             what = "CPython " + ", ".join(versions[:-1]) + " and " + versions[-1]
         else:
             what = "CPython %s to %s (%d versions)" % (versions[0], versions[-1], len(versions))
+        hosts = sorted(set(host_of(v) for v in versions) - set([""]))
+        if hosts:  # a merge of several hosts: the hosts of these versions
+            return "%s on %s" % (what, ", ".join(hosts))
         return "%s on %s" % (what, self.machine)
 
     def conditions(self):

@@ -9,6 +9,7 @@ metadata and interpreters, the charts not rendered, and every claim's evidence. 
 the run lacks skips its section with a line saying why.
 Standard library only; Python 3.6+.
 """
+import collections
 import statistics
 
 from idiombench.report.charts import (chart_lines, chart_placement, headline_section,
@@ -53,7 +54,7 @@ def title_section(run):
     versions = run.versions
     if run.is_compare:
         if len(versions) <= 3:
-            heading = "CPython %s compared" % " and ".join(versions)
+            heading = "CPython %s compared" % and_list(versions)
         else:
             heading = "%d CPythons compared (%s to %s)" % (len(versions), versions[0],
                                                            versions[-1])
@@ -78,6 +79,12 @@ def title_section(run):
     if noise is not None:
         facts.append("noise: median cv %s of time per operation" % fmt_cv(noise))
     return ["# idiombench: %s" % text(heading), "", " · ".join(facts)]
+
+
+def and_list(items):
+    """"a", "a and b", "a, b and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else "%s and %s" % (", ".join(items[:-1]), items[-1])
 
 
 def machine_text(run):
@@ -193,6 +200,10 @@ PER_PYTHON_KEYS = ("python_version", "python_full_version", "python_path",
                    "python_configure", "python_cflags", "allocator_hooks", "settings",
                    "command")
 COMPARE_KEYS = ("run", "pythons", "baseline", "rounds", "mode", "filter")
+# Keys (and key@label) that a section of their own gives: the filter row, the noise
+# floor caveat; a merged run's rounds per interpreter are its settings' business.
+SHOWN_ELSEWHERE = ("filter", "rounds", "left_out", "noise_floor", "noise_floor_cv_pct",
+                   "noise_floor_drift_pct", "noise_floor_method")
 
 
 def hosts_table(run):
@@ -209,6 +220,25 @@ def hosts_table(run):
             rows.append([HOST_NAMES.get(key, key)] +
                         [shown(value) if value is not None else "?" for value in values])
     return ["", "### Hosts", ""] + table([""] + [code(host) for host in hosts], rows)
+
+
+def filter_cell(run):
+    """The FILTER of a comparison, or of each interpreter of a merged run (`filter@`)."""
+    if "filter" in run.meta_map:
+        wanted = run.meta_map["filter"]
+        return code(wanted) if wanted else "none (the whole catalogue)"
+    found = collections.OrderedDict()
+    for version in run.versions:
+        wanted = run.meta_value("filter", version)
+        found.setdefault(wanted, []).append(version)
+    if list(found) == [None]:
+        return "not recorded"
+    if len(found) == 1:
+        wanted = list(found)[0]
+        return code(wanted) if wanted else "none (the whole catalogue)"
+    return "; ".join("%s: %s" % (text(", ".join(versions)), code(wanted) if wanted else
+                                 "none" if wanted is not None else "not recorded")
+                     for wanted, versions in found.items())
 
 
 def run_section(run):
@@ -235,10 +265,8 @@ def run_section(run):
     mode = run_mode(run)
     if mode:
         rows.append(["Mode", text(mode)])
-    filter_text = run.meta_map.get("filter")
     if run.is_compare:
-        rows.append(["Filter", code(filter_text) if filter_text else
-                     "none (the whole catalogue)"])
+        rows.append(["Filter", filter_cell(run)])
     # Per-interpreter keys that every interpreter shares are shown once.
     for key, label in (("settings", "Settings"), ("allocator_hooks", "Allocator hooks"),
                        ("command", "Command")):
@@ -248,8 +276,8 @@ def run_section(run):
             rows.append([label, code(value) if key == "command" else text(value)])
     for key, value in run.meta:
         base = key.split("@", 1)[0]
-        if key in shown or base in PER_PYTHON_KEYS or base == "left_out" or \
-                base in HOST_KEYS or key == "hosts":
+        if key in shown or base in PER_PYTHON_KEYS + SHOWN_ELSEWHERE or base in HOST_KEYS \
+                or key == "hosts":
             continue
         rows.append([code(key), text(value)])
     lines.extend(table(["", ""], rows))
@@ -400,7 +428,10 @@ def noise_caveat(run):
     if not parts:
         return ("**Noise.** Every time figure here is a single sample: the run gives no "
                 "coefficient of variation, so no figure's noise can be judged.")
-    if run.is_compare:
+    if run.meta_map.get("merged"):
+        how = ("cv) of time per operation over each interpreter's rounds (a comparison's) "
+               "or repetitions (a bench run's)")
+    elif run.is_compare:
         how = "cv) of time per operation over the rounds"
     else:
         how = "cv) of time per operation over the repetitions"
@@ -422,8 +453,16 @@ def noise_floor_caveat(run):
         parts.append("%s: cv %s%%%s" % (text(version), text(cv), "" if drift is None else
                                         ", drift %s%% from before the cases to after"
                                         % text(drift)))
-    method = run.meta_value("noise_floor_method", run.versions[0] if run.versions else None)
-    how = (" Measured as the %s." % text(method)) if method else ""
+    methods = collections.OrderedDict()
+    for version in run.versions:
+        method = run.meta_value("noise_floor_method", version)
+        if method:
+            methods.setdefault(method, []).append(version)
+    if len(methods) == 1:
+        how = " Measured as the %s." % text(list(methods)[0])
+    else:
+        how = "".join(" For %s: the %s." % (text(and_list(versions)), text(method))
+                      for method, versions in methods.items())
     return ("**Noise floor.** The machine's own noise during the run, from the empty loop "
             "that every time figure subtracts: %s.%s A time difference within a few times "
             "this cv is not evidence of anything." % ("; ".join(parts) or "not recorded", how))
@@ -478,6 +517,12 @@ def expected_marks(comparisons):
 
 def machine_caveat(run):
     meta = run.meta_map
+    if meta.get("hosts"):  # make merge, from several hosts
+        return ("**The machines.** Hosts %s (*Hosts*, under *The run*, sets their facts "
+                "side by side). On a virtual or shared machine other tenants, frequency "
+                "scaling and page faults add noise (large sizes include page-fault time); "
+                "each figure is for its own host, and every ratio is between two "
+                "interpreters of one host." % and_list(code(h) for h in meta["hosts"].split()))
     described = ", ".join(text(meta[k]) for k in ("cpu", "kernel") if meta.get(k))
     line = "**The machine.** Host %s (%s)" % (code(meta.get("host", "?")), described or "?")
     if meta.get("cpus"):
