@@ -106,31 +106,6 @@ sys.exit(not (0 < m["10"] < m["100"] < 20 * m["10"] and m["100"] < m["5000"]))
 PY
 }
 
-@test "count-instructions: a case of one operation per loop is counted warm: its two samples agree" {
-    needs_valgrind
-    # a == b of two interned strings costs the same at every n, and at n = 5000 the loop
-    # holds one operation: the warm-up must bring it to its steady state (3.12: the
-    # first sample counted 123 instructions, the second 79, when it ran that one alone).
-    cat >"$SANDBOX/one.py" <<'PY'
-CASES = [dict(name="eq_interned", setup="try:\n    from sys import intern\n"
-              "except ImportError:\n    pass\n"  # 2.7: a builtin
-              "a = intern('x' * n)\nb = intern(''.join(['x'] * n))", stmt="a == b",
-              sizes=[8, 5000])]
-PY
-    count "$SANDBOX/out" --catalogue "$SANDBOX/one.py"
-    assert_status 0
-    "$TEST_PYTHON" - "$SANDBOX/out/samples.csv" <<'PY' || fail "samples" "$(cat "$SANDBOX/out/samples.csv")"
-import csv, sys
-rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["metric"] == "instructions_per_op"]
-by_n = {}
-for r in rows:
-    by_n.setdefault(r["n"], []).append(float(r["value"]))
-assert sorted(by_n) == ["5000", "8"], by_n
-assert len(set(by_n["5000"])) == 1, by_n
-assert by_n["5000"] == by_n["8"], by_n
-PY
-}
-
 @test "count-instructions: a case that raises while counted fails at stage instructions; the next is counted" {
     needs_valgrind
     cat >"$SANDBOX/raising.py" <<'PY'

@@ -12,8 +12,6 @@
 #include <unistd.h>
 
 #define DIR_VARIABLE "IDIOMBENCH_CALLGRIND_DIR"
-#define WARM_UP_OPS 16                 /* operations that bring a statement to its steady state */
-#define WARM_UP_MORE_NS 200000000LL    /* ...unless the ones past `loops` would take longer */
 #define TRIGGER "desc: Trigger: Client Request: "
 
 bool probe_instructions_available(void)
@@ -116,19 +114,9 @@ void probe_instructions_instrument(bool on)
 
 int probe_instructions_warm_up(const loop_twins *twins, Py_ssize_t loops)
 {
-    mark_span stmt, empty;
-    if (loop_run(&twins->stmt, twins->n, loops, &stmt) != 0 ||
-        loop_run(&twins->empty, twins->n, loops, &empty) != 0)
-        return -1;
-    /* A loop of few operations (a sized case at a large n) leaves 3.11+'s specialising
-     * interpreter half-way: the counted runs would pay for it (interning/eq_interned at
-     * n=1024, one operation a loop: 123 then 79 instructions on 3.12). Run on to
-     * WARM_UP_OPS operations where that costs little. */
-    Py_ssize_t more = WARM_UP_OPS - loops;
-    if (more <= 0 || (double)stmt.elapsed_ns / (double)loops * (double)more > WARM_UP_MORE_NS)
-        return 0;
-    if (loop_run(&twins->stmt, twins->n, more, &stmt) != 0 ||
-        loop_run(&twins->empty, twins->n, more, &empty) != 0)
+    mark_span span;
+    if (loop_run(&twins->stmt, twins->n, loops, &span) != 0 ||
+        loop_run(&twins->empty, twins->n, loops, &span) != 0)
         return -1;
     return 0;
 }

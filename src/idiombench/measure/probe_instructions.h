@@ -28,10 +28,9 @@ const char *probe_instructions_missing(void);
  * (after its last sample): uninstrumented code runs several times faster. */
 void probe_instructions_instrument(bool on);
 
-/* Runs the statement's loop and its empty twin once each, uncounted, and on to at least
- * 16 operations where those take under 0.2 s more: what the first runs pay (byte code
- * specialising, caches filling) is paid before the samples. Returns 0, or -1 with a
- * Python exception set. */
+/* Runs the statement's loop and its empty twin once each, uncounted: what the first run
+ * pays (byte code specialising, caches filling) is paid before the samples. Returns 0,
+ * or -1 with a Python exception set. */
 int probe_instructions_warm_up(const loop_twins *twins, Py_ssize_t loops);
 
 /* One sample: the instructions per operation of the statement's loop less its empty
