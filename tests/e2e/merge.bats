@@ -223,6 +223,10 @@ refused() {
     refused "$SANDBOX/two has no samples.csv" "$SANDBOX/one" "$SANDBOX/two"
     rm "$SANDBOX/two/meta"
     refused "$SANDBOX/two is not a run folder (it has no meta)" "$SANDBOX/one" "$SANDBOX/two"
+    host_copy three compare vm
+    sed -i '/^host:/d' "$SANDBOX/one/meta" "$SANDBOX/three/meta"
+    refused "$SANDBOX/one and $SANDBOX/three name no host in their meta" \
+        "$SANDBOX/one" "$SANDBOX/three"
 }
 
 @test "merge refuses a damaged file: a column missing, a row cut short, cases.csv without its column" {

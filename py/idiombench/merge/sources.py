@@ -21,6 +21,7 @@ from idiombench.run.table import Table
 # The files a run folder must hold to be merged.
 REQUIRED = ("samples.csv", "measurements.csv")
 FIX = "give run folders that make bench or make compare wrote, in RUNS=\"DIR1 DIR2 ...\""
+UNKNOWN = "unknown"  # the host of a run whose meta names none
 USAGE = 'make merge RUNS="DIR1 DIR2 ..."; a folder whose name has blanks: bin/merge DIR1 DIR2'
 
 
@@ -33,7 +34,7 @@ class Source:
         self.meta = meta_pairs(os.path.join(folder, "meta"))
         values = dict(self.meta)
         self.values = values
-        self.host = values.get("host", "") or "unknown"
+        self.host = values.get("host", "").strip() or UNKNOWN
         if len(self.host.split()) != 1:
             raise Stop("%s: its meta's host %r holds a blank, which a label cannot: write "
                        "the host's name without blanks in that meta" % (folder, self.host))
@@ -72,6 +73,12 @@ def read_all(folders):
                        % (seen[real], folder))
         seen[real] = folder
     sources = [read(folder) for folder in folders]
+    nameless = [source.folder for source in sources  # (a merge of several: `hosts`)
+                if source.host == UNKNOWN and not source.values.get("hosts")]
+    if len(nameless) > 1:
+        raise Stop("%s name no host in their meta, so make merge cannot tell whether they "
+                   "ran on one machine: add a line 'host: <name>' to each meta"
+                   % " and ".join(nameless))
     for index, first in enumerate(sources):
         for other in sources[index + 1:]:
             check_suites(first, other)

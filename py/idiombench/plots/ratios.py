@@ -13,7 +13,7 @@ charts (py/idiombench/plots/dots.py) on a log-2 axis with a line at 1×.
 Standard library only; Python 3.6+.
 """
 from idiombench.claims.run import Run as ClaimsRun
-from idiombench.claims.vocabulary import PRACTICAL, largest_common_size
+from idiombench.claims.vocabulary import PRACTICAL, largest_common_size, not_a_ratio
 from idiombench.plots.idioms import PAIRS
 from idiombench.plots.dots import (INK_RGB, Dot, KeyEntry, Panel, dot_charts, named, version_dots,
                                    version_key)
@@ -63,7 +63,8 @@ def versions_charts(run, family):
         dots = []
         for v in others:
             row = run.comparison.get((family, case, n, "time_per_op", v))
-            if row is None or row["ratio"] is None:
+            if row is None or row["ratio"] is None or row.get("test") == "welch":
+                # welch: a sample <= 0, a ratio of arithmetic means (report/tables.py)
                 dots.append(Dot(v, None, INK_RGB, shape[v]))
                 continue
             verdict = highlight(row)
@@ -154,7 +155,8 @@ def idiom_rows(run, claims):
             c = claims.contrast(label, pair.family, pair.reference, pair.candidate,
                                 pair.metric, n)
             figure = None
-            if c is not None and c.verdict != "insufficient data" and c.ratio is not None:
+            if c is not None and c.verdict != "insufficient data" and c.ratio is not None \
+                    and not not_a_ratio(c):
                 figure = Figure(c.ratio, c.ci_low, c.ci_high)
             dots.append((label, figure))
             counts.append((label, count_ratio(claims, label, pair, n)

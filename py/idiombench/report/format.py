@@ -106,9 +106,20 @@ def fmt_ratio(ratio):
     return sig(ratio, 2) + "×"
 
 
-def fmt_ratio_bound(value):
-    """A bound of a ratio's confidence interval, as fmt_ratio without the ×."""
-    return fmt_ratio(value)[:-1]
+def fmt_ratio_interval(ratio, low, high):
+    """(ratio, low, high): the ratio as fmt_ratio gives it and the bounds of its interval
+    without the ×, with as many more digits (up to 6) as it takes to tell the bounds
+    apart: "1.0001×", "1.0001", "1.0002" rather than "1.00× [1.00, 1.00]"."""
+    for digits in range(2, 7):
+        shown = [places(value, digits) for value in (ratio, low, high)]
+        if shown[1] != shown[2] or low == high:
+            break
+    return shown[0] + "×", shown[1], shown[2]
+
+
+def places(value, digits):
+    """value with `digits` decimals from 0.1 up, else `digits` significant figures."""
+    return "%.*f" % (digits, value) if abs(value) >= 0.1 else sig(value, digits)
 
 
 def fmt_value(metric, unit, value):

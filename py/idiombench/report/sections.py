@@ -15,7 +15,7 @@ import statistics
 from idiombench.report.charts import (chart_lines, chart_placement, headline_section,
                                       more_charts_section, not_rendered_section)
 from idiombench.report.claims import evidence_section, matrix_section
-from idiombench.report.format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_ratio_bound,
+from idiombench.report.format import (code, fmt_cv, fmt_kib, fmt_ratio, fmt_ratio_interval,
                                       fmt_time_s, table, text)
 from idiombench.report.run import UNSTABLE_HALFWIDTH, in_version_order, size_key, unstable
 from idiombench.report.stats import PRACTICAL, highlighted, threshold_text
@@ -183,12 +183,14 @@ def largest(run, verdict):
 def glance_line(run, row):
     """"- `strings/join` n=1000 on 3.11.7: 0.46× [0.17, 0.81] (3.47 µs / 7.56 µs)"."""
     means = ratio_means(run, row)
+    if row["ci_low"] is not None and row["ci_high"] is not None:
+        ratio, low, high = fmt_ratio_interval(row["ratio"], row["ci_low"], row["ci_high"])
+    else:
+        ratio, low, high = fmt_ratio(row["ratio"]), "?", "?"
     return "- %s%s on %s: %s [%s, %s]%s" % (
         code("%s/%s" % (row["family"], row["case"])),
         " n=%s" % text(row["n"]) if row["n"] else "", text(row["python_version"]),
-        fmt_ratio(row["ratio"]), fmt_ratio_bound(row["ci_low"]) if row["ci_low"] else "?",
-        fmt_ratio_bound(row["ci_high"]) if row["ci_high"] else "?",
-        " (%s / %s)" % means if means else "")
+        ratio, low, high, " (%s / %s)" % means if means else "")
 
 
 # The host's keys (docs/run-folder.csv, in its order) and their names in the table.

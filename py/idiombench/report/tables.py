@@ -13,7 +13,8 @@ library only; Python 3.6+.
 from idiombench.run.fit_label import fit_label, read_fit
 from idiombench.report.charts import chart_lines, stated_lines
 from idiombench.report.format import (METRIC_LABELS, Notes, code, fmt_count, fmt_halfwidth,
-                                      fmt_ratio, fmt_ratio_bound, fmt_value, table, text)
+                                      fmt_ratio, fmt_ratio_interval, fmt_value, table,
+                                      text)
 from idiombench.report.run import UNSTABLE_HALFWIDTH, has_intervals, size_key, unstable
 from idiombench.report.stats import BEYOND_NOISE, highlighted, mean_of, threshold_text
 from idiombench.run.stats import median_iqr
@@ -291,13 +292,14 @@ def ratio_cell(run, index, family, case, n, version, metric):
         # medians'; the means are given, no ratio.
         means = ratio_means(run, comp)
         return "no ratio (a sample ≤ 0)" + (" · %s / %s" % means if means else "")
-    ratio = fmt_ratio(comp["ratio"])
+    interval = comp.get("test") != "exact" and comp["ci_low"] is not None and \
+        comp["ci_high"] is not None
+    ratio, low, high = fmt_ratio_interval(comp["ratio"], comp["ci_low"], comp["ci_high"]) \
+        if interval else (fmt_ratio(comp["ratio"]), None, None)
     if highlighted(comp):
         ratio = "**%s %s**" % (ratio, comp["verdict"])
-    if comp.get("test") != "exact" and comp["ci_low"] is not None and \
-            comp["ci_high"] is not None:
-        ratio += " [%s, %s]" % (fmt_ratio_bound(comp["ci_low"]),
-                                fmt_ratio_bound(comp["ci_high"]))
+    if interval:
+        ratio += " [%s, %s]" % (low, high)
     elif comp["verdict"] == "insufficient data":
         ratio += " (too few samples)"
     means = ratio_means(run, comp)
